@@ -1,0 +1,40 @@
+// The four adult attachment patterns (Bartholomew & Horowitz 1991) and their names.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attune {
+
+// Low anxiety & low avoidance = secure; high anxiety & low avoidance = preoccupied;
+// low anxiety & high avoidance = dismissing; high on both = fearful.
+enum class Pattern { secure, preoccupied, dismissing, fearful };
+
+inline constexpr std::array<Pattern, 4> all_patterns = {Pattern::secure, Pattern::preoccupied,
+                                                       Pattern::dismissing, Pattern::fearful};
+
+// "secure", "preoccupied", "dismissing", "fearful".
+std::string_view pattern_name(Pattern pattern);
+
+// The pattern named `name` (also accepts the long forms "anxious-preoccupied",
+// "dismissive-avoidant", "fearful-avoidant"); nullopt otherwise.
+std::optional<Pattern> parse_pattern(std::string_view name);
+
+// The pattern of a point given whether each dimension is high.
+Pattern quadrant(bool high_anxiety, bool high_avoidance);
+
+// One respondent's classification. `label` is what the output shows: the pattern name, or
+// something a method defines (e.g. "tie:secure+fearful"); empty when unclassified.
+struct Classification {
+  std::optional<Pattern> pattern;
+  std::string label;
+  std::vector<std::string> flags;   // e.g. "borderline"
+
+  static Classification of(Pattern pattern);
+  static Classification unclassified() { return {}; }
+};
+
+}  // namespace attune

@@ -1,0 +1,127 @@
+// The instrument model: what a questionnaire definition (YAML) says, validated and resolved.
+// Built by instrument/loader.h; read by scoring, classification and the CLI.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attune/util/error.h"
+
+namespace attune {
+
+// A publication, as the YAML's `citation:` gives it (a mapping or one free-text string).
+struct Citation {
+  std::string authors, title, journal, volume, issue, pages, publisher, doi, url, text;
+  int year = 0;
+
+  // One line in APA-like form; `text` verbatim when the YAML gave a string.
+  std::string format() const;
+  bool empty() const;
+};
+
+// The response scale the items were administered on.
+struct ResponseScale {
+  double min = 0;
+  double max = 0;
+  bool integer = false;                          // only whole numbers are valid answers
+  std::map<double, std::string> labels;          // value -> label ("Strongly disagree")
+  std::vector<std::string> missing_codes;        // cell texts that mean "no answer"
+
+  // (min + max) / 2: the default cut-off for midpoint classification.
+  double midpoint() const { return (min + max) / 2; }
+  // Reverse-keying: min + max - x.
+  double reverse(double x) const { return min + max - x; }
+};
+
+// One questionnaire item, identified by its published number.
+struct Item {
+  int number = 0;
+  std::string column;   // the response file's column name for this item
+  std::string label;    // short neutral label; never published wording
+  SourceLocation where;
+};
+
+// An item as a scale uses it: its index in Instrument::items and whether it is reversed.
+struct KeyedItem {
+  std::size_t item = 0;
+  bool reversed = false;
+};
+
+enum class Scoring { mean, sum };
+
+// The fewest valid items a scale needs to get a score: a count, or a fraction of its items.
+struct MinValid {
+  bool is_fraction = false;
+  double value = 1;
+  // The count this rule needs out of `n_items` (at least 1).
+  std::size_t resolve(std::size_t n_items) const;
+};
+
+// A scored scale (subscale): a keyed list of items.
+struct Scale {
+  std::string id;
+  std::string label;
+  std::vector<KeyedItem> keys;
+  Scoring scoring = Scoring::mean;
+  MinValid min_valid;
+  SourceLocation where;
+};
+
+// A linear combination of other scores (scales or earlier computed scales).
+struct ComputedScale {
+  std::string id;
+  std::string label;
+  std::vector<std::pair<std::string, double>> terms;  // score id -> weight
+  SourceLocation where;
+};
+
+// One classification method's parameters as the YAML gives them, with their source.
+struct MethodSpec {
+  std::string name;
+  Citation citation;
+  std::string notes;
+  std::map<std::string, double> cutoffs;                             // dimension -> cut-off
+  std::map<std::string, std::map<std::string, double>> tables;       // e.g. norms, coefficients
+  SourceLocation where;
+};
+
+// How an instrument classifies respondents into the four patterns.
+struct ClassificationSpec {
+  // Dimensional instruments: the score ids that are the anxiety and avoidance dimensions.
+  std::string anxiety, avoidance;
+  // Prototype instruments (RQ-style): pattern name -> score id of its rating.
+  std::map<std::string, std::string> prototypes;
+  std::string default_method;
+  std::vector<MethodSpec> methods;
+  SourceLocation where;
+
+  // The method named `name`, or nullptr.
+  const MethodSpec* method(const std::string& name) const;
+  bool dimensional() const { return !anxiety.empty(); }
+};
+
+// A whole questionnaire definition.
+struct Instrument {
+  std::string id, name, version;
+  Citation citation;
+  std::string notes;
+  ResponseScale response;
+  std::vector<Item> items;
+  std::vector<Scale> scales;
+  std::vector<ComputedScale> computed;
+  std::optional<ClassificationSpec> classification;
+  std::string source;      // file path (or "<string>")
+  std::string sha256;      // of the YAML bytes, for provenance
+
+  // Index of the item with this number, or nullopt.
+  std::optional<std::size_t> item_by_number(int number) const;
+  // Index of the item with this column name, or nullopt.
+  std::optional<std::size_t> item_by_column(const std::string& column) const;
+  // Ids of all scores in output order: scales, then computed scales.
+  std::vector<std::string> score_ids() const;
+};
+
+}  // namespace attune

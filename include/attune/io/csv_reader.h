@@ -1,0 +1,70 @@
+// A streaming RFC 4180 CSV reader: quoted fields with embedded delimiters, quotes and
+// newlines; UTF-8 BOM; LF or CRLF; delimiter ',', ';' or tab, detected from the header line.
+// Reads the input in large blocks; memory is bounded by the longest record, not the row count.
+// Throws data Errors (file:line:col) for malformed input.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attune/io/record_source.h"
+
+namespace attune {
+
+// Limits that keep hostile input bounded; each breach is an Error naming the limit.
+struct CsvLimits {
+  std::size_t max_field_bytes = 64u << 20;   // 64 MiB
+  std::size_t max_columns = 100000;
+};
+
+struct CsvOptions {
+  char delimiter = 0;   // 0: detect from the first line (',' ';' or '\t')
+  CsvLimits limits;
+};
+
+// Reads records from a file or from standard input ("-").
+class CsvReader : public RecordSource {
+ public:
+  // Opens `path` ("-" is standard input). Throws an io Error naming the file.
+  CsvReader(const std::string& path, CsvOptions options = {});
+  // Reads from an in-memory text (tests, fuzzing); `name` is used in messages.
+  static std::unique_ptr<CsvReader> from_string(std::string text, std::string name,
+                                                CsvOptions options = {});
+  ~CsvReader();
+  CsvReader(const CsvReader&) = delete;
+  CsvReader& operator=(const CsvReader&) = delete;
+
+  bool next(Record& record) override;
+  const std::string& name() const override { return name_; }
+  std::uint64_t bytes_read() const override { return consumed_; }
+  std::uint64_t total_bytes() const override { return total_; }
+
+  // The delimiter in use (known after the first record).
+  char delimiter() const { return delimiter_; }
+
+ private:
+  CsvReader(std::string name, CsvOptions options);
+  bool fill();                       // reads more input; false at end
+  void detect_delimiter();
+
+  std::string name_;
+  CsvOptions options_;
+  int fd_ = -1;
+  bool owns_fd_ = false;
+  bool eof_ = false;
+  char delimiter_ = 0;
+  std::string buffer_;               // raw bytes; [pos_, end_) not yet parsed
+  std::size_t pos_ = 0, end_ = 0;
+  std::string scratch_;              // unescaped quoted fields of the current record
+  std::vector<std::pair<std::size_t, std::size_t>> scratch_spans_;
+  std::uint64_t line_ = 1;
+  std::uint64_t records_ = 0;
+  std::uint64_t consumed_ = 0, total_ = 0;
+  std::string memory_;               // from_string input
+};
+
+}  // namespace attune

@@ -1,0 +1,64 @@
+// Writing tables of records as table, csv, tsv, json or jsonl. One writer serves every
+// subcommand; only the table format holds rows (to align columns).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attune/io/output_sink.h"
+
+namespace attune {
+
+enum class Format { table, csv, tsv, json, jsonl };
+
+// "table" | "csv" | "tsv" | "json" | "jsonl"; nullopt otherwise.
+std::optional<Format> parse_format(std::string_view text);
+std::string_view format_name(Format format);
+
+// A column of output and whether its cells are numbers (right-aligned, unquoted in JSON).
+struct Column {
+  std::string name;
+  bool numeric = false;
+};
+
+// One output cell: missing, a number, or text (a view valid during write_row()).
+struct Cell {
+  enum class Kind : std::uint8_t { missing, number, text };
+  Kind kind = Kind::missing;
+  double number = 0;
+  std::string_view text;
+
+  static Cell missing() { return {}; }
+  static Cell of(double value);              // NaN becomes missing
+  static Cell of(std::string_view value);
+};
+
+struct WriterOptions {
+  int table_decimals = 2;   // the table rounds; csv/json print shortest round-trip numbers
+  bool safe_csv = false;    // prefix text cells starting with = + - @ with ' (spreadsheets)
+};
+
+class RecordWriter {
+ public:
+  virtual ~RecordWriter() = default;
+  // Declares the columns; called once before any row.
+  virtual void begin(const std::vector<Column>& columns) = 0;
+  // Writes one row, one cell per column.
+  virtual void write_row(std::span<const Cell> cells) = 0;
+  // Writes whatever is held and flushes to the sink (does not commit it).
+  virtual void finish() = 0;
+};
+
+// A writer of `format` onto `sink`.
+std::unique_ptr<RecordWriter> make_writer(Format format, OutputSink& sink,
+                                          WriterOptions options = {});
+
+// Appends `value` in shortest round-trip form ("4", "3.5", "0.1"); nothing for NaN.
+void append_number(std::string& out, double value);
+
+}  // namespace attune

@@ -1,0 +1,42 @@
+// Binding a response file's header to an instrument: which field holds each item, the ids,
+// and the pass-through columns.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attune/instrument/instrument.h"
+
+namespace attune {
+
+// How the user said to find columns (score's --columns, --map, --id, --keep).
+struct ColumnOptions {
+  std::optional<std::string> pattern;       // --columns 'ecr_{n}'
+  std::optional<std::string> map_file;      // --map FILE: CSV with columns item,column
+  std::vector<std::string> id_columns;      // --id (repeatable)
+  std::vector<std::string> keep_columns;    // --keep (repeatable)
+};
+
+// Field indices in each record for everything the scorer reads or passes through.
+struct ColumnBinding {
+  std::vector<std::size_t> item_fields;     // per instrument item
+  std::vector<std::string> item_columns;    // the header names bound to each item
+  std::vector<std::size_t> id_fields;       // empty: ids are row numbers
+  std::vector<std::string> id_names;        // output names of the id columns ("row" if none)
+  std::vector<std::size_t> keep_fields;
+  std::vector<std::string> keep_names;
+  std::size_t header_size = 0;
+};
+
+// The column names instrument items are expected under (after --columns / --map).
+std::vector<std::string> expected_item_columns(const Instrument& instrument,
+                                               const ColumnOptions& options);
+
+// Binds `header` (read from `file`); throws a data Error listing missing columns and the
+// closest names found, or a usage Error for an unknown --id/--keep column.
+ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::string>& header,
+                           const ColumnOptions& options, const std::string& file);
+
+}  // namespace attune

@@ -1,0 +1,51 @@
+// Scale scores for one respondent: reverse-keying, mean or sum over valid items, minimum
+// valid items, computed scales. Stateless per row, so rows can be scored in any order.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "attune/instrument/instrument.h"
+
+namespace attune {
+
+struct ScoringOptions {
+  std::optional<MinValid> min_valid;   // --min-valid: overrides every scale's own rule
+};
+
+class Scorer {
+ public:
+  // `scale` is the effective response scale (the instrument's, or --range's).
+  Scorer(const Instrument& instrument, const ResponseScale& scale, ScoringOptions options = {});
+
+  // Score ids in output order: scales, then computed scales.
+  const std::vector<std::string>& score_ids() const { return ids_; }
+  std::size_t scale_count() const { return scales_.size(); }
+
+  // Scores one respondent. `items`: one value per instrument item, NaN for missing;
+  // `answered`: per item, whether the respondent really answered (false for imputed cells),
+  // or empty when nothing was imputed. `out`: one value per score id, NaN when missing.
+  // psych::scoreItems (totals=FALSE: mean of keyed items; totals=TRUE: sum).
+  void score(std::span<const double> items, std::span<double> out,
+             std::span<const bool> answered = {}) const;
+
+ private:
+  struct Plan {
+    std::vector<std::size_t> items;
+    std::vector<bool> reversed;
+    Scoring scoring;
+    std::size_t min_valid;
+  };
+  struct Combination {
+    std::vector<std::pair<std::size_t, double>> terms;   // index into out, weight
+  };
+  ResponseScale scale_;
+  std::vector<Plan> scales_;
+  std::vector<Combination> computed_;
+  std::vector<std::string> ids_;
+};
+
+}  // namespace attune

@@ -1,0 +1,27 @@
+// Small string helpers that know nothing of attune.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attune {
+
+// `text` without leading and trailing ASCII white space.
+std::string_view trim(std::string_view text);
+// ASCII case-insensitive equality.
+bool iequals(std::string_view a, std::string_view b);
+// Lowercased, trimmed, inner white space runs folded to one space (label matching).
+std::string fold_label(std::string_view text);
+// Splits on `sep`, keeping empty parts.
+std::vector<std::string> split(std::string_view text, char sep);
+// Levenshtein edit distance, case-insensitive.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// Up to `limit` candidates closest to `name` (by edit distance, within a sensible bound).
+std::vector<std::string> closest_names(std::string_view name, const std::vector<std::string>& candidates,
+                                       std::size_t limit = 3);
+// Reads a whole file; throws an io Error naming it.
+std::string read_file(const std::string& path);
+
+}  // namespace attune
