@@ -1,2 +1,69 @@
-// attune: score psychological questionnaires. Placeholder entry point (being built).
-int main() { return 0; }
+// attune — score psychological questionnaires.
+//
+// Usage: attune <command> [options]
+// Commands: score, check, instruments, describe. Each lives in src/cli/cmd_<name>.cpp and
+// registers itself below; this file parses, dispatches, and turns errors into exit codes.
+#include <csignal>
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "attune/util/error.h"
+#include "common.h"
+
+namespace attune::cli {
+Command add_score_command(CLI::App& app);
+Command add_check_command(CLI::App& app);
+Command add_instruments_command(CLI::App& app);
+Command add_describe_command(CLI::App& app);
+}  // namespace attune::cli
+
+int main(int argc, char** argv) {
+  using namespace attune::cli;
+  CLI::App app{"attune: score psychological questionnaires (adult attachment first).\n"
+               "Reads an instrument definition (YAML) and responses (CSV); writes scores and patterns.",
+               "attune"};
+  app.set_version_flag("-V,--version", std::string("attune ") + ATTUNE_VERSION);
+  app.require_subcommand(1, 1);
+  app.footer(examples({"attune instruments                       # the shipped instruments",
+                       "attune describe ecr-r                    # items, scales, reversed items, citation",
+                       "attune score -i ecr-r responses.csv      # score and classify",
+                       "attune check my_items.yaml               # validate a definition",
+                       "",
+                       "Run 'attune COMMAND --help' for a command's options.",
+                       "Exit codes: 0 ok, 1 bad data or definition, 2 bad usage."}));
+  std::vector<std::pair<CLI::App*, Command>> commands;
+  for (auto add : {add_score_command, add_check_command, add_instruments_command, add_describe_command}) {
+    Command command = add(app);
+    commands.emplace_back(app.get_subcommands({}).back(), std::move(command));
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    error(e.what());
+    fmt::print(stderr, "Run 'attune --help' or 'attune COMMAND --help' for usage.\n");
+    return kExitUsage;
+  }
+  try {
+    for (auto& [subcommand, command] : commands) {
+      if (subcommand->parsed()) return command();
+    }
+  } catch (const attune::Error& e) {
+    error(e.what());
+    return e.kind() == attune::ErrorKind::usage ? kExitUsage : kExitDataError;
+  } catch (const std::bad_alloc&) {
+    error("out of memory");
+    return kExitDataError;
+  } catch (const std::exception& e) {
+    error(fmt::format("unexpected failure: {} (please report this)", e.what()));
+    return kExitDataError;
+  }
+  return kExitUsage;
+}

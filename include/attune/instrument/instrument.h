@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "attune/util/error.h"
@@ -14,7 +15,8 @@ namespace attune {
 
 // A publication, as the YAML's `citation:` gives it (a mapping or one free-text string).
 struct Citation {
-  std::string authors, title, journal, volume, issue, pages, publisher, doi, url, text;
+  std::string authors, title, journal, book, editors, volume, issue, pages, publisher, doi, url,
+      text;
   int year = 0;
 
   // One line in APA-like form; `text` verbatim when the YAML gave a string.
@@ -122,6 +124,9 @@ struct Instrument {
   std::optional<std::size_t> item_by_column(const std::string& column) const;
   // Ids of all scores in output order: scales, then computed scales.
   std::vector<std::string> score_ids() const;
+  // The lowest and highest value score `id` can take on response scale `scale`
+  // (mean: the scale's range; sum: times the item count; computed: from the terms).
+  std::pair<double, double> score_range(const std::string& id, const ResponseScale& scale) const;
 };
 
 }  // namespace attune

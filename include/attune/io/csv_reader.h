@@ -47,24 +47,32 @@ class CsvReader : public RecordSource {
   char delimiter() const { return delimiter_; }
 
  private:
-  CsvReader(std::string name, CsvOptions options);
-  bool fill();                       // reads more input; false at end
+  struct Named {};
+  CsvReader(Named, std::string name, CsvOptions options);
+  enum class Parse { done, need_more };
+  Parse parse_record(Record& record);   // from pos_; need_more when the buffer ends first
+  bool fill();                          // reads more input; false at end of input
   void detect_delimiter();
+  [[noreturn]] void fail(std::size_t at, std::string message, std::string hint) const;
 
   std::string name_;
   CsvOptions options_;
   int fd_ = -1;
-  bool owns_fd_ = false;
   bool eof_ = false;
   char delimiter_ = 0;
-  std::string buffer_;               // raw bytes; [pos_, end_) not yet parsed
+  std::string buffer_;                 // raw bytes; [pos_, end_) not yet parsed
   std::size_t pos_ = 0, end_ = 0;
-  std::string scratch_;              // unescaped quoted fields of the current record
-  std::vector<std::pair<std::size_t, std::size_t>> scratch_spans_;
-  std::uint64_t line_ = 1;
+  std::size_t line_start_ = 0;         // buffer offset where the current line starts
+  std::uint64_t line_ = 1;             // line number at pos_
+  struct FieldSpan {
+    std::size_t offset, length;
+    bool in_scratch;                   // unescaped copy in scratch_, else raw in buffer_
+  };
+  std::string scratch_;                // unescaped quoted fields of the current record
+  std::vector<FieldSpan> spans_;
   std::uint64_t records_ = 0;
   std::uint64_t consumed_ = 0, total_ = 0;
-  std::string memory_;               // from_string input
+  bool special_[256] = {};
 };
 
 }  // namespace attune

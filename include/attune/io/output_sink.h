@@ -19,8 +19,12 @@ class OutputSink {
   virtual const std::string& name() const = 0;
 };
 
-// "-" is standard output; anything else a file written atomically.
+// "-" is standard output; a device or pipe is written directly; anything else is a file
+// written atomically.
 std::unique_ptr<OutputSink> open_output(const std::string& path);
+
+// Standard error, buffered like any other sink (for summaries beside the data).
+std::unique_ptr<OutputSink> open_stderr();
 
 // An in-memory sink, for tests.
 class StringSink : public OutputSink {

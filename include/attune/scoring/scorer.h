@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -30,7 +31,7 @@ class Scorer {
   // or empty when nothing was imputed. `out`: one value per score id, NaN when missing.
   // psych::scoreItems (totals=FALSE: mean of keyed items; totals=TRUE: sum).
   void score(std::span<const double> items, std::span<double> out,
-             std::span<const bool> answered = {}) const;
+             std::span<const std::uint8_t> answered = {}) const;
 
  private:
   struct Plan {

@@ -25,3 +25,11 @@ std::vector<std::string> closest_names(std::string_view name, const std::vector<
 std::string read_file(const std::string& path);
 
 }  // namespace attune
+
+namespace attune {
+// `text` in double quotes for an error message: control bytes and invalid UTF-8 escaped as
+// \xNN, cut to `limit` bytes with "..." after.
+std::string show_text(std::string_view text, std::size_t limit = 40);
+// Formats a number for a message: "4", "3.5", "1e+20".
+std::string show_number(double value);
+}  // namespace attune

@@ -1,0 +1,195 @@
+// attune score — score survey responses with an instrument definition.
+//
+// Reads a CSV of responses (one row per respondent, one column per item, an id column),
+// reverse-keys items, computes every scale and computed score, classifies each respondent
+// into a pattern, and writes one row per input row, in input order.
+// Cost: streams in constant memory, except --impute mean|median and --classify median,
+// which hold every row (scores and ids) for a second pass.
+//
+// Usage: attune score -i INSTRUMENT [options] [FILE | -]
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "attune/instrument/instrument.h"
+#include "attune/io/csv_reader.h"
+#include "attune/scoring/score_run.h"
+#include "attune/util/error.h"
+#include "attune/util/text.h"
+#include "common.h"
+#include "progress.h"
+
+namespace attune::cli {
+
+namespace {
+
+struct ScoreArgs {
+  std::string instrument;
+  std::vector<std::string> instrument_path;
+  std::string input = "-";
+  OutputOptions output;
+  std::vector<std::string> ids, keeps, missing, cutoffs;
+  std::string columns, map_file, range, invalid = "error", impute = "none", min_valid, classify, delimiter;
+  bool summary = false, summary_only = false, provenance = false, safe_csv = false;
+};
+
+double parse_double(const std::string& text, const std::string& option) {
+  double value = 0;
+  std::string_view t = trim(text);
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+  if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(value)) {
+    throw usage_error(fmt::format("{}: {} is not a number", option, show_text(text)));
+  }
+  return value;
+}
+
+char parse_delimiter(const std::string& text) {
+  if (text.empty()) return 0;
+  if (text == "," || text == "comma") return ',';
+  if (text == ";" || text == "semicolon") return ';';
+  if (text == "\t" || text == "\\t" || text == "tab") return '\t';
+  throw usage_error(fmt::format("--delim {}: use ',', ';' or tab", show_text(text)));
+}
+
+ScoreOptions to_score_options(const ScoreArgs& args) {
+  ScoreOptions options;
+  if (!args.columns.empty()) options.columns.pattern = args.columns;
+  if (!args.map_file.empty()) options.columns.map_file = args.map_file;
+  if (!args.columns.empty() && !args.map_file.empty()) throw usage_error("give --columns or --map, not both");
+  options.columns.id_columns = args.ids;
+  options.columns.keep_columns = args.keeps;
+  for (const auto& list : args.missing) {
+    for (auto& code : split(list, ',')) options.missing_codes.push_back(code);
+  }
+  if (!args.range.empty()) {
+    auto parts = split(args.range, ':');
+    if (parts.size() != 2) throw usage_error(fmt::format("--range {}: write MIN:MAX, e.g. 1:5", show_text(args.range)));
+    double low = parse_double(parts[0], "--range"), high = parse_double(parts[1], "--range");
+    if (low >= high) throw usage_error(fmt::format("--range {}: MIN must be below MAX", show_text(args.range)));
+    options.range = {low, high};
+  }
+  if (args.invalid == "missing") options.invalid = InvalidPolicy::missing;
+  else if (args.invalid != "error") throw usage_error("--invalid takes 'error' or 'missing'");
+  auto impute = parse_impute(args.impute);
+  if (!impute) throw usage_error(fmt::format("--impute {}: use none, mean or median", show_text(args.impute)));
+  options.impute = *impute;
+  if (!args.min_valid.empty()) {
+    std::string text(trim(args.min_valid));
+    MinValid rule;
+    if (text.ends_with('%')) {
+      rule = {true, parse_double(text.substr(0, text.size() - 1), "--min-valid") / 100};
+      if (rule.value < 0 || rule.value > 1) throw usage_error("--min-valid: a percentage runs from 0% to 100%");
+    } else {
+      rule = {false, parse_double(text, "--min-valid")};
+      if (rule.value < 0 || rule.value != std::floor(rule.value)) {
+        throw usage_error("--min-valid takes a whole number of items or a percentage such as 50%");
+      }
+    }
+    options.scoring.min_valid = rule;
+  }
+  if (args.classify == "none") options.classify = false;
+  else options.classifier.method = args.classify;
+  for (const auto& cutoff : args.cutoffs) {
+    auto at = cutoff.find('=');
+    if (at == std::string::npos) throw usage_error(fmt::format("--cutoff {}: write DIMENSION=VALUE", show_text(cutoff)));
+    options.classifier.cutoffs[cutoff.substr(0, at)] = parse_double(cutoff.substr(at + 1), "--cutoff");
+  }
+  options.provenance = args.provenance;
+  return options;
+}
+
+int run(const ScoreArgs& args) {
+  if (args.input == "-" && stdin_is_tty()) {
+    throw usage_error("no input: give a CSV file, or pipe data and give -", "see attune score --help");
+  }
+  ScoreOptions options = to_score_options(args);
+  Instrument instrument = load_named_instrument(args.instrument, args.instrument_path);
+  if (options.range && (options.range->first != instrument.response.min ||
+                        options.range->second != instrument.response.max)) {
+    note(fmt::format("scoring {} on a {}..{} response scale (--range) instead of its published {}..{}: "
+                     "reversed items become {} - x and cut-offs move with the range",
+                     instrument.id, options.range->first, options.range->second, instrument.response.min,
+                     instrument.response.max, options.range->first + options.range->second));
+  }
+  CsvOptions csv;
+  csv.delimiter = parse_delimiter(args.delimiter);
+  CsvReader reader(args.input, csv);
+  WriterOptions writer_options;
+  writer_options.safe_csv = args.safe_csv;
+  Output out = open_records_output(args.output, writer_options);
+  StringSink discard;
+  std::unique_ptr<RecordWriter> rows_writer;
+  RecordWriter* rows = out.writer.get();
+  if (args.summary_only) {
+    rows_writer = make_writer(Format::csv, discard);
+    rows = rows_writer.get();
+  }
+  ProgressBar progress(true);
+  ScoreHooks hooks;
+  hooks.warn = [](const std::string& message) { warn(message); };
+  hooks.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
+  ScoreReport report = run_score(instrument, reader, *rows, options, hooks);
+  progress.finish();
+  if (args.summary_only) {
+    write_summary(report.summary, report.classifier_parameters, *out.writer);
+  }
+  out.sink->commit();
+  if (args.summary && !args.summary_only) {
+    auto sink = open_stderr();
+    auto writer = make_writer(Format::table, *sink);
+    write_summary(report.summary, report.classifier_parameters, *writer);
+    sink->commit();
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Command add_score_command(CLI::App& app) {
+  auto args = std::make_shared<ScoreArgs>();
+  CLI::App* cmd = app.add_subcommand("score", "Score responses: scales, computed scores and patterns, one row per respondent");
+  cmd->add_option("file", args->input, "Responses (CSV; - or nothing for standard input)")->option_text("FILE");
+  cmd->add_option("-i,--instrument", args->instrument, "Instrument id (see 'attune instruments') or YAML file")
+      ->required()
+      ->option_text("ID|FILE");
+  add_instrument_path_option(*cmd, args->instrument_path);
+  cmd->add_option("--id", args->ids, "Id column(s) to carry into the output (repeatable; default: id, ID or ResponseId, else the row number)")
+      ->option_text("COL");
+  cmd->add_option("--keep", args->keeps, "Also pass these columns through (repeatable)")->option_text("COL");
+  cmd->add_option("--columns", args->columns, "Item columns follow PATTERN, {n} being the item number (e.g. 'ecr_{n}')")
+      ->option_text("PATTERN");
+  cmd->add_option("--map", args->map_file, "Item columns from a CSV with header item,column")->option_text("FILE");
+  cmd->add_option("--delim", args->delimiter, "Input delimiter: ',', ';' or tab (default: detected from the header)")
+      ->option_text("CHAR");
+  cmd->add_option("--missing", args->missing, "Extra codes meaning 'no answer', comma-separated (e.g. 0,-99,NA)")
+      ->option_text("CODES");
+  cmd->add_option("--range", args->range, "The data's response scale when it differs from the instrument's (e.g. 1:5)")
+      ->option_text("MIN:MAX");
+  cmd->add_option("--invalid", args->invalid, "A value out of range or not a number: error (default) or missing (counted, reported)")
+      ->option_text("error|missing");
+  cmd->add_option("--impute", args->impute, "Replace missing item values by the item's sample mean or median before scoring (psych::scoreItems); holds all rows")
+      ->option_text("none|mean|median");
+  cmd->add_option("--min-valid", args->min_valid, "Fewest answered items for a scale score: a count or a percentage (default: the definition's, else 1)")
+      ->option_text("N|P%");
+  cmd->add_option("--classify", args->classify, "Pattern method: midpoint (the response scale's midpoint or the definition's cut-offs), median (sample medians; holds all scores), or none")
+      ->option_text("METHOD");
+  cmd->add_option("--cutoff", args->cutoffs, "Override a cut-off, e.g. anxiety=3.5 (repeatable)")->option_text("DIM=VALUE");
+  add_output_options(*cmd, args->output);
+  cmd->add_flag("--summary", args->summary, "Also print per-score n/mean/sd/min/max and pattern counts to stderr");
+  cmd->add_flag("--summary-only", args->summary_only, "Write only the summary, as the output (in the chosen format)");
+  cmd->add_flag("--provenance", args->provenance, "Add columns naming the attune version and the instrument id, version and SHA-256");
+  cmd->add_flag("--safe-csv", args->safe_csv, "Prefix text cells starting with = + - @ with ' so spreadsheets do not run them");
+  cmd->footer(examples({
+      "attune score -i ecr-r responses.csv                  # a table on a terminal",
+      "attune score -i ecr-r --id pid responses.csv -f csv -o scores.csv",
+      "cat responses.csv | attune score -i my_items.yaml - | head",
+      "attune score -i ecr --range 1:5 --missing 0 data.csv       # an ECR given on 1..5",
+      "attune score -i ecr-r --classify median --summary responses.csv",
+      "",
+      "A score above its cut-off is high, a score on it is low. A respondent with a missing",
+      "dimension gets an empty pattern and is counted as unclassified in --summary.",
+      "Exit codes: 0 ok, 1 bad data or definition, 2 bad usage."}));
+  return [args] { return run(*args); };
+}
+
+}  // namespace attune::cli

@@ -1,0 +1,66 @@
+// Plumbing every subcommand shares: output options, format choice, terminal detection,
+// messages on stderr, instrument lookup. The command layer only; the library never prints.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "attune/instrument/instrument.h"
+#include "attune/io/output_sink.h"
+#include "attune/io/record_writer.h"
+
+namespace attune::cli {
+
+// Exit codes: 0 ok, 1 data or definition error, 2 usage error.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitDataError = 1;
+inline constexpr int kExitUsage = 2;
+
+// A subcommand's body, run after parsing when that subcommand was chosen.
+using Command = std::function<int()>;
+
+// -o/--output and -f/--format, shared by every command that writes records.
+struct OutputOptions {
+  std::string output = "-";
+  std::string format;
+};
+
+// Adds -o and -f to `command`.
+void add_output_options(CLI::App& command, OutputOptions& options);
+
+// The format to write: -f, else from -o's extension, else table on a terminal and csv otherwise.
+Format resolve_format(const OutputOptions& options);
+
+// Opens -o (atomically written file, or stdout) and a writer of the resolved format.
+struct Output {
+  std::unique_ptr<OutputSink> sink;
+  std::unique_ptr<RecordWriter> writer;
+};
+Output open_records_output(const OutputOptions& options, WriterOptions writer_options = {});
+
+// Whether standard input/output/error is a terminal.
+bool stdin_is_tty();
+bool stdout_is_tty();
+bool stderr_is_tty();
+
+// "attune: warning: ..." on stderr (coloured on a terminal unless NO_COLOR is set).
+void warn(const std::string& message);
+// "attune: note: ..." on stderr.
+void note(const std::string& message);
+// "attune: error: ..." on stderr.
+void error(const std::string& message);
+
+// --instrument-path, added to `command`; the search path built from it.
+void add_instrument_path_option(CLI::App& command, std::vector<std::string>& dirs);
+
+// Loads an instrument by id (along the search path) or by file path.
+Instrument load_named_instrument(const std::string& name, const std::vector<std::string>& dirs);
+
+// The text shown under a command's --help: its examples.
+std::string examples(const std::vector<std::string>& lines);
+
+}  // namespace attune::cli

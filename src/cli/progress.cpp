@@ -1,0 +1,39 @@
+#include "progress.h"
+
+#include <cstdio>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "common.h"
+
+namespace attune::cli {
+
+ProgressBar::ProgressBar(bool enabled)
+    : enabled_(enabled && stderr_is_tty()), start_(std::chrono::steady_clock::now()), last_(start_) {}
+
+ProgressBar::~ProgressBar() { finish(); }
+
+void ProgressBar::update(std::uint64_t done, std::uint64_t total) {
+  if (!enabled_ || total == 0) return;
+  auto now = std::chrono::steady_clock::now();
+  if (now - start_ < std::chrono::seconds(1) || now - last_ < std::chrono::milliseconds(100)) return;
+  last_ = now;
+  double fraction = std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
+  double seconds = std::chrono::duration<double>(now - start_).count();
+  int width = 30, filled = static_cast<int>(fraction * width);
+  fmt::print(stderr, "\r[{}{}] {:3.0f}%  {:.0f} MB/s ", std::string(static_cast<std::size_t>(filled), '='),
+             std::string(static_cast<std::size_t>(width - filled), ' '), fraction * 100,
+             static_cast<double>(done) / 1e6 / seconds);
+  std::fflush(stderr);
+  drawn_ = true;
+}
+
+void ProgressBar::finish() {
+  if (!drawn_) return;
+  fmt::print(stderr, "\r\x1b[2K");
+  std::fflush(stderr);
+  drawn_ = false;
+}
+
+}  // namespace attune::cli

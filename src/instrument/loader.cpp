@@ -1,0 +1,179 @@
+#include "attune/instrument/loader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "attune/util/sha256.h"
+#include "attune/util/text.h"
+#include "sections.h"
+
+namespace attune {
+
+namespace {
+
+constexpr std::size_t kMaxDefinitionBytes = 1u << 20;   // 1 MiB
+constexpr std::size_t kMaxNesting = 64;
+
+// yaml-cpp parses recursively; refuse input that would make it recurse deeply before handing
+// it over, so hostile files cost bounded time and stack. Flow brackets count one level each;
+// block nesting shows as indentation (spaces and "- " before a line's first value).
+std::optional<Problem> precheck(std::string_view yaml, const std::string& source) {
+  if (yaml.size() > kMaxDefinitionBytes) {
+    return Problem{{source}, fmt::format("definition is {} bytes; the limit is {} bytes", yaml.size(),
+                                         kMaxDefinitionBytes)};
+  }
+  std::size_t depth = 0, line = 1, column = 0;
+  char quote = 0;
+  bool leading = true, comment = false;
+  char previous = '\n';
+  for (char c : yaml) {
+    if (c == '\n') {
+      ++line;
+      column = 0;
+      leading = true;
+      comment = false;
+      previous = c;
+      continue;
+    }
+    ++column;
+    if (leading && (c == ' ' || c == '-')) {
+      if (column > 4 * kMaxNesting) {
+        return Problem{{source, line, column}, fmt::format("nesting deeper than {} levels", kMaxNesting)};
+      }
+      previous = c;
+      continue;
+    }
+    leading = false;
+    if (comment) continue;
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '#' && (previous == ' ' || previous == '\t' || column == 1)) {
+      comment = true;
+    } else if ((c == '"' || c == '\'') && std::string_view(" \t:[{,-\n").find(previous) != std::string_view::npos) {
+      quote = c;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxNesting) {
+        return Problem{{source, line, column}, fmt::format("nesting deeper than {} levels", kMaxNesting)};
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+    previous = c;
+  }
+  return std::nullopt;
+}
+
+bool valid_id(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
+           c == '-' || c == '_';
+  });
+}
+
+void read_root(yaml_fields::Reader& reader, const YAML::Node& root, Instrument& instrument) {
+  if (!reader.expect_map(root, "an instrument definition")) return;
+  reader.check_keys(root, "the definition",
+                    {"id", "name", "version", "citation", "notes", "response", "items", "scales",
+                     "computed", "classification"});
+  if (auto id = reader.text(root, "id", true)) {
+    instrument.id = *id;
+    if (!valid_id(*id)) {
+      reader.problem(root["id"], fmt::format("id '{}' must be lowercase letters, digits, '-' or '_'", *id));
+    }
+  }
+  if (auto name = reader.text(root, "name", true)) instrument.name = *name;
+  if (auto version = reader.text(root, "version", true)) instrument.version = *version;
+  if (auto notes = reader.text(root, "notes", false)) instrument.notes = *notes;
+  if (root["citation"]) {
+    instrument.citation = sections::read_citation(reader, root["citation"]);
+  } else {
+    reader.problem(root, "missing required key 'citation' (the publication the key comes from)");
+  }
+  if (root["response"]) {
+    sections::read_response(reader, root["response"], instrument.response);
+  } else {
+    reader.problem(root, "missing required key 'response' (the response scale: min, max)");
+  }
+  if (root["items"]) {
+    sections::read_items(reader, root["items"], instrument.items);
+  } else {
+    reader.problem(root, "missing required key 'items'");
+  }
+  if (root["scales"]) {
+    sections::read_scales(reader, root["scales"], instrument);
+  } else {
+    reader.problem(root, "missing required key 'scales'");
+  }
+  if (root["computed"]) sections::read_computed(reader, root["computed"], instrument);
+  if (root["classification"]) sections::read_classification(reader, root["classification"], instrument);
+}
+
+}  // namespace
+
+CheckResult check_instrument_text(std::string_view yaml, const std::string& source) {
+  CheckResult result;
+  if (auto problem = precheck(yaml, source)) {
+    result.problems.push_back(*problem);
+    return result;
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    result.problems.push_back({{source, static_cast<std::size_t>(e.mark.line + 1),
+                                static_cast<std::size_t>(e.mark.column + 1)},
+                               "YAML syntax error: " + e.msg});
+    return result;
+  }
+  Instrument instrument;
+  instrument.source = source;
+  instrument.sha256 = sha256_hex(yaml);
+  yaml_fields::Reader reader(source, result.problems);
+  try {
+    read_root(reader, root, instrument);
+  } catch (const YAML::Exception& e) {
+    result.problems.push_back({{source, static_cast<std::size_t>(e.mark.line + 1),
+                                static_cast<std::size_t>(e.mark.column + 1)},
+                               "malformed definition: " + e.msg});
+  }
+  std::stable_sort(result.problems.begin(), result.problems.end(), [](const Problem& a, const Problem& b) {
+    return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+  });
+  if (result.problems.empty()) result.instrument = std::move(instrument);
+  return result;
+}
+
+CheckResult check_instrument_file(const std::string& path) {
+  std::string text;
+  try {
+    text = read_file(path);
+  } catch (const Error& e) {
+    CheckResult result;
+    result.problems.push_back({e.where(), e.message()});
+    return result;
+  }
+  return check_instrument_text(text, path);
+}
+
+static Instrument load_checked(CheckResult result) {
+  if (result.instrument) return std::move(*result.instrument);
+  const Problem& first = result.problems.front();
+  std::string more = result.problems.size() > 1
+                         ? fmt::format("and {} more problem(s); ", result.problems.size() - 1)
+                         : std::string();
+  throw definition_error(first.where, first.message,
+                         more + "run 'attune check " + first.where.file + "' to list every problem");
+}
+
+Instrument load_instrument_file(const std::string& path) { return load_checked(check_instrument_file(path)); }
+
+Instrument load_instrument_text(std::string_view yaml, const std::string& source) {
+  return load_checked(check_instrument_text(yaml, source));
+}
+
+}  // namespace attune

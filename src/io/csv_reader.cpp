@@ -1,0 +1,260 @@
+#include "attune/io/csv_reader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace attune {
+
+namespace {
+constexpr std::size_t kBlockBytes = 1u << 20;
+}
+
+SourceLocation Record::where(const std::string& file, std::size_t i) const {
+  if (i < lines.size()) return {file, lines[i], columns[i]};
+  return {file, line, 0};
+}
+
+CsvReader::CsvReader(Named, std::string name, CsvOptions options) : name_(std::move(name)), options_(options) {}
+
+CsvReader::CsvReader(const std::string& path, CsvOptions options)
+    : CsvReader(Named{}, path == "-" ? "<stdin>" : path, options) {
+  if (path == "-") {
+    fd_ = 0;
+  } else {
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) {
+      throw io_error({path}, fmt::format("cannot open: {}", std::strerror(errno)),
+                     "check the path, or give - to read standard input");
+    }
+  }
+  struct stat info {};
+  if (::fstat(fd_, &info) == 0) {
+    if (S_ISDIR(info.st_mode)) {
+      if (fd_ > 0) ::close(fd_);
+      fd_ = -1;
+      throw io_error({name_}, "is a directory", "give a CSV file, or - to read standard input");
+    }
+    if (S_ISREG(info.st_mode)) total_ = static_cast<std::uint64_t>(info.st_size);
+  }
+  buffer_.resize(kBlockBytes);
+}
+
+std::unique_ptr<CsvReader> CsvReader::from_string(std::string text, std::string name, CsvOptions options) {
+  std::unique_ptr<CsvReader> reader(new CsvReader(Named{}, std::move(name), options));
+  reader->buffer_ = std::move(text);
+  reader->end_ = reader->buffer_.size();
+  reader->total_ = reader->consumed_ = reader->end_;
+  reader->eof_ = true;
+  return reader;
+}
+
+CsvReader::~CsvReader() {
+  if (fd_ > 0) ::close(fd_);
+}
+
+void CsvReader::fail(std::size_t at, std::string message, std::string hint) const {
+  // Recount the line of `at` from the current record's start (errors only: cost is no issue).
+  std::uint64_t line = line_;
+  std::size_t line_start = line_start_;
+  for (std::size_t i = pos_; i < at && i < end_; ++i) {
+    if (buffer_[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  throw data_error({name_, line, at - line_start + 1}, std::move(message), std::move(hint));
+}
+
+bool CsvReader::fill() {
+  if (fd_ < 0 || eof_) {
+    eof_ = true;
+    return false;
+  }
+  if (pos_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + pos_, end_ - pos_);
+    end_ -= pos_;
+    line_start_ = line_start_ >= pos_ ? line_start_ - pos_ : 0;
+    pos_ = 0;
+  }
+  if (end_ == buffer_.size()) {
+    std::size_t limit = 2 * options_.limits.max_field_bytes + kBlockBytes;
+    if (buffer_.size() >= limit) {
+      throw data_error({name_, line_, 0},
+                       fmt::format("a record longer than {} bytes", buffer_.size()),
+                       fmt::format("fields are limited to {} bytes; is this a CSV file?",
+                                   options_.limits.max_field_bytes));
+    }
+    buffer_.resize(std::min(limit, buffer_.size() * 2));
+  }
+  ssize_t n;
+  do {
+    n = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_);
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) {
+    throw io_error({name_}, fmt::format("cannot read: {}", std::strerror(errno)), "give a readable CSV file");
+  }
+  if (n == 0) {
+    eof_ = true;
+    return false;
+  }
+  end_ += static_cast<std::size_t>(n);
+  consumed_ += static_cast<std::uint64_t>(n);
+  return true;
+}
+
+void CsvReader::detect_delimiter() {
+  // Make sure the first line is whole (or the input ends), then count candidates outside quotes.
+  for (;;) {
+    bool quoted = false, complete = false;
+    for (std::size_t i = pos_; i < end_; ++i) {
+      if (buffer_[i] == '"') quoted = !quoted;
+      if (buffer_[i] == '\n' && !quoted) {
+        complete = true;
+        break;
+      }
+    }
+    if (complete || !fill()) break;
+  }
+  if (options_.delimiter == 0) {
+    std::size_t commas = 0, semicolons = 0, tabs = 0;
+    bool quoted = false;
+    for (std::size_t i = pos_; i < end_ && (quoted || buffer_[i] != '\n'); ++i) {
+      char c = buffer_[i];
+      if (c == '"') quoted = !quoted;
+      if (quoted) continue;
+      commas += c == ',';
+      semicolons += c == ';';
+      tabs += c == '\t';
+    }
+    delimiter_ = ',';
+    if (semicolons > commas && semicolons >= tabs) delimiter_ = ';';
+    if (tabs > commas && tabs > semicolons) delimiter_ = '\t';
+  } else {
+    delimiter_ = options_.delimiter;
+  }
+  for (char c : {delimiter_, '\n', '\r', '"'}) special_[static_cast<unsigned char>(c)] = true;
+}
+
+CsvReader::Parse CsvReader::parse_record(Record& record) {
+  record.fields.clear();
+  record.columns.clear();
+  record.lines.clear();
+  scratch_.clear();
+  spans_.clear();
+  const char* b = buffer_.data();
+  std::size_t p = pos_, line_start = line_start_;
+  std::uint64_t line = line_;
+  record.line = line;
+  for (;;) {
+    if (record.lines.size() >= options_.limits.max_columns) {
+      fail(p, fmt::format("more than {} columns", options_.limits.max_columns), "is this a CSV file?");
+    }
+    record.lines.push_back(line);
+    record.columns.push_back(static_cast<std::uint32_t>(std::min<std::size_t>(p - line_start + 1, UINT32_MAX)));
+    std::size_t start = p;
+    if (p < end_ && b[p] == '"') {
+      std::size_t segment = ++p;
+      bool escaped = false;
+      for (;;) {
+        const void* q = std::memchr(b + p, '"', end_ - p);
+        std::size_t close = q ? static_cast<std::size_t>(static_cast<const char*>(q) - b) : end_;
+        for (std::size_t i = p; i < close; ++i) {
+          if (b[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+          }
+        }
+        if (!q) {
+          if (!eof_) return Parse::need_more;
+          fail(start, "unterminated quoted field", "close the quote, or double quotes inside a field (\"\")");
+        }
+        p = close + 1;
+        if (p == end_ && !eof_) return Parse::need_more;
+        if (p < end_ && b[p] == '"') {   // "" is one quote
+          scratch_.append(b + segment, p - segment);
+          segment = ++p;
+          escaped = true;
+          continue;
+        }
+        if (escaped) {
+          std::size_t from = scratch_.size();   // the field's text, unescaped, in scratch_
+          scratch_.append(b + segment, close - segment);
+          spans_.push_back({from, scratch_.size() - from, true});
+        } else {
+          spans_.push_back({start + 1, close - start - 1, false});
+        }
+        break;
+      }
+      if (p < end_ && b[p] != delimiter_ && b[p] != '\n' && b[p] != '\r') {
+        fail(p, "unexpected text after a closing quote", "quote the whole field and double inner quotes (\"\")");
+      }
+    } else {
+      while (p < end_ && !special_[static_cast<unsigned char>(b[p])]) ++p;
+      if (p < end_ && b[p] == '"') {
+        fail(p, "a quote inside an unquoted field", "quote the whole field and double inner quotes (\"\")");
+      }
+      if (p == end_ && !eof_) return Parse::need_more;
+      spans_.push_back({start, p - start, false});
+    }
+    if (spans_.back().length > options_.limits.max_field_bytes) {
+      fail(start, fmt::format("a field longer than {} bytes", options_.limits.max_field_bytes),
+           "is this a CSV file?");
+    }
+    if (p == end_) break;
+    char c = b[p];
+    if (c == delimiter_) {
+      ++p;
+      if (p == end_ && !eof_) return Parse::need_more;
+      continue;
+    }
+    ++p;
+    if (c == '\r') {
+      if (p == end_ && !eof_) return Parse::need_more;
+      if (p < end_ && b[p] == '\n') ++p;
+    }
+    ++line;
+    line_start = p;
+    break;
+  }
+  // Views are made only now: neither buffer moves any more for this record.
+  for (const FieldSpan& span : spans_) {
+    record.fields.emplace_back((span.in_scratch ? scratch_.data() : b) + span.offset, span.length);
+  }
+  pos_ = p;
+  line_ = line;
+  line_start_ = line_start;
+  return Parse::done;
+}
+
+bool CsvReader::next(Record& record) {
+  if (delimiter_ == 0) {
+    while (end_ - pos_ < 3 && fill()) {
+    }
+    if (end_ - pos_ >= 3 && std::memcmp(buffer_.data() + pos_, "\xEF\xBB\xBF", 3) == 0) {
+      pos_ += 3;
+      line_start_ = pos_;
+    }
+    detect_delimiter();
+  }
+  for (;;) {
+    if (pos_ == end_ && !fill()) return false;
+    std::size_t start = pos_;
+    if (parse_record(record) == Parse::need_more) {
+      fill();
+      continue;
+    }
+    bool blank = record.fields.size() == 1 && record.fields[0].empty() && buffer_[start] != '"';
+    if (blank) continue;   // blank lines carry no respondent (as R's read.csv and pandas)
+    record.number = ++records_;
+    return true;
+  }
+}
+
+}  // namespace attune

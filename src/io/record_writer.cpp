@@ -1,0 +1,61 @@
+#include "attune/io/record_writer.h"
+
+#include <cmath>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "writers.h"
+
+namespace attune {
+
+std::optional<Format> parse_format(std::string_view text) {
+  for (Format f : {Format::table, Format::csv, Format::tsv, Format::json, Format::jsonl}) {
+    if (text == format_name(f)) return f;
+  }
+  return std::nullopt;
+}
+
+std::string_view format_name(Format format) {
+  switch (format) {
+    case Format::table: return "table";
+    case Format::csv: return "csv";
+    case Format::tsv: return "tsv";
+    case Format::json: return "json";
+    case Format::jsonl: return "jsonl";
+  }
+  return "";
+}
+
+Cell Cell::of(double value) {
+  if (std::isnan(value)) return missing();
+  Cell c;
+  c.kind = Kind::number;
+  c.number = value;
+  return c;
+}
+
+Cell Cell::of(std::string_view value) {
+  Cell c;
+  c.kind = Kind::text;
+  c.text = value;
+  return c;
+}
+
+void append_number(std::string& out, double value) {
+  if (std::isnan(value)) return;
+  fmt::format_to(std::back_inserter(out), "{}", value + 0.0);
+}
+
+std::unique_ptr<RecordWriter> make_writer(Format format, OutputSink& sink, WriterOptions options) {
+  switch (format) {
+    case Format::csv: return writers::make_delimited(sink, ',', options);
+    case Format::tsv: return writers::make_delimited(sink, '\t', options);
+    case Format::json: return writers::make_json(sink, false);
+    case Format::jsonl: return writers::make_json(sink, true);
+    case Format::table: return writers::make_table(sink, options);
+  }
+  return nullptr;
+}
+
+}  // namespace attune

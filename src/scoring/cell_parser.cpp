@@ -1,0 +1,77 @@
+#include "attune/scoring/cell_parser.h"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "attune/util/text.h"
+
+namespace attune {
+
+CellParser::CellParser(ResponseScale scale, std::vector<std::string> extra_missing)
+    : scale_(std::move(scale)), missing_(scale_.missing_codes) {
+  missing_.insert(missing_.end(), extra_missing.begin(), extra_missing.end());
+}
+
+// A plain decimal number ("4", "-2", "3.5", "1e2"); no "nan", "inf", hex or trailing text.
+static std::optional<double> parse_plain_number(std::string_view text) {
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (text.empty()) return std::nullopt;
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::general);
+  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+  return value + 0.0;   // -0 is 0
+}
+
+ParsedCell CellParser::parse(std::string_view cell) const {
+  std::string_view text = trim(cell);
+  if (text.empty()) return {CellStatus::missing, NAN, {}};
+  for (const auto& code : missing_) {
+    if (iequals(trim(code), text)) return {CellStatus::missing, NAN, {}};
+  }
+  if (auto value = parse_plain_number(text)) {
+    if (*value < scale_.min || *value > scale_.max) {
+      return {CellStatus::invalid, NAN,
+              fmt::format("value {} is out of range {}..{}", show_text(text), scale_.min, scale_.max)};
+    }
+    if (scale_.integer && *value != std::floor(*value)) {
+      return {CellStatus::invalid, NAN,
+              fmt::format("value {} is not a whole number (the response scale is {}..{} in steps of 1)",
+                          show_text(text), scale_.min, scale_.max)};
+    }
+    return {CellStatus::value, *value, {}};
+  }
+  if (!scale_.labels.empty()) {
+    std::string folded = fold_label(text);
+    for (const auto& [value, label] : scale_.labels) {
+      if (fold_label(label) == folded) return {CellStatus::value, value, {}};
+    }
+  }
+  return {CellStatus::invalid, NAN,
+          fmt::format("value {} is not a number{}", show_text(text),
+                      scale_.labels.empty() ? "" : " or a response label")};
+}
+
+std::string CellParser::hint_for(std::string_view cell) const {
+  std::string_view text = trim(cell);
+  auto value = parse_plain_number(text);
+  std::vector<std::string> fixes;
+  if (value && (*value < scale_.min || *value > scale_.max)) {
+    fixes.push_back(fmt::format("if {} means no answer, add --missing {}", std::string(text), std::string(text)));
+    if (*value > scale_.max && *value == std::floor(*value) && *value <= 100) {
+      fixes.push_back(fmt::format("if the data use another response scale, give --range {}:{}", scale_.min,
+                                  *value));
+    }
+  } else if (!value) {
+    fixes.push_back(fmt::format("if {} means no answer, add --missing '{}'", show_text(text), std::string(text)));
+    if (!scale_.labels.empty()) {
+      std::vector<std::string> labels;
+      for (const auto& [v, label] : scale_.labels) labels.push_back(fmt::format("{}={}", v, show_text(label)));
+      fixes.push_back(fmt::format("labels are {}", fmt::join(labels, ", ")));
+    }
+  }
+  fixes.push_back("or give --invalid missing to count such cells as missing");
+  return fmt::format("{}", fmt::join(fixes, "; "));
+}
+
+}  // namespace attune

@@ -1,0 +1,149 @@
+#include "attune/scoring/columns.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "attune/instrument/keys.h"
+#include "attune/io/csv_reader.h"
+#include "attune/util/text.h"
+
+namespace attune {
+
+namespace {
+
+// Reads --map FILE: a CSV with a header `item,column`; item is a number or the instrument's
+// column name. Returns the data column per item index.
+std::map<std::size_t, std::string> read_column_map(const Instrument& instrument, const std::string& path) {
+  CsvReader reader(path);
+  Record record;
+  if (!reader.next(record) || record.size() < 2 || trim(record.fields[0]) != "item" ||
+      trim(record.fields[1]) != "column") {
+    throw data_error({reader.name(), 1, 1}, "a column map needs the header 'item,column'",
+                     "write one line per item: its number (or name) and the data column");
+  }
+  std::map<std::size_t, std::string> map;
+  while (reader.next(record)) {
+    if (record.size() != 2) {
+      throw data_error(record.where(reader.name(), 0),
+                       fmt::format("expected 2 fields (item,column), found {}", record.size()));
+    }
+    auto key = parse_key(record.fields[0]);
+    std::optional<std::size_t> index;
+    if (key && !key->reversed) {
+      index = key->number ? instrument.item_by_number(*key->number) : instrument.item_by_column(key->column);
+    }
+    if (!index) {
+      throw data_error(record.where(reader.name(), 0),
+                       fmt::format("{} is not an item of {}", show_text(record.fields[0]), instrument.id),
+                       "give an item number or the instrument's column name");
+    }
+    map[*index] = std::string(trim(record.fields[1]));
+  }
+  return map;
+}
+
+// The header field named `name`: exact, else the single case-insensitive match.
+std::optional<std::size_t> find_column(const std::vector<std::string>& header, const std::string& name) {
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == name) return i;
+  }
+  std::optional<std::size_t> found;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (iequals(trim(header[i]), name)) {
+      if (found) return std::nullopt;
+      found = i;
+    }
+  }
+  return found;
+}
+
+std::string closest_hint(const std::string& name, const std::vector<std::string>& header) {
+  auto near = closest_names(name, header, 2);
+  if (near.empty()) return "";
+  std::vector<std::string> shown;
+  for (auto& n : near) shown.push_back(show_text(n));
+  return fmt::format(" (closest: {})", fmt::join(shown, ", "));
+}
+
+std::vector<std::size_t> bind_named(const std::vector<std::string>& names, const std::vector<std::string>& header,
+                                    const std::string& option, const std::string& file) {
+  std::vector<std::size_t> fields;
+  for (const auto& name : names) {
+    auto at = find_column(header, name);
+    if (!at) {
+      throw usage_error(fmt::format("{}: {} {} names no column of the header{}", file, option, show_text(name),
+                                    closest_hint(name, header)),
+                        "column names are matched exactly, then ignoring case");
+    }
+    fields.push_back(*at);
+  }
+  return fields;
+}
+
+}  // namespace
+
+std::vector<std::string> expected_item_columns(const Instrument& instrument, const ColumnOptions& options) {
+  std::vector<std::string> columns;
+  std::optional<ColumnPattern> pattern;
+  if (options.pattern) pattern.emplace(*options.pattern);
+  std::map<std::size_t, std::string> map;
+  if (options.map_file) map = read_column_map(instrument, *options.map_file);
+  for (std::size_t i = 0; i < instrument.items.size(); ++i) {
+    if (auto it = map.find(i); it != map.end()) columns.push_back(it->second);
+    else if (pattern) columns.push_back(pattern->column_for(instrument.items[i].number));
+    else columns.push_back(instrument.items[i].column);
+  }
+  return columns;
+}
+
+ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::string>& header,
+                           const ColumnOptions& options, const std::string& file) {
+  ColumnBinding binding;
+  binding.header_size = header.size();
+  binding.item_columns = expected_item_columns(instrument, options);
+  std::vector<std::string> missing;
+  for (const auto& column : binding.item_columns) {
+    auto at = find_column(header, column);
+    if (!at) {
+      missing.push_back(column);
+      continue;
+    }
+    if (std::count(header.begin(), header.end(), header[*at]) > 1) {
+      throw data_error({file, 1, 0}, fmt::format("column {} appears more than once in the header", show_text(header[*at])),
+                       "rename the duplicate so each item has one column");
+    }
+    binding.item_fields.push_back(*at);
+  }
+  if (!missing.empty()) {
+    std::string listed;
+    for (std::size_t i = 0; i < missing.size() && i < 10; ++i) {
+      listed += (i ? ", " : "") + missing[i] + closest_hint(missing[i], header);
+    }
+    if (missing.size() > 10) listed += fmt::format(", and {} more", missing.size() - 10);
+    throw data_error({file, 1, 0},
+                     fmt::format("{} of {}'s {} item columns not in the header: {}", missing.size(), instrument.id,
+                                 instrument.items.size(), listed),
+                     "name the columns with --columns 'PATTERN_{n}' or --map FILE");
+  }
+  if (!options.id_columns.empty()) {
+    binding.id_fields = bind_named(options.id_columns, header, "--id", file);
+    for (auto field : binding.id_fields) binding.id_names.push_back(header[field]);
+  } else {
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      std::string_view name = trim(header[i]);
+      if (iequals(name, "id") || iequals(name, "responseid")) {
+        binding.id_fields.push_back(i);
+        binding.id_names.push_back(header[i]);
+        break;
+      }
+    }
+    if (binding.id_fields.empty()) binding.id_names.push_back("row");
+  }
+  binding.keep_fields = bind_named(options.keep_columns, header, "--keep", file);
+  for (auto field : binding.keep_fields) binding.keep_names.push_back(header[field]);
+  return binding;
+}
+
+}  // namespace attune

@@ -1,0 +1,71 @@
+#include "attune/scoring/score_summary.h"
+
+namespace attune {
+
+ScoreSummary::ScoreSummary(std::vector<std::string> score_ids)
+    : ids_(std::move(score_ids)), stats_(ids_.size()) {}
+
+void ScoreSummary::add_scores(std::span<const double> scores) {
+  for (std::size_t i = 0; i < stats_.size() && i < scores.size(); ++i) stats_[i].add(scores[i]);
+}
+
+void ScoreSummary::add_classification(const Classification& classification) {
+  classified_ = true;
+  if (classification.pattern) {
+    ++patterns_[static_cast<std::size_t>(*classification.pattern)];
+    return;
+  }
+  if (classification.label.empty()) {
+    ++unclassified_;
+    return;
+  }
+  for (auto& [label, count] : others_) {
+    if (label == classification.label) {
+      ++count;
+      return;
+    }
+  }
+  others_.emplace_back(classification.label, 1);
+}
+
+}  // namespace attune
+
+namespace attune {
+
+void write_summary(const ScoreSummary& summary,
+                   const std::vector<std::pair<std::string, std::string>>& parameters, RecordWriter& writer) {
+  writer.begin({{"kind", false}, {"name", false}, {"n", true}, {"missing", true}, {"mean", true}, {"sd", true},
+                {"min", true}, {"max", true}, {"percent", true}, {"value", false}});
+  std::vector<Cell> cells(10, Cell::missing());
+  for (std::size_t i = 0; i < summary.score_ids().size(); ++i) {
+    const RunningStats& s = summary.stats()[i];
+    cells = {Cell::of(std::string_view("score")), Cell::of(std::string_view(summary.score_ids()[i])),
+             Cell::of(static_cast<double>(s.n())), Cell::of(static_cast<double>(s.missing())), Cell::of(s.mean()),
+             Cell::of(s.sd()), Cell::of(s.min()), Cell::of(s.max()), Cell::missing(), Cell::missing()};
+    writer.write_row(cells);
+  }
+  if (summary.classified()) {
+    std::uint64_t total = summary.unclassified();
+    for (auto count : summary.pattern_counts()) total += count;
+    for (const auto& [label, count] : summary.other_labels()) total += count;
+    auto pattern_row = [&](std::string_view name, std::uint64_t count) {
+      double percent = total ? 100.0 * static_cast<double>(count) / static_cast<double>(total) : NAN;
+      cells = {Cell::of(std::string_view("pattern")), Cell::of(name), Cell::of(static_cast<double>(count)),
+               Cell::missing(), Cell::missing(), Cell::missing(), Cell::missing(), Cell::missing(),
+               Cell::of(percent), Cell::missing()};
+      writer.write_row(cells);
+    };
+    for (Pattern p : all_patterns) pattern_row(pattern_name(p), summary.pattern_counts()[static_cast<std::size_t>(p)]);
+    for (const auto& [label, count] : summary.other_labels()) pattern_row(label, count);
+    pattern_row("unclassified", summary.unclassified());
+  }
+  for (const auto& [name, value] : parameters) {
+    cells = {Cell::of(std::string_view("parameter")), Cell::of(std::string_view(name)), Cell::missing(),
+             Cell::missing(), Cell::missing(), Cell::missing(), Cell::missing(), Cell::missing(), Cell::missing(),
+             Cell::of(std::string_view(value))};
+    writer.write_row(cells);
+  }
+  writer.finish();
+}
+
+}  // namespace attune

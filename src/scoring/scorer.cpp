@@ -1,0 +1,63 @@
+#include "attune/scoring/scorer.h"
+
+#include <cmath>
+
+namespace attune {
+
+Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, ScoringOptions options)
+    : scale_(scale), ids_(instrument.score_ids()) {
+  for (const auto& s : instrument.scales) {
+    Plan plan;
+    for (const auto& key : s.keys) {
+      plan.items.push_back(key.item);
+      plan.reversed.push_back(key.reversed);
+    }
+    plan.scoring = s.scoring;
+    plan.min_valid = (options.min_valid ? *options.min_valid : s.min_valid).resolve(s.keys.size());
+    scales_.push_back(std::move(plan));
+  }
+  for (const auto& c : instrument.computed) {
+    Combination combination;
+    for (const auto& [id, weight] : c.terms) {
+      for (std::size_t i = 0; i < ids_.size(); ++i) {
+        if (ids_[i] == id) combination.terms.emplace_back(i, weight);
+      }
+    }
+    computed_.push_back(std::move(combination));
+  }
+}
+
+// psych::scoreItems: reversed items become max + min - x; the score is rowMeans (or rowSums)
+// over the keyed items with na.rm = TRUE. A scale with fewer answered items than its
+// min_valid rule is missing (psych has no such rule; min_valid 0 reproduces it).
+void Scorer::score(std::span<const double> items, std::span<double> out,
+                   std::span<const std::uint8_t> answered) const {
+  const double flip = scale_.min + scale_.max;
+  for (std::size_t s = 0; s < scales_.size(); ++s) {
+    const Plan& plan = scales_[s];
+    long double sum = 0;
+    std::size_t used = 0, real = 0;
+    for (std::size_t k = 0; k < plan.items.size(); ++k) {
+      double v = items[plan.items[k]];
+      if (std::isnan(v)) continue;
+      sum += plan.reversed[k] ? flip - v : v;
+      ++used;
+      if (answered.empty() || answered[plan.items[k]]) ++real;
+    }
+    if (used == 0 && plan.scoring == Scoring::sum && plan.min_valid == 0) {
+      out[s] = 0;   // an empty sum, as psych's rowSums(na.rm = TRUE), only when asked for
+    } else if (used == 0 || real < plan.min_valid) {
+      out[s] = NAN;
+    } else {
+      out[s] = plan.scoring == Scoring::mean ? static_cast<double>(sum / static_cast<long double>(used))
+                                             : static_cast<double>(sum);
+    }
+  }
+  for (std::size_t c = 0; c < computed_.size(); ++c) {
+    double value = 0;
+    for (const auto& [index, weight] : computed_[c].terms) value += weight * out[index];
+    out[scales_.size() + c] = value;
+  }
+}
+
+}  // namespace attune
