@@ -112,6 +112,19 @@ items[5, anx_items] <- NA
 items[17, avo_items] <- NA
 items[88, anx_items] <- NA
 items[150, ] <- NA
+# Items 2 and 20 (20 is reversed): an even number of answers whose two middle values differ,
+# so their medians are averages of two values (x.5), as R's median() gives for even counts.
+for (j in c(2, 20)) {
+  answered <- which(!is.na(items[, j]))
+  if (length(answered) %% 2 == 1) {
+    items[answered[1], j] <- NA
+    answered <- answered[-1]
+  }
+  ordered <- answered[order(items[answered, j])]
+  half <- length(ordered) / 2
+  items[ordered[1:half], j] <- pmin(items[ordered[1:half], j], 3)
+  items[ordered[(half + 1):length(ordered)], j] <- pmax(items[ordered[(half + 1):length(ordered)], j], 4)
+}
 ids <- sprintf("R%03d", 1:n)
 
 fmt_number <- function(x) ifelse(is.na(x), "", sprintf("%.17g", x))
