@@ -32,7 +32,10 @@ class TableWriter : public RecordWriter {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       const Cell& cell = cells[i];
       std::string text;
-      if (cell.kind == Cell::Kind::number) text = fmt::format("{:.{}f}", cell.number + 0.0, options_.table_decimals);
+      if (cell.kind == Cell::Kind::number) {
+        int decimals = columns_[i].decimals >= 0 ? columns_[i].decimals : options_.table_decimals;
+        text = fmt::format("{:.{}f}", cell.number + 0.0, decimals);
+      }
       else if (cell.kind == Cell::Kind::text) {
         for (char c : cell.text) text += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
       }

@@ -34,8 +34,8 @@ namespace attune {
 
 void write_summary(const ScoreSummary& summary,
                    const std::vector<std::pair<std::string, std::string>>& parameters, RecordWriter& writer) {
-  writer.begin({{"kind", false}, {"name", false}, {"n", true}, {"missing", true}, {"mean", true}, {"sd", true},
-                {"min", true}, {"max", true}, {"percent", true}, {"value", false}});
+  writer.begin({{"kind", false}, {"name", false}, {"n", true, 0}, {"missing", true, 0}, {"mean", true},
+                {"sd", true}, {"min", true}, {"max", true}, {"percent", true, 1}, {"value", false}});
   std::vector<Cell> cells(10, Cell::missing());
   for (std::size_t i = 0; i < summary.score_ids().size(); ++i) {
     const RunningStats& s = summary.stats()[i];

@@ -116,7 +116,7 @@ Scored score_file(const std::string& instrument_path, const std::string& data_pa
   Scored result;
   result.score_ids = scorer.score_ids();
   result.ids = ids;
-  std::unique_ptr<bool[]> answered(new bool[n_items]);
+  std::vector<std::uint8_t> answered(n_items);
   std::vector<double> row(n_items);
   for (std::size_t r = 0; r < ids.size(); ++r) {
     for (std::size_t i = 0; i < n_items; ++i) {
@@ -126,7 +126,7 @@ Scored score_file(const std::string& instrument_path, const std::string& data_pa
     std::vector<double> out(result.score_ids.size(), kMissing);
     if (impute != Impute::none) {
       impute_row(row, centres);
-      scorer.score(row, out, std::span<const bool>(answered.get(), n_items));
+      scorer.score(row, out, answered);
     } else {
       scorer.score(row, out);
     }

@@ -24,6 +24,7 @@ std::string_view format_name(Format format);
 struct Column {
   std::string name;
   bool numeric = false;
+  int decimals = -1;   // the table's decimals for this column; -1: WriterOptions::table_decimals
 };
 
 // One output cell: missing, a number, or text (a view valid during write_row()).
