@@ -154,14 +154,17 @@ Command add_score_command(CLI::App& app) {
       ->option_text("ID|FILE");
   add_instrument_path_option(*cmd, args->instrument_path);
   cmd->add_option("--id", args->ids, "Id column(s) to carry into the output (repeatable; default: id, ID or ResponseId, else the row number)")
+      ->allow_extra_args(false)
       ->option_text("COL");
-  cmd->add_option("--keep", args->keeps, "Also pass these columns through (repeatable)")->option_text("COL");
+  cmd->add_option("--keep", args->keeps, "Also pass these columns through (repeatable)")->allow_extra_args(false)
+      ->option_text("COL");
   cmd->add_option("--columns", args->columns, "Item columns follow PATTERN, {n} being the item number (e.g. 'ecr_{n}')")
       ->option_text("PATTERN");
   cmd->add_option("--map", args->map_file, "Item columns from a CSV with header item,column")->option_text("FILE");
   cmd->add_option("--delim", args->delimiter, "Input delimiter: ',', ';' or tab (default: detected from the header)")
       ->option_text("CHAR");
   cmd->add_option("--missing", args->missing, "Extra codes meaning 'no answer', comma-separated (e.g. 0,-99,NA)")
+      ->allow_extra_args(false)
       ->option_text("CODES");
   cmd->add_option("--range", args->range, "The data's response scale when it differs from the instrument's (e.g. 1:5)")
       ->option_text("MIN:MAX");
@@ -173,7 +176,8 @@ Command add_score_command(CLI::App& app) {
       ->option_text("N|P%");
   cmd->add_option("--classify", args->classify, "Pattern method: midpoint (the response scale's midpoint or the definition's cut-offs), median (sample medians; holds all scores), or none")
       ->option_text("METHOD");
-  cmd->add_option("--cutoff", args->cutoffs, "Override a cut-off, e.g. anxiety=3.5 (repeatable)")->option_text("DIM=VALUE");
+  cmd->add_option("--cutoff", args->cutoffs, "Override a cut-off, e.g. anxiety=3.5 (repeatable)")->allow_extra_args(false)
+      ->option_text("DIM=VALUE");
   add_output_options(*cmd, args->output);
   cmd->add_flag("--summary", args->summary, "Also print per-score n/mean/sd/min/max and pattern counts to stderr");
   cmd->add_flag("--summary-only", args->summary_only, "Write only the summary, as the output (in the chosen format)");

@@ -71,6 +71,7 @@ void error(const std::string& message) { say("1;31", "error", message); }
 void add_instrument_path_option(CLI::App& command, std::vector<std::string>& dirs) {
   command.add_option("--instrument-path", dirs,
                      "Also look for instrument definitions in DIR (repeatable; before $ATTUNE_INSTRUMENT_PATH)")
+      ->allow_extra_args(false)
       ->option_text("DIR");
 }
 
@@ -80,7 +81,7 @@ Instrument load_named_instrument(const std::string& name, const std::vector<std:
 
 std::string examples(const std::vector<std::string>& lines) {
   std::string text = "\nExamples:\n";
-  for (const auto& line : lines) text += "  " + line + "\n";
+  for (const auto& line : lines) text += line.empty() ? "\n" : "  " + line + "\n";
   return text;
 }
 

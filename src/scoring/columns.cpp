@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -59,6 +60,7 @@ std::optional<std::size_t> find_column(const std::vector<std::string>& header, c
   return found;
 }
 
+// " (closest: "a", "b")", or nothing when no header name is close.
 std::string closest_hint(const std::string& name, const std::vector<std::string>& header) {
   auto near = closest_names(name, header, 2);
   if (near.empty()) return "";
@@ -80,6 +82,27 @@ std::vector<std::size_t> bind_named(const std::vector<std::string>& names, const
     fields.push_back(*at);
   }
   return fields;
+}
+
+// A column pattern ("ecr_{n}") under which the header holds items 1..count, if there is one:
+// each header name is read as text + number + text and the shapes are counted.
+std::optional<std::string> guess_item_pattern(const std::vector<std::string>& header, std::size_t count) {
+  std::map<std::string, std::set<long>> numbers_by_shape;
+  for (const auto& name : header) {
+    auto first = name.find_first_of("0123456789");
+    if (first == std::string::npos) continue;
+    auto last = name.find_first_not_of("0123456789", first);
+    std::string digits = name.substr(first, last == std::string::npos ? std::string::npos : last - first);
+    if (digits.size() > 6 || (digits.size() > 1 && digits[0] == '0')) continue;
+    std::string shape = name.substr(0, first) + "{n}" + (last == std::string::npos ? "" : name.substr(last));
+    numbers_by_shape[shape].insert(std::stol(digits));
+  }
+  for (const auto& [shape, numbers] : numbers_by_shape) {
+    bool all = true;
+    for (long n = 1; n <= static_cast<long>(count) && all; ++n) all = numbers.count(n) > 0;
+    if (all) return shape;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -118,14 +141,19 @@ ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::
   }
   if (!missing.empty()) {
     std::string listed;
-    for (std::size_t i = 0; i < missing.size() && i < 10; ++i) {
-      listed += (i ? ", " : "") + missing[i] + closest_hint(missing[i], header);
-    }
+    for (std::size_t i = 0; i < missing.size() && i < 10; ++i) listed += (i ? ", " : "") + missing[i];
     if (missing.size() > 10) listed += fmt::format(", and {} more", missing.size() - 10);
+    std::string hint;
+    if (auto pattern = guess_item_pattern(header, instrument.items.size())) {
+      hint = fmt::format("the header looks like --columns '{}'", *pattern);
+    } else {
+      hint = fmt::format("{}{}; name the columns with --columns 'PREFIX{{n}}' or --map FILE", missing.front(),
+                         closest_hint(missing.front(), header));
+    }
     throw data_error({file, 1, 0},
-                     fmt::format("{} of {}'s {} item columns not in the header: {}", missing.size(), instrument.id,
+                     fmt::format("{} of {}'s {} item columns are not in the header: {}", missing.size(), instrument.id,
                                  instrument.items.size(), listed),
-                     "name the columns with --columns 'PATTERN_{n}' or --map FILE");
+                     hint);
   }
   if (!options.id_columns.empty()) {
     binding.id_fields = bind_named(options.id_columns, header, "--id", file);

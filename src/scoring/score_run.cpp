@@ -57,7 +57,7 @@ class Run {
     Record record;
     if (!source_.next(record)) {
       throw data_error({source_.name()}, "the input is empty: no header row",
-                       "the first line must name the columns (an id and the items)");
+                       "the first line must name the columns: an id and the items");
     }
     header_.assign(record.fields.begin(), record.fields.end());
     binding_ = bind_columns(instrument_, header_, options_.columns, source_.name());
