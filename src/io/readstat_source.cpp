@@ -354,11 +354,16 @@ void ReadStatSource::fail(int code, const std::string& detail) const {
                                           input_format_description(*actual)),
                      hint);
   }
+  if (total_bytes_ == 0)
+    throw data_error({name_}, fmt::format("is empty, not {}", wanted),
+                     "check that the file was fully saved or copied");
   std::string message =
-      actual ? fmt::format("cannot read {}: {}", wanted, readstat_error_message(status))
+      actual ? fmt::format("cannot be read as {}: {}", wanted, readstat_error_message(status))
              : fmt::format("is not {}: its first bytes are not in any format attune reads ({})",
                            wanted, readstat_error_message(status));
-  if (!detail.empty()) message += fmt::format(" ({})", detail);
+  // ReadStat's own detail, unless it only repeats the status with an errno of 0.
+  if (!detail.empty() && detail.find("errno") == std::string::npos)
+    message += fmt::format(" ({})", detail);
   if (cases_done_ > 0) message += fmt::format(" after case {}", cases_done_);
   throw data_error({name_}, message,
                    "the file may be truncated or damaged; export it again from the program "
