@@ -28,6 +28,9 @@ struct ReadStatSource::Parse {
   std::exception_ptr failure;          // thrown inside a callback
   std::string readstat_message;        // what ReadStat's error handler said
   std::vector<std::string> label_set_of_variable;
+  // ReadStat 1.1.8 hands Stata label-set names straight from the file's fixed-width table,
+  // unterminated when the file is malformed: read at most the table's entry width.
+  std::size_t label_set_width = std::numeric_limits<std::size_t>::max();
   std::map<std::string, std::map<std::string, std::string>> label_sets;
   // Input: the file descriptor or the in-memory bytes, read with an explicit position.
   std::int64_t position = 0;
@@ -90,6 +93,10 @@ struct ReadStatSource::Parse {
                                      p.source.limits_.max_variables),
                          "keep only the variables needed for scoring");
       if (p.first) p.source.declared_cases_ = readstat_get_row_count(metadata);
+      if (p.source.format_ == InputFormat::dta) {
+        const int version = readstat_get_file_format_version(metadata);   // Stata's ds_format
+        p.label_set_width = version < 110 ? 9 : version < 118 ? 33 : 129;
+      }
       return READSTAT_HANDLER_OK;
     });
   }
@@ -126,7 +133,8 @@ struct ReadStatSource::Parse {
               readstat_double_value(readstat_variable_get_missing_range_lo(variable, i)),
               readstat_double_value(readstat_variable_get_missing_range_hi(variable, i)));
       }
-      p.label_set_of_variable[at] = label_set ? label_set : "";
+      if (label_set != nullptr)
+        p.label_set_of_variable[at].assign(label_set, ::strnlen(label_set, p.label_set_width));
       return READSTAT_HANDLER_OK;
     });
   }
