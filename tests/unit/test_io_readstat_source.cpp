@@ -228,6 +228,19 @@ TEST_CASE("an empty file says so") {
   }
 }
 
+TEST_CASE("inputs the fuzzer found harmful now read as errors") {
+  const std::string fuzz = std::string(ATTUNE_TEST_DATA_DIR) + "/../../fuzz/corpus/readstat/";
+  const std::string bytes = slurp(fuzz + "regress-dta-unterminated-label-set");
+  for (InputFormat format : {InputFormat::sav, InputFormat::dta, InputFormat::sas7bdat}) {
+    try {
+      auto source = ReadStatSource::from_bytes(bytes, "regress", format);
+      read_all(*source);
+    } catch (const Error& e) {
+      CHECK(e.kind() == ErrorKind::data);
+    }
+  }
+}
+
 TEST_CASE("a csv format is refused as a usage error") {
   CHECK_THROWS_AS(ReadStatSource::from_bytes("a,b\n", "x.csv", InputFormat::csv), Error);
 }
