@@ -4,6 +4,7 @@
 #   examples/ecr-r.dta       Stata 14 (-99 written as Stata's tagged missing .a)
 #   examples/ecr-r.sas7bdat  SAS (-99 written as an ordinary missing value)
 #   examples/ecr-r-binary.csv  the same cases as CSV, every missing answer an empty cell
+#   tests/unit/data/readstat/ecr-r-uncompressed.sav  the .sav without compression
 # The data are synthetic (random answers on 1..7), ECR-R-shaped: an id, a weight and Q1..Q36.
 # Run from the repository root:  Rscript examples/make_binary_examples.R
 # Deterministic in content (set.seed); the .sav/.zsav/.dta headers carry a creation timestamp,
@@ -37,6 +38,8 @@ for (q in items) {
 }
 write_sav(sav, "examples/ecr-r.sav")
 write_sav(sav, "examples/ecr-r.zsav", compress = "zsav")
+# Uncompressed SPSS (ReadStat seeks to a row offset here instead of decoding): for unit tests.
+write_sav(sav, "tests/unit/data/readstat/ecr-r-uncompressed.sav", compress = "none")
 
 # Stata: -99 becomes tagged missing .a; 1 and 7 carry value labels.
 dta <- data.frame(id = id, weight = weight)

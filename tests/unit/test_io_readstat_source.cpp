@@ -73,6 +73,7 @@ TEST_CASE("every example file reads cell for cell as the CSV twin R wrote") {
   REQUIRE(expected[0].size() == 38);       // id, weight, Q1..Q36
   const std::pair<const char*, InputFormat> files[] = {
       {"ecr-r.sav", InputFormat::sav},
+      {"../tests/unit/data/readstat/ecr-r-uncompressed.sav", InputFormat::sav},
       {"ecr-r.zsav", InputFormat::zsav},
       {"ecr-r.dta", InputFormat::dta},
       {"ecr-r.sas7bdat", InputFormat::sas7bdat}};
