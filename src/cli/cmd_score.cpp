@@ -13,6 +13,7 @@
 
 #include "attune/instrument/instrument.h"
 #include "attune/io/csv_reader.h"
+#include "attune/io/open_input.h"
 #include "attune/scoring/score_run.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
@@ -30,6 +31,7 @@ struct ScoreArgs {
   OutputOptions output;
   std::vector<std::string> ids, keeps, missing, cutoffs;
   std::string columns, map_file, range, invalid = "error", impute = "none", min_valid, classify, delimiter;
+  std::string input_format = "auto";
   bool summary = false, summary_only = false, provenance = false, safe_csv = false;
 };
 
@@ -113,7 +115,7 @@ int run(const ScoreArgs& args) {
   }
   CsvOptions csv;
   csv.delimiter = parse_delimiter(args.delimiter);
-  CsvReader reader(args.input, csv);
+  std::unique_ptr<RecordSource> reader = open_record_source(args.input, args.input_format, csv);
   WriterOptions writer_options;
   writer_options.safe_csv = args.safe_csv;
   Output out = open_records_output(args.output, writer_options);
@@ -128,7 +130,7 @@ int run(const ScoreArgs& args) {
   ScoreHooks hooks;
   hooks.warn = [](const std::string& message) { warn(message); };
   hooks.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
-  ScoreReport report = run_score(instrument, reader, *rows, options, hooks);
+  ScoreReport report = run_score(instrument, *reader, *rows, options, hooks);
   progress.finish();
   if (args.summary_only) {
     write_summary(report.summary, report.classifier_parameters, *out.writer);
@@ -161,6 +163,9 @@ Command add_score_command(CLI::App& app) {
   cmd->add_option("--columns", args->columns, "Item columns follow PATTERN, {n} being the item number (e.g. 'ecr_{n}')")
       ->option_text("PATTERN");
   cmd->add_option("--map", args->map_file, "Item columns from a CSV with header item,column")->option_text("FILE");
+  cmd->add_option("--input-format", args->input_format,
+                  "Input format: auto (by extension), csv, sav, zsav, dta, sas7bdat (SPSS/Stata/SAS via ReadStat; user-missing codes read as missing)")
+      ->option_text("FORMAT");
   cmd->add_option("--delim", args->delimiter, "Input delimiter: ',', ';' or tab (default: detected from the header)")
       ->option_text("CHAR");
   cmd->add_option("--missing", args->missing, "Extra codes meaning 'no answer', comma-separated (e.g. 0,-99,NA)")

@@ -10,7 +10,7 @@ using namespace attune;
 namespace {
 
 const std::string kData = std::string(ATTUNE_TEST_DATA_DIR) + "/readstat/";
-const std::string kExamples = std::string(ATTUNE_TEST_DATA_DIR) + "/../../../examples/";
+const std::string kExamples = std::string(ATTUNE_EXAMPLES_DIR) + "/";
 
 Error error_of(const std::string& path, std::string_view format) {
   try {

@@ -12,7 +12,7 @@ using namespace attune;
 namespace {
 
 const std::string kData = std::string(ATTUNE_TEST_DATA_DIR) + "/readstat/";
-const std::string kExamples = std::string(ATTUNE_TEST_DATA_DIR) + "/../../../examples/";
+const std::string kExamples = std::string(ATTUNE_EXAMPLES_DIR) + "/";
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

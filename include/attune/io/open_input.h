@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "attune/io/csv_reader.h"
+
 #include "attune/io/record_source.h"
 
 namespace attune {
@@ -15,6 +17,7 @@ namespace attune {
 // input, an io Error for a file that cannot be opened, and a data Error for a file that is
 // not what its format says (naming what it looks like).
 std::unique_ptr<RecordSource> open_record_source(const std::string& path,
-                                                 std::string_view format = {});
+                                                 std::string_view format = {},
+                                                 CsvOptions csv_options = {});
 
 }  // namespace attune
