@@ -99,7 +99,8 @@ std::string describe_json(const Instrument& in) {
 
 int run(const DescribeArgs& args) {
   Instrument in = load_named_instrument(args.instrument, args.instrument_path);
-  Format format = resolve_format(args.output);
+  // The readable description is the default even in a pipe; csv/tsv give the key table.
+  Format format = args.output.format.empty() && args.output.output == "-" ? Format::table : resolve_format(args.output);
   auto sink = open_output(args.output.output);
   if (format == Format::table) {
     sink->write(describe_text(in));

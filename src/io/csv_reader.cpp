@@ -173,7 +173,7 @@ CsvReader::Parse CsvReader::parse_record(Record& record) {
         }
         if (!q) {
           if (!eof_) return Parse::need_more;
-          fail(start, "unterminated quoted field", "close the quote, or double quotes inside a field (\"\")");
+          fail(start, "unterminated quoted field", "close the quote; a quote inside a quoted field is written twice: \"\"");
         }
         p = close + 1;
         if (p == end_ && !eof_) return Parse::need_more;
@@ -193,12 +193,12 @@ CsvReader::Parse CsvReader::parse_record(Record& record) {
         break;
       }
       if (p < end_ && b[p] != delimiter_ && b[p] != '\n' && b[p] != '\r') {
-        fail(p, "unexpected text after a closing quote", "quote the whole field and double inner quotes (\"\")");
+        fail(p, "unexpected text after a closing quote", "quote the whole field and write inner quotes twice: \"\"");
       }
     } else {
       while (p < end_ && !special_[static_cast<unsigned char>(b[p])]) ++p;
       if (p < end_ && b[p] == '"') {
-        fail(p, "a quote inside an unquoted field", "quote the whole field and double inner quotes (\"\")");
+        fail(p, "a quote inside an unquoted field", "quote the whole field and write inner quotes twice: \"\"");
       }
       if (p == end_ && !eof_) return Parse::need_more;
       spans_.push_back({start, p - start, false});

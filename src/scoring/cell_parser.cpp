@@ -36,7 +36,7 @@ ParsedCell CellParser::parse(std::string_view cell) const {
     }
     if (scale_.integer && *value != std::floor(*value)) {
       return {CellStatus::invalid, NAN,
-              fmt::format("value {} is not a whole number (the response scale is {}..{} in steps of 1)",
+              fmt::format("value {} is not a whole number; the response scale is {}..{} in whole steps",
                           show_text(text), scale_.min, scale_.max)};
     }
     return {CellStatus::value, *value, {}};
@@ -70,7 +70,7 @@ std::string CellParser::hint_for(std::string_view cell) const {
       fixes.push_back(fmt::format("labels are {}", fmt::join(labels, ", ")));
     }
   }
-  fixes.push_back("or give --invalid missing to count such cells as missing");
+  fixes.push_back(fmt::format("{}give --invalid missing to count such cells as missing", fixes.empty() ? "" : "or "));
   return fmt::format("{}", fmt::join(fixes, "; "));
 }
 

@@ -147,8 +147,16 @@ ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::
     if (auto pattern = guess_item_pattern(header, instrument.items.size())) {
       hint = fmt::format("the header looks like --columns '{}'", *pattern);
     } else {
-      hint = fmt::format("{}{}; name the columns with --columns 'PREFIX{{n}}' or --map FILE", missing.front(),
-                         closest_hint(missing.front(), header));
+      std::vector<std::string> unused;
+      for (std::size_t i = 0; i < header.size(); ++i) {
+        if (std::find(binding.item_fields.begin(), binding.item_fields.end(), i) == binding.item_fields.end()) {
+          unused.push_back(show_text(header[i]));
+        }
+      }
+      std::string shown = unused.size() <= 6 ? fmt::format("{}", fmt::join(unused, ", "))
+                                             : fmt::format("{}, ...", fmt::join(unused.begin(), unused.begin() + 6, ", "));
+      hint = fmt::format("columns not used: {}; name the item columns with --columns 'PREFIX{{n}}' or --map FILE",
+                         unused.empty() ? "none" : shown);
     }
     throw data_error({file, 1, 0},
                      fmt::format("{} of {}'s {} item columns are not in the header: {}", missing.size(), instrument.id,
