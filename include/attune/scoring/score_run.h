@@ -19,17 +19,15 @@
 #include "attune/scoring/cell_parser.h"
 #include "attune/scoring/columns.h"
 #include "attune/scoring/imputer.h"
+#include "attune/scoring/response_reader.h"
 #include "attune/scoring/score_summary.h"
 #include "attune/scoring/scorer.h"
 
 namespace attune {
 
-// Everything a user can say about a scoring run (score's options).
-struct ScoreOptions {
-  ColumnOptions columns;
-  std::vector<std::string> missing_codes;               // --missing, added to the instrument's
-  std::optional<std::pair<double, double>> range;       // --range MIN:MAX
-  InvalidPolicy invalid = InvalidPolicy::error;          // --invalid
+// Everything a user can say about a scoring run (score's options): how to read the
+// responses, and how to score and classify them.
+struct ScoreOptions : ResponseOptions {
   Impute impute = Impute::none;                          // --impute
   ScoringOptions scoring;                                // --min-valid
   bool classify = true;                                  // --classify none turns it off
@@ -51,9 +49,6 @@ struct ScoreReport {
   std::vector<std::pair<std::string, std::string>> classifier_parameters;
   std::string classifier_name;
 };
-
-// The response scale the run uses: the instrument's, or the --range one.
-ResponseScale effective_scale(const Instrument& instrument, const ScoreOptions& options);
 
 // Whether the run must hold all rows (sample-based imputation or classification).
 bool run_needs_sample(const Instrument& instrument, const ScoreOptions& options);

@@ -1,0 +1,66 @@
+#include "attune/scoring/response_reader.h"
+
+#include <fmt/format.h>
+
+#include "attune/util/text.h"
+
+namespace attune {
+
+ResponseScale effective_scale(const Instrument& instrument, const ResponseOptions& options) {
+  ResponseScale scale = instrument.response;
+  if (options.range) {
+    scale.min = options.range->first;
+    scale.max = options.range->second;
+    // Labels belong to the published scale; on another range they no longer apply.
+    if (scale.min != instrument.response.min || scale.max != instrument.response.max) scale.labels.clear();
+  }
+  return scale;
+}
+
+ResponseReader::ResponseReader(const Instrument& instrument, RecordSource& source, const ResponseOptions& options)
+    : source_(source), invalid_(options.invalid), parser_(effective_scale(instrument, options), options.missing_codes) {
+  if (!source_.next(record_)) {
+    throw data_error({source_.name()}, "the input is empty: no header row",
+                     "the first line must name the columns: an id and the items");
+  }
+  header_.assign(record_.fields.begin(), record_.fields.end());
+  binding_ = bind_columns(instrument, header_, options.columns, source_.name());
+}
+
+bool ResponseReader::next(ResponseRow& row) {
+  if (!source_.next(record_)) return false;
+  const Record& record = record_;
+  if (record.size() != binding_.header_size) {
+    throw data_error(record.where(source_.name(), 0),
+                     fmt::format("this row has {} fields but the header has {}", record.size(), binding_.header_size),
+                     "a text field containing the delimiter must be quoted");
+  }
+  row.number = ++rows_;
+  row.texts.clear();
+  for (auto field : binding_.id_fields) row.texts.push_back(record.fields[field]);
+  for (auto field : binding_.keep_fields) row.texts.push_back(record.fields[field]);
+  row.items.resize(binding_.item_fields.size());
+  for (std::size_t j = 0; j < row.items.size(); ++j) {
+    std::size_t field = binding_.item_fields[j];
+    ParsedCell cell = parser_.parse(record.fields[field]);
+    if (cell.status == CellStatus::invalid) {
+      SourceLocation where = record.where(source_.name(), field);
+      std::string message = fmt::format("column {}: {}", show_text(header_[field]), cell.problem);
+      if (invalid_ == InvalidPolicy::error) throw data_error(where, message, parser_.hint_for(record.fields[field]));
+      if (invalid_cells_++ == 0) first_invalid_ = where.to_string() + ": " + message;
+      ++invalid_by_column_[header_[field]];
+    }
+    row.items[j] = cell.value;
+  }
+  return true;
+}
+
+std::string ResponseReader::invalid_cells_summary() const {
+  if (invalid_cells_ == 0) return {};
+  std::vector<std::string> per_column;
+  for (const auto& [column, count] : invalid_by_column_) per_column.push_back(fmt::format("{} {}", column, count));
+  return fmt::format("{} invalid cell(s) counted as missing (--invalid missing): {}; the first: {}", invalid_cells_,
+                     fmt::join(per_column, ", "), first_invalid_);
+}
+
+}  // namespace attune
