@@ -32,6 +32,7 @@ struct ScoreArgs {
   std::vector<std::string> ids, keeps, missing, cutoffs;
   std::string columns, map_file, range, invalid = "error", impute = "none", min_valid, classify, delimiter;
   std::string input_format = "auto";
+  bool qualtrics = false;
   bool summary = false, summary_only = false, provenance = false, safe_csv = false;
 };
 
@@ -115,7 +116,8 @@ int run(const ScoreArgs& args) {
   }
   CsvOptions csv;
   csv.delimiter = parse_delimiter(args.delimiter);
-  std::unique_ptr<RecordSource> reader = open_record_source(args.input, args.input_format, csv);
+  std::unique_ptr<RecordSource> reader = open_record_source(
+      args.input, args.input_format, csv, args.qualtrics ? QualtricsMode::on : QualtricsMode::automatic);
   WriterOptions writer_options;
   writer_options.safe_csv = args.safe_csv;
   Output out = open_records_output(args.output, writer_options);
@@ -166,6 +168,8 @@ Command add_score_command(CLI::App& app) {
   cmd->add_option("--input-format", args->input_format,
                   "Input format: auto (by extension), csv, sav, zsav, dta, sas7bdat (SPSS/Stata/SAS via ReadStat; user-missing codes read as missing)")
       ->option_text("FORMAT");
+  cmd->add_flag("--qualtrics", args->qualtrics,
+                "The CSV is a Qualtrics export: skip its question-text and ImportId rows (detected by default)");
   cmd->add_option("--delim", args->delimiter, "Input delimiter: ',', ';' or tab (default: detected from the header)")
       ->option_text("CHAR");
   cmd->add_option("--missing", args->missing, "Extra codes meaning 'no answer', comma-separated (e.g. 0,-99,NA)")

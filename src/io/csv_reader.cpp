@@ -161,6 +161,7 @@ CsvReader::Parse CsvReader::parse_record(Record& record) {
     std::size_t start = p;
     if (p < end_ && b[p] == '"') {
       std::size_t segment = ++p;
+      const std::size_t scratch_from = scratch_.size();   // where this field's unescaped text starts
       bool escaped = false;
       for (;;) {
         const void* q = std::memchr(b + p, '"', end_ - p);
@@ -184,9 +185,8 @@ CsvReader::Parse CsvReader::parse_record(Record& record) {
           continue;
         }
         if (escaped) {
-          std::size_t from = scratch_.size();   // the field's text, unescaped, in scratch_
           scratch_.append(b + segment, close - segment);
-          spans_.push_back({from, scratch_.size() - from, true});
+          spans_.push_back({scratch_from, scratch_.size() - scratch_from, true});
         } else {
           spans_.push_back({start + 1, close - start - 1, false});
         }

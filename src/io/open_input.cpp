@@ -10,7 +10,8 @@ namespace attune {
 
 std::unique_ptr<RecordSource> open_record_source(const std::string& path,
                                                  std::string_view format,
-                                                 CsvOptions csv_options) {
+                                                 CsvOptions csv_options,
+                                                 QualtricsMode qualtrics) {
   InputFormat chosen = input_format_for_path(path);
   if (!format.empty() && format != "auto") {
     const auto named = parse_input_format(format);
@@ -30,7 +31,9 @@ std::unique_ptr<RecordSource> open_record_source(const std::string& path,
                          fmt::format("give it a .{0} extension or pass --input-format {0}",
                                      input_format_name(*actual)));
     }
-    return std::make_unique<CsvReader>(path, csv_options);
+    auto reader = std::make_unique<CsvReader>(path, csv_options);
+    if (qualtrics == QualtricsMode::off) return reader;
+    return skip_qualtrics_headers(std::move(reader), qualtrics);
   }
   if (path == "-")
     throw usage_error(fmt::format("cannot read {} from standard input",
