@@ -32,6 +32,7 @@ struct ScoreArgs {
   std::vector<std::string> ids, keeps, missing, cutoffs;
   std::string columns, map_file, range, invalid = "error", impute = "none", min_valid, classify, delimiter;
   std::string input_format = "auto";
+  std::string decimal = ".";
   bool qualtrics = false;
   bool summary = false, summary_only = false, provenance = false, safe_csv = false;
 };
@@ -98,6 +99,8 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
     options.classifier.cutoffs[cutoff.substr(0, at)] = parse_double(cutoff.substr(at + 1), "--cutoff");
   }
   options.provenance = args.provenance;
+  if (args.decimal != "." && args.decimal != ",") throw usage_error("--decimal takes '.' or ','");
+  options.decimal_mark = args.decimal[0];
   return options;
 }
 
@@ -172,6 +175,8 @@ Command add_score_command(CLI::App& app) {
                 "The CSV is a Qualtrics export: skip its question-text and ImportId rows (detected by default)");
   cmd->add_option("--delim", args->delimiter, "Input delimiter: ',', ';' or tab (default: detected from the header)")
       ->option_text("CHAR");
+  cmd->add_option("--decimal", args->decimal, "Decimal mark of the data: '.' (default) or ',' (European exports: 3,5)")
+      ->option_text("MARK");
   cmd->add_option("--missing", args->missing, "Extra codes meaning 'no answer', comma-separated (e.g. 0,-99,NA)")
       ->allow_extra_args(false)
       ->option_text("CODES");

@@ -8,8 +8,8 @@
 
 namespace attune {
 
-CellParser::CellParser(ResponseScale scale, std::vector<std::string> extra_missing)
-    : scale_(std::move(scale)), missing_(scale_.missing_codes) {
+CellParser::CellParser(ResponseScale scale, std::vector<std::string> extra_missing, char decimal_mark)
+    : scale_(std::move(scale)), missing_(scale_.missing_codes), decimal_mark_(decimal_mark) {
   missing_.insert(missing_.end(), extra_missing.begin(), extra_missing.end());
 }
 
@@ -23,13 +23,23 @@ static std::optional<double> parse_plain_number(std::string_view text) {
   return value + 0.0;   // -0 is 0
 }
 
+// A number written with this parser's decimal mark; "3.5" is not a number under --decimal ','
+// and "3,5" is not one under '.', so mixed marks never pass silently.
+std::optional<double> CellParser::number(std::string_view text) const {
+  if (decimal_mark_ == '.') return parse_plain_number(text);
+  if (text.find('.') != std::string_view::npos || text.size() > 64) return std::nullopt;
+  char buffer[64];
+  for (std::size_t i = 0; i < text.size(); ++i) buffer[i] = text[i] == ',' ? '.' : text[i];
+  return parse_plain_number(std::string_view(buffer, text.size()));
+}
+
 ParsedCell CellParser::parse(std::string_view cell) const {
   std::string_view text = trim(cell);
   if (text.empty()) return {CellStatus::missing, NAN, {}};
   for (const auto& code : missing_) {
     if (iequals(trim(code), text)) return {CellStatus::missing, NAN, {}};
   }
-  if (auto value = parse_plain_number(text)) {
+  if (auto value = number(text)) {
     if (*value < scale_.min || *value > scale_.max) {
       return {CellStatus::invalid, NAN,
               fmt::format("value {} is out of range {}..{}", show_text(text), scale_.min, scale_.max)};
@@ -54,15 +64,24 @@ ParsedCell CellParser::parse(std::string_view cell) const {
 
 std::string CellParser::hint_for(std::string_view cell) const {
   std::string_view text = trim(cell);
-  auto value = parse_plain_number(text);
+  auto value = number(text);
   std::vector<std::string> fixes;
+  if (!value && decimal_mark_ == '.' && text.find(',') != std::string_view::npos) {
+    std::string swapped(text);
+    for (char& c : swapped) c = c == ',' ? '.' : c;
+    if (parse_plain_number(swapped)) fixes.push_back("if the data use decimal commas, give --decimal ,");
+  }
+  if (!value && decimal_mark_ == ',' && parse_plain_number(text)) {
+    fixes.push_back("this cell uses a decimal point but --decimal , was given: the file mixes decimal marks");
+  }
+  const bool decimal_problem = !fixes.empty();
   if (value && (*value < scale_.min || *value > scale_.max)) {
     fixes.push_back(fmt::format("if {} means no answer, add --missing {}", std::string(text), std::string(text)));
     if (*value > scale_.max && *value == std::floor(*value) && *value <= 100) {
       fixes.push_back(fmt::format("if the data use another response scale, give --range {}:{}", scale_.min,
                                   *value));
     }
-  } else if (!value) {
+  } else if (!value && !decimal_problem) {
     fixes.push_back(fmt::format("if {} means no answer, add --missing '{}'", show_text(text), std::string(text)));
     if (!scale_.labels.empty()) {
       std::vector<std::string> labels;

@@ -18,7 +18,7 @@ ResponseScale effective_scale(const Instrument& instrument, const ResponseOption
 }
 
 ResponseReader::ResponseReader(const Instrument& instrument, RecordSource& source, const ResponseOptions& options)
-    : source_(source), invalid_(options.invalid), parser_(effective_scale(instrument, options), options.missing_codes) {
+    : source_(source), invalid_(options.invalid), parser_(effective_scale(instrument, options), options.missing_codes, options.decimal_mark) {
   if (!source_.next(record_)) {
     throw data_error({source_.name()}, "the input is empty: no header row",
                      "the first line must name the columns: an id and the items");

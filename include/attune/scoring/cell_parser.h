@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,7 +28,8 @@ struct ParsedCell {
 // Parses cells against a response scale; missing codes are the scale's plus `extra_missing`.
 class CellParser {
  public:
-  CellParser(ResponseScale scale, std::vector<std::string> extra_missing);
+  // `decimal_mark` is '.' or ',' (European exports: "3,5").
+  CellParser(ResponseScale scale, std::vector<std::string> extra_missing, char decimal_mark = '.');
 
   // Classifies one cell. Never throws.
   ParsedCell parse(std::string_view cell) const;
@@ -38,8 +40,11 @@ class CellParser {
   const ResponseScale& scale() const { return scale_; }
 
  private:
+  std::optional<double> number(std::string_view text) const;
+
   ResponseScale scale_;
   std::vector<std::string> missing_;
+  char decimal_mark_;
 };
 
 }  // namespace attune

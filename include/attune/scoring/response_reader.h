@@ -26,6 +26,7 @@ struct ResponseOptions {
   std::vector<std::string> missing_codes;               // --missing, added to the instrument's
   std::optional<std::pair<double, double>> range;       // --range MIN:MAX
   InvalidPolicy invalid = InvalidPolicy::error;          // --invalid
+  char decimal_mark = '.';                               // --decimal
 };
 
 // The response scale a run uses: the instrument's, or the --range one (labels dropped then).
