@@ -8,6 +8,8 @@
 //
 // Usage: attune score -i INSTRUMENT [options] [FILE | -]
 #include <charconv>
+#include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -25,12 +27,13 @@ namespace attune::cli {
 namespace {
 
 struct ScoreArgs {
-  std::string instrument;
+  std::vector<std::string> instruments;
   std::vector<std::string> instrument_path;
   std::string input = "-";
   OutputOptions output;
   std::vector<std::string> ids, keeps, missing, cutoffs;
-  std::string columns, map_file, range, invalid = "error", impute = "none", min_valid, classify, delimiter;
+  std::vector<std::string> columns, map_files;
+  std::string range, invalid = "error", impute = "none", min_valid, classify, delimiter;
   std::string input_format = "auto";
   std::string decimal = ".";
   bool qualtrics = false;
@@ -57,9 +60,23 @@ char parse_delimiter(const std::string& text) {
 
 ScoreOptions to_score_options(const ScoreArgs& args) {
   ScoreOptions options;
-  if (!args.columns.empty()) options.columns.pattern = args.columns;
-  if (!args.map_file.empty()) options.columns.map_file = args.map_file;
-  if (!args.columns.empty() && !args.map_file.empty()) throw usage_error("give --columns or --map, not both");
+  // --columns PATTERN applies to every instrument; --columns ID=PATTERN to one (same for --map).
+  auto per_instrument = [&](const std::vector<std::string>& values, const char* option,
+                            std::optional<std::string>& shared, std::map<std::string, std::string>& by_id) {
+    for (const auto& value : values) {
+      auto at = value.find('=');
+      if (at == std::string::npos) {
+        if (shared) throw usage_error(fmt::format("{} given twice without an instrument id", option),
+                                      fmt::format("write {} ID=VALUE for each instrument", option));
+        shared = value;
+      } else {
+        by_id[value.substr(0, at)] = value.substr(at + 1);
+      }
+    }
+  };
+  per_instrument(args.columns, "--columns", options.columns.pattern, options.patterns_by_instrument);
+  per_instrument(args.map_files, "--map", options.columns.map_file, options.maps_by_instrument);
+  if (options.columns.pattern && options.columns.map_file) throw usage_error("give --columns or --map, not both");
   options.columns.id_columns = args.ids;
   options.columns.keep_columns = args.keeps;
   for (const auto& list : args.missing) {
@@ -109,13 +126,24 @@ int run(const ScoreArgs& args) {
     throw usage_error("no input: give a CSV file, or pipe data and give -", "see attune score --help");
   }
   ScoreOptions options = to_score_options(args);
-  Instrument instrument = load_named_instrument(args.instrument, args.instrument_path);
-  if (options.range && (options.range->first != instrument.response.min ||
-                        options.range->second != instrument.response.max)) {
-    note(fmt::format("scoring {} on a {}..{} response scale (--range) instead of its published {}..{}: "
-                     "reversed items become {} - x and cut-offs move with the range",
-                     instrument.id, options.range->first, options.range->second, instrument.response.min,
-                     instrument.response.max, options.range->first + options.range->second));
+  std::vector<Instrument> instruments;
+  for (const auto& name : args.instruments) {
+    instruments.push_back(load_named_instrument(name, args.instrument_path));
+    const Instrument& instrument = instruments.back();
+    if (options.range && (options.range->first != instrument.response.min ||
+                          options.range->second != instrument.response.max)) {
+      note(fmt::format("scoring {} on a {}..{} response scale (--range) instead of its published {}..{}: "
+                       "reversed items become {} - x and cut-offs move with the range",
+                       instrument.id, options.range->first, options.range->second, instrument.response.min,
+                       instrument.response.max, options.range->first + options.range->second));
+    }
+  }
+  for (const auto& by_id : {options.patterns_by_instrument, options.maps_by_instrument}) {
+    for (const auto& [id, value] : by_id) {
+      bool known = false;
+      for (const auto& in : instruments) known = known || in.id == id;
+      if (!known) throw usage_error(fmt::format("'{}={}' names no instrument given with -i", id, value));
+    }
   }
   CsvOptions csv;
   csv.delimiter = parse_delimiter(args.delimiter);
@@ -135,16 +163,16 @@ int run(const ScoreArgs& args) {
   ScoreHooks hooks;
   hooks.warn = [](const std::string& message) { warn(message); };
   hooks.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
-  ScoreReport report = run_score(instrument, *reader, *rows, options, hooks);
+  ScoreReport report = run_score(instruments, *reader, *rows, options, hooks);
   progress.finish();
-  if (args.summary_only) {
-    write_summary(report.summary, report.classifier_parameters, *out.writer);
-  }
+  std::vector<InstrumentSummary> parts;
+  for (const auto& part : report.instruments) parts.push_back({part.id, &part.summary, &part.classifier_parameters});
+  if (args.summary_only) write_summaries(parts, *out.writer);
   out.sink->commit();
   if (args.summary && !args.summary_only) {
     auto sink = open_stderr();
     auto writer = make_writer(Format::table, *sink);
-    write_summary(report.summary, report.classifier_parameters, *writer);
+    write_summaries(parts, *writer);
     sink->commit();
   }
   return kExitOk;
@@ -156,8 +184,10 @@ Command add_score_command(CLI::App& app) {
   auto args = std::make_shared<ScoreArgs>();
   CLI::App* cmd = app.add_subcommand("score", "Score responses: scales, computed scores and patterns, one row per respondent");
   cmd->add_option("file", args->input, "Responses (CSV; - or nothing for standard input)")->option_text("FILE");
-  cmd->add_option("-i,--instrument", args->instrument, "Instrument id (see 'attune instruments') or YAML file")
+  cmd->add_option("-i,--instrument", args->instruments,
+                  "Instrument id (see 'attune instruments') or YAML file; repeat to score several from one file (columns are then prefixed with the id)")
       ->required()
+      ->allow_extra_args(false)
       ->option_text("ID|FILE");
   add_instrument_path_option(*cmd, args->instrument_path);
   cmd->add_option("--id", args->ids, "Id column(s) to carry into the output (repeatable; default: id, ID or ResponseId, else the row number)")
@@ -165,9 +195,12 @@ Command add_score_command(CLI::App& app) {
       ->option_text("COL");
   cmd->add_option("--keep", args->keeps, "Also pass these columns through (repeatable)")->allow_extra_args(false)
       ->option_text("COL");
-  cmd->add_option("--columns", args->columns, "Item columns follow PATTERN, {n} being the item number (e.g. 'ecr_{n}')")
-      ->option_text("PATTERN");
-  cmd->add_option("--map", args->map_file, "Item columns from a CSV with header item,column")->option_text("FILE");
+  cmd->add_option("--columns", args->columns, "Item columns follow PATTERN, {n} being the item number (e.g. 'ecr_{n}'); ID=PATTERN for one of several instruments")
+      ->allow_extra_args(false)
+      ->option_text("[ID=]PATTERN");
+  cmd->add_option("--map", args->map_files, "Item columns from a CSV with header item,column; ID=FILE for one of several instruments")
+      ->allow_extra_args(false)
+      ->option_text("[ID=]FILE");
   cmd->add_option("--input-format", args->input_format,
                   "Input format: auto (by extension), csv, sav, zsav, dta, sas7bdat (SPSS/Stata/SAS via ReadStat; user-missing codes read as missing)")
       ->option_text("FORMAT");
@@ -203,6 +236,7 @@ Command add_score_command(CLI::App& app) {
       "cat responses.csv | attune score -i my_items.yaml - | head",
       "attune score -i ecr --range 1:5 --missing 0 data.csv       # an ECR given on 1..5",
       "attune score -i ecr-r --classify median --summary responses.csv",
+      "attune score -i ecr-r -i ecr --columns ecr=ecr_{n} both.csv    # two instruments, one file",
       "",
       "A score above its cut-off is high, a score on it is low. A respondent with a missing",
       "dimension gets an empty pattern and is counted as unclassified in --summary.",

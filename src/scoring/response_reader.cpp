@@ -17,25 +17,28 @@ ResponseScale effective_scale(const Instrument& instrument, const ResponseOption
   return scale;
 }
 
-ResponseReader::ResponseReader(const Instrument& instrument, RecordSource& source, const ResponseOptions& options)
-    : source_(source), invalid_(options.invalid), parser_(effective_scale(instrument, options), options.missing_codes, options.decimal_mark) {
-  if (!source_.next(record_)) {
-    throw data_error({source_.name()}, "the input is empty: no header row",
+std::vector<std::string> read_header(RecordSource& source) {
+  Record record;
+  if (!source.next(record)) {
+    throw data_error({source.name()}, "the input is empty: no header row",
                      "the first line must name the columns: an id and the items");
   }
-  header_.assign(record_.fields.begin(), record_.fields.end());
-  binding_ = bind_columns(instrument, header_, options.columns, source_.name());
+  return {record.fields.begin(), record.fields.end()};
 }
 
-bool ResponseReader::next(ResponseRow& row) {
-  if (!source_.next(record_)) return false;
-  const Record& record = record_;
+ResponseParser::ResponseParser(const Instrument& instrument, std::vector<std::string> header,
+                               const ResponseOptions& options, const std::string& file)
+    : file_(file), invalid_(options.invalid),
+      parser_(effective_scale(instrument, options), options.missing_codes, options.decimal_mark),
+      header_(std::move(header)), binding_(bind_columns(instrument, header_, options.columns, file)) {}
+
+void ResponseParser::parse(const Record& record, std::uint64_t number, ResponseRow& row) {
   if (record.size() != binding_.header_size) {
-    throw data_error(record.where(source_.name(), 0),
+    throw data_error(record.where(file_, 0),
                      fmt::format("this row has {} fields but the header has {}", record.size(), binding_.header_size),
                      "a text field containing the delimiter must be quoted");
   }
-  row.number = ++rows_;
+  row.number = number;
   row.texts.clear();
   for (auto field : binding_.id_fields) row.texts.push_back(record.fields[field]);
   for (auto field : binding_.keep_fields) row.texts.push_back(record.fields[field]);
@@ -44,7 +47,7 @@ bool ResponseReader::next(ResponseRow& row) {
     std::size_t field = binding_.item_fields[j];
     ParsedCell cell = parser_.parse(record.fields[field]);
     if (cell.status == CellStatus::invalid) {
-      SourceLocation where = record.where(source_.name(), field);
+      SourceLocation where = record.where(file_, field);
       std::string message = fmt::format("column {}: {}", show_text(header_[field]), cell.problem);
       if (invalid_ == InvalidPolicy::error) throw data_error(where, message, parser_.hint_for(record.fields[field]));
       if (invalid_cells_++ == 0) first_invalid_ = where.to_string() + ": " + message;
@@ -52,10 +55,18 @@ bool ResponseReader::next(ResponseRow& row) {
     }
     row.items[j] = cell.value;
   }
+}
+
+ResponseReader::ResponseReader(const Instrument& instrument, RecordSource& source, const ResponseOptions& options)
+    : source_(source), parser_(instrument, read_header(source), options, source.name()) {}
+
+bool ResponseReader::next(ResponseRow& row) {
+  if (!source_.next(record_)) return false;
+  parser_.parse(record_, ++rows_, row);
   return true;
 }
 
-std::string ResponseReader::invalid_cells_summary() const {
+std::string ResponseParser::invalid_cells_summary() const {
   if (invalid_cells_ == 0) return {};
   std::vector<std::string> per_column;
   for (const auto& [column, count] : invalid_by_column_) per_column.push_back(fmt::format("{} {}", column, count));

@@ -39,34 +39,60 @@ struct ResponseRow {
   std::vector<double> items;                 // one per instrument item, NaN = missing
 };
 
-class ResponseReader {
+// Parses records of one header for one instrument (several can share a record stream).
+class ResponseParser {
  public:
-  // Reads and binds the header. Throws a data Error for an empty source or missing columns.
-  ResponseReader(const Instrument& instrument, RecordSource& source, const ResponseOptions& options);
+  // Binds `header` (of `file`). Throws a data Error for missing item columns.
+  ResponseParser(const Instrument& instrument, std::vector<std::string> header, const ResponseOptions& options,
+                 const std::string& file);
 
-  // Reads the next respondent; false at the end. Throws a data Error (file:line:col) for a
-  // ragged row or, unless --invalid missing, an invalid cell.
-  bool next(ResponseRow& row);
+  // Parses one data record into `row` (`number` is its 1-based data row). Throws a data
+  // Error (file:line:col) for a ragged row or, unless --invalid missing, an invalid cell.
+  void parse(const Record& record, std::uint64_t number, ResponseRow& row);
 
   const ColumnBinding& binding() const { return binding_; }
   const std::vector<std::string>& header() const { return header_; }
   const ResponseScale& scale() const { return parser_.scale(); }
-  RecordSource& source() { return source_; }
-  // Cells --invalid missing turned into missing, in all and per column.
+  // Cells --invalid missing turned into missing.
   std::uint64_t invalid_cells() const { return invalid_cells_; }
   // One line describing the invalid cells (counts per column and the first), or "".
   std::string invalid_cells_summary() const;
 
  private:
-  RecordSource& source_;
+  std::string file_;
   InvalidPolicy invalid_;
   CellParser parser_;
-  Record record_;
   std::vector<std::string> header_;
   ColumnBinding binding_;
-  std::uint64_t rows_ = 0, invalid_cells_ = 0;
+  std::uint64_t invalid_cells_ = 0;
   std::map<std::string, std::uint64_t> invalid_by_column_;
   std::string first_invalid_;
 };
+
+// Reads respondents of one instrument from a source: its header, then row by row.
+class ResponseReader {
+ public:
+  // Reads and binds the header. Throws a data Error for an empty source or missing columns.
+  ResponseReader(const Instrument& instrument, RecordSource& source, const ResponseOptions& options);
+
+  // Reads the next respondent; false at the end. Throws as ResponseParser::parse.
+  bool next(ResponseRow& row);
+
+  const ColumnBinding& binding() const { return parser_.binding(); }
+  const std::vector<std::string>& header() const { return parser_.header(); }
+  const ResponseScale& scale() const { return parser_.scale(); }
+  RecordSource& source() { return source_; }
+  std::uint64_t invalid_cells() const { return parser_.invalid_cells(); }
+  std::string invalid_cells_summary() const { return parser_.invalid_cells_summary(); }
+
+ private:
+  RecordSource& source_;
+  Record record_;
+  ResponseParser parser_;
+  std::uint64_t rows_ = 0;
+};
+
+// Reads a source's header; throws a data Error when the source is empty.
+std::vector<std::string> read_header(RecordSource& source);
 
 }  // namespace attune

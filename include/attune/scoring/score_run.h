@@ -33,6 +33,10 @@ struct ScoreOptions : ResponseOptions {
   bool classify = true;                                  // --classify none turns it off
   ClassifierOptions classifier;                          // --classify, --cutoff
   bool provenance = false;                               // --provenance columns
+  // Several instruments in one file: item column pattern or map file per instrument id
+  // (--columns ID=PATTERN, --map ID=FILE); `columns` applies to the others.
+  std::map<std::string, std::string> patterns_by_instrument;
+  std::map<std::string, std::string> maps_by_instrument;
 };
 
 // Callbacks through which a run reports to its caller (the library never prints).
@@ -41,13 +45,23 @@ struct ScoreHooks {
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;   // bytes read
 };
 
-// What a run did: counts for the summary and the caller's messages.
+// One instrument's part of a run: its summary and the classifier's parameters.
+struct InstrumentReport {
+  std::string id;
+  ScoreSummary summary;
+  std::vector<std::pair<std::string, std::string>> classifier_parameters;
+  std::string classifier_name;
+};
+
+// What a run did: counts for the summary and the caller's messages. `summary`,
+// `classifier_parameters` and `classifier_name` are the first instrument's.
 struct ScoreReport {
   std::uint64_t rows = 0;
   std::uint64_t invalid_cells = 0;        // cells --invalid missing turned into missing
   ScoreSummary summary;
   std::vector<std::pair<std::string, std::string>> classifier_parameters;
   std::string classifier_name;
+  std::vector<InstrumentReport> instruments;
 };
 
 // Whether the run must hold all rows (sample-based imputation or classification).
@@ -56,6 +70,11 @@ bool run_needs_sample(const Instrument& instrument, const ScoreOptions& options)
 // Scores every record of `source` (its first record is the header) onto `writer`.
 // Throws Errors for bad input; on error, nothing more is written.
 ScoreReport run_score(const Instrument& instrument, RecordSource& source, RecordWriter& writer,
+                      const ScoreOptions& options, const ScoreHooks& hooks = {});
+
+// Scores several instruments from the same rows; each one's output columns are prefixed
+// with "<instrument id>_" when there is more than one.
+ScoreReport run_score(const std::vector<Instrument>& instruments, RecordSource& source, RecordWriter& writer,
                       const ScoreOptions& options, const ScoreHooks& hooks = {});
 
 }  // namespace attune

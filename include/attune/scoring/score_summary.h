@@ -51,4 +51,14 @@ namespace attune {
 void write_summary(const ScoreSummary& summary,
                    const std::vector<std::pair<std::string, std::string>>& parameters, RecordWriter& writer);
 
+// One instrument's summary and classification parameters, for write_summaries().
+struct InstrumentSummary {
+  std::string id;
+  const ScoreSummary* summary;
+  const std::vector<std::pair<std::string, std::string>>* parameters;
+};
+
+// As write_summary, for several instruments: a first column `instrument` when more than one.
+void write_summaries(const std::vector<InstrumentSummary>& parts, RecordWriter& writer);
+
 }  // namespace attune
