@@ -8,8 +8,23 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <doctest/doctest.h>
 
 #include "attune/util/error.h"
+
+// Lists of strings print in failure messages.
+namespace doctest {
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& list) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < list.size(); ++i) out += (i ? ", \"" : "\"") + list[i] + "\"";
+    return (out + "}").c_str();
+  }
+};
+}  // namespace doctest
 
 namespace attune::test {
 
