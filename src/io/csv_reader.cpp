@@ -162,6 +162,7 @@ CsvReader::Parse CsvReader::parse_record(Record& record) {
     if (p < end_ && b[p] == '"') {
       std::size_t segment = ++p;
       bool escaped = false;
+      const std::size_t from = scratch_.size();   // where this field's unescaped copy starts
       for (;;) {
         const void* q = std::memchr(b + p, '"', end_ - p);
         std::size_t close = q ? static_cast<std::size_t>(static_cast<const char*>(q) - b) : end_;
@@ -183,8 +184,7 @@ CsvReader::Parse CsvReader::parse_record(Record& record) {
           escaped = true;
           continue;
         }
-        if (escaped) {
-          std::size_t from = scratch_.size();   // the field's text, unescaped, in scratch_
+        if (escaped) {   // the field's text, unescaped, in scratch_ from `from`
           scratch_.append(b + segment, close - segment);
           spans_.push_back({from, scratch_.size() - from, true});
         } else {
