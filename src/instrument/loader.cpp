@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <vector>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -20,32 +21,50 @@ constexpr std::size_t kMaxNesting = 64;
 
 // yaml-cpp parses recursively; refuse input that would make it recurse deeply before handing
 // it over, so hostile files cost bounded time and stack. Flow brackets count one level each;
-// block nesting shows as indentation (spaces and "- " before a line's first value).
+// block nesting shows as indentation: each line's first value and each "- " before it opens a
+// node at its column, nested in the open nodes left of it.
 std::optional<Problem> precheck(std::string_view yaml, const std::string& source) {
   if (yaml.size() > kMaxDefinitionBytes) {
     return Problem{{source}, fmt::format("definition is {} bytes; the limit is {} bytes", yaml.size(),
                                          kMaxDefinitionBytes)};
   }
   std::size_t depth = 0, line = 1, column = 0;
+  std::vector<std::size_t> block;   // columns of the open block nodes, outermost first
   char quote = 0;
-  bool leading = true, comment = false;
+  bool leading = true, comment = false, after_marker = false;
   char previous = '\n';
-  for (char c : yaml) {
+  for (std::size_t i = 0; i < yaml.size(); ++i) {
+    const char c = yaml[i];
     if (c == '\n') {
       ++line;
       column = 0;
       leading = true;
       comment = false;
+      after_marker = false;
       previous = c;
       continue;
     }
     ++column;
-    if (leading && (c == ' ' || c == '-')) {
-      if (column > 4 * kMaxNesting) {
-        return Problem{{source, line, column}, fmt::format("nesting deeper than {} levels", kMaxNesting)};
-      }
+    if (leading && c == ' ') {
       previous = c;
       continue;
+    }
+    if (leading && !quote && c != '#') {
+      // A collection starts at this column: it closes the open ones at or right of it. The
+      // value after a "- " on the same line is that entry, not a deeper level.
+      bool sequence_entry = c == '-' && (i + 1 == yaml.size() || yaml[i + 1] == ' ' || yaml[i + 1] == '\n');
+      if (sequence_entry || !after_marker) {
+        while (!block.empty() && block.back() >= column) block.pop_back();
+        block.push_back(column);
+        if (block.size() > kMaxNesting) {
+          return Problem{{source, line, column}, fmt::format("nesting deeper than {} levels", kMaxNesting)};
+        }
+      }
+      if (sequence_entry) {
+        after_marker = true;
+        previous = c;
+        continue;
+      }
     }
     leading = false;
     if (comment) continue;

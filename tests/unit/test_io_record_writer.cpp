@@ -1,0 +1,123 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "attune/io/json_text.h"
+#include "attune/io/record_writer.h"
+
+using namespace attune;
+
+namespace {
+
+const std::vector<Column> kColumns = {{"id", false}, {"score", true}, {"note", false}};
+
+std::string write(Format format, const std::vector<std::vector<Cell>>& rows, WriterOptions options = {},
+                  const std::vector<Column>& columns = kColumns) {
+  StringSink sink;
+  auto writer = make_writer(format, sink, options);
+  writer->begin(columns);
+  for (const auto& row : rows) writer->write_row(row);
+  writer->finish();
+  CHECK_FALSE(sink.committed());   // finish() flushes but does not commit
+  return sink.text();
+}
+
+}  // namespace
+
+TEST_CASE("formats by name") {
+  CHECK(parse_format("jsonl") == Format::jsonl);
+  CHECK(parse_format("table") == Format::table);
+  CHECK_FALSE(parse_format("JSON"));
+  CHECK(format_name(Format::tsv) == "tsv");
+}
+
+TEST_CASE("append_number prints the shortest round-trip form; NaN prints nothing") {
+  auto text = [](double v) {
+    std::string out;
+    append_number(out, v);
+    return out;
+  };
+  CHECK(text(4) == "4");
+  CHECK(text(3.5) == "3.5");
+  CHECK(text(0.1) == "0.1");
+  CHECK(text(1.0 / 3) == "0.3333333333333333");
+  CHECK(std::stod(text(1.0 / 3)) == 1.0 / 3);
+  CHECK(text(-0.0) == "0");
+  CHECK(text(-2.25) == "-2.25");
+  CHECK(text(NAN).empty());
+  CHECK(Cell::of(NAN).kind == Cell::Kind::missing);
+}
+
+TEST_CASE("csv quotes cells holding the delimiter, quotes or line breaks") {
+  auto out = write(Format::csv, {{Cell::of("a,b"), Cell::of(1.5), Cell::of("say \"x\"")},
+                                 {Cell::of("line\nbreak"), Cell::missing(), Cell::of("cr\r")},
+                                 {Cell::of("plain"), Cell::of(0.1), Cell::of("")}});
+  CHECK(out == "id,score,note\n\"a,b\",1.5,\"say \"\"x\"\"\"\n\"line\nbreak\",,\"cr\r\"\nplain,0.1,\n");
+}
+
+TEST_CASE("tsv escapes tabs, line breaks and backslashes") {
+  auto out = write(Format::tsv, {{Cell::of("a\tb"), Cell::of(2), Cell::of("x\ny\\z\r")}});
+  CHECK(out == "id\tscore\tnote\na\\tb\t2\tx\\ny\\\\z\\r\n");
+}
+
+TEST_CASE("safe_csv defuses formula-like text in text columns only") {
+  WriterOptions safe;
+  safe.safe_csv = true;
+  std::vector<Column> columns = {{"id", false}, {"n", true}};
+  auto out = write(Format::csv, {{Cell::of("=SUM(A1)"), Cell::of(-1)}, {Cell::of("+1"), Cell::of("-2")},
+                                 {Cell::of("@x"), Cell::of(3)}, {Cell::of("-x,y"), Cell::of(4)},
+                                 {Cell::of("ok"), Cell::of(5)}},
+                   safe, columns);
+  CHECK(out == "id,n\n\"'=SUM(A1)\",-1\n\"'+1\",-2\n\"'@x\",3\n\"'-x,y\",4\nok,5\n");
+  CHECK(write(Format::csv, {{Cell::of("=1"), Cell::of(1)}}, {}, columns) == "id,n\n=1,1\n");
+  CHECK(write(Format::tsv, {{Cell::of("=1"), Cell::of(1)}}, safe, columns) == "id\tn\n'=1\t1\n");
+}
+
+TEST_CASE("json writes an array of objects with null for missing cells") {
+  auto out = write(Format::json, {{Cell::of("r1"), Cell::of(1.0 / 3), Cell::missing()},
+                                  {Cell::of("q\"\\\n\t\x01"), Cell::missing(), Cell::of("\xC3\xA9")}});
+  CHECK(out == "[\n{\"id\":\"r1\",\"score\":0.3333333333333333,\"note\":null},\n"
+               "{\"id\":\"q\\\"\\\\\\n\\t\\u0001\",\"score\":null,\"note\":\"\xC3\xA9\"}\n]\n");
+  CHECK(write(Format::json, {}) == "[]\n");
+}
+
+TEST_CASE("jsonl writes one object per line") {
+  auto out = write(Format::jsonl, {{Cell::of("a"), Cell::of(0.1), Cell::of("x")}, {Cell::of("b"), Cell::of(2), Cell::missing()}});
+  CHECK(out == "{\"id\":\"a\",\"score\":0.1,\"note\":\"x\"}\n{\"id\":\"b\",\"score\":2,\"note\":null}\n");
+  CHECK(write(Format::jsonl, {}).empty());
+}
+
+TEST_CASE("json strings: invalid UTF-8 becomes U+FFFD, valid sequences pass") {
+  CHECK(json_string("\xFF") == "\"\xEF\xBF\xBD\"");
+  CHECK(json_string("a\xC3") == "\"a\xEF\xBF\xBD\"");             // truncated sequence
+  CHECK(json_string("\xC3(") == "\"\xEF\xBF\xBD(\"");
+  CHECK(json_string("\xE2\x82\xAC") == "\"\xE2\x82\xAC\"");        // the euro sign
+  CHECK(json_string("\xF0\x9F\x98\x80") == "\"\xF0\x9F\x98\x80\"");
+  CHECK(json_string("\x1F") == "\"\\u001f\"");
+}
+
+TEST_CASE("the table aligns numbers right and text left, with fixed decimals") {
+  std::vector<Column> columns = {{"id", false}, {"score", true}, {"n", true, 0}};
+  auto out = write(Format::table, {{Cell::of("a"), Cell::of(1.0 / 3), Cell::of(12)},
+                                   {Cell::of("longer\tid"), Cell::of(10.5), Cell::missing()},
+                                   {Cell::of("b"), Cell::missing(), Cell::of(3.6)}},
+                   {}, columns);
+  CHECK(out == "id         score   n\n"
+               "---------  -----  --\n"
+               "a           0.33  12\n"
+               "longer id  10.50\n"
+               "b                  4\n");
+  WriterOptions three;
+  three.table_decimals = 3;
+  CHECK(write(Format::table, {{Cell::of("a"), Cell::of(0.5), Cell::of("x")}}, three) ==
+        "id  score  note\n--  -----  ----\na   0.500  x\n");
+}
+
+TEST_CASE("an empty table still shows its header; wide characters count once") {
+  CHECK(write(Format::table, {}) == "id  score  note\n--  -----  ----\n");
+  std::vector<Column> columns = {{"name", false}, {"x", true}};
+  CHECK(write(Format::table, {{Cell::of("caf\xC3\xA9s"), Cell::of(1)}}, {}, columns) ==
+        "name      x\n-----  ----\ncaf\xC3\xA9s  1.00\n");
+}

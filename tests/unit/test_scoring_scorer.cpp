@@ -1,0 +1,115 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "attune/scoring/scorer.h"
+
+using namespace attune;
+
+namespace {
+
+// Items 1..4 on a 1..7 scale. Scale "m": mean of items 1, -2, 3; scale "s": sum of 2, -4;
+// computed "c" = 2*m - s; computed "d" = c + 1.
+Instrument instrument(MinValid mean_rule = {}, MinValid sum_rule = {true, 1.0}) {
+  Instrument in;
+  in.id = "t";
+  in.response.min = 1;
+  in.response.max = 7;
+  for (int n = 1; n <= 4; ++n) in.items.push_back({n, "q" + std::to_string(n), "", {}});
+  Scale mean;
+  mean.id = "m";
+  mean.keys = {{0, false}, {1, true}, {2, false}};
+  mean.min_valid = mean_rule;
+  Scale sum;
+  sum.id = "s";
+  sum.keys = {{1, false}, {3, true}};
+  sum.scoring = Scoring::sum;
+  sum.min_valid = sum_rule;
+  in.scales = {mean, sum};
+  in.computed = {{"c", "", {{"m", 2}, {"s", -1}}, {}}, {"d", "", {{"c", 1}, {"m", 0}}, {}}};
+  return in;
+}
+
+std::vector<double> score(const Scorer& scorer, std::vector<double> items, std::vector<std::uint8_t> answered = {}) {
+  std::vector<double> out(scorer.score_ids().size(), -12345);
+  scorer.score(items, out, answered);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("reverse keying is min + max - x; a mean over the scale's items; a sum") {
+  Instrument in = instrument();
+  Scorer scorer(in, in.response);
+  CHECK(scorer.score_ids() == std::vector<std::string>{"m", "s", "c", "d"});
+  CHECK(scorer.scale_count() == 2);
+  auto out = score(scorer, {1, 2, 6, 5});
+  CHECK(out[0] == doctest::Approx((1 + (8 - 2) + 6) / 3.0).epsilon(1e-15));   // 13/3
+  CHECK(out[1] == 2 + (8 - 5));                                             // 5
+  CHECK(out[2] == doctest::Approx(2 * 13.0 / 3 - 5).epsilon(1e-15));
+  CHECK(out[3] == doctest::Approx(2 * 13.0 / 3 - 5).epsilon(1e-15));
+}
+
+TEST_CASE("a mean uses the available items; a sum needs all of them by default") {
+  Instrument in = instrument();
+  Scorer scorer(in, in.response);
+  auto out = score(scorer, {NAN, 3, 7, NAN});
+  CHECK(out[0] == 6.0);            // ((8 - 3) + 7) / 2
+  CHECK(std::isnan(out[1]));       // item 4 missing: the sum is missing
+  CHECK(std::isnan(out[2]));       // NaN propagates into computed scales
+  CHECK(std::isnan(out[3]));
+  auto none = score(scorer, {NAN, NAN, NAN, NAN});
+  CHECK(std::isnan(none[0]));
+}
+
+TEST_CASE("min_valid as a count or a fraction of the scale's items") {
+  Instrument counted = instrument({false, 2});
+  Scorer by_count(counted, counted.response);
+  CHECK(std::isnan(score(by_count, {1, NAN, NAN, 1})[0]));
+  CHECK(score(by_count, {1, NAN, 3, 1})[0] == 2.0);
+  Instrument fraction = instrument({true, 0.67}, {true, 0.5});
+  Scorer by_fraction(fraction, fraction.response);   // ceil(0.67 * 3) = 3; ceil(0.5 * 2) = 1
+  CHECK(std::isnan(score(by_fraction, {1, 2, NAN, NAN})[0]));
+  CHECK(score(by_fraction, {1, 2, 3, NAN})[0] == doctest::Approx((1 + 6 + 3) / 3.0));
+  CHECK(score(by_fraction, {1, 2, 3, NAN})[1] == 2.0);   // a sum over the one answered item
+}
+
+TEST_CASE("--min-valid overrides every scale's rule") {
+  Instrument in = instrument();
+  ScoringOptions options;
+  options.min_valid = MinValid{false, 1};
+  Scorer scorer(in, in.response, options);
+  CHECK(score(scorer, {NAN, 3, NAN, NAN})[1] == 3.0);
+}
+
+TEST_CASE("imputed cells count toward the score but not toward min_valid") {
+  Instrument in = instrument({false, 2});
+  Scorer scorer(in, in.response);
+  // Items 1 and 3 were imputed (answered = 0): the mean scale has one real answer of three.
+  auto out = score(scorer, {4, 4, 4, 4}, {0, 1, 0, 1});
+  CHECK(std::isnan(out[0]));
+  CHECK(out[1] == 4 + 4);
+  auto enough = score(scorer, {4, 4, 4, 4}, {1, 1, 0, 1});
+  CHECK(enough[0] == 4.0);
+}
+
+TEST_CASE("min_valid 0: an empty sum is 0 (as rowSums), an empty mean stays missing") {
+  Instrument in = instrument({false, 0}, {false, 0});
+  Scorer scorer(in, in.response);
+  auto out = score(scorer, {NAN, NAN, NAN, NAN});
+  CHECK(std::isnan(out[0]));
+  CHECK(out[1] == 0.0);
+}
+
+TEST_CASE("the effective response scale decides reverse keying") {
+  Instrument in = instrument();
+  ResponseScale wider = in.response;
+  wider.min = 0;
+  wider.max = 10;
+  Scorer scorer(in, wider);
+  auto out = score(scorer, {1, 2, 6, 5});
+  CHECK(out[0] == doctest::Approx((1 + 8 + 6) / 3.0));   // 10 - 2
+  CHECK(out[1] == 2 + 5);                                // 10 - 5
+}
