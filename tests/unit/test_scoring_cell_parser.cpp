@@ -111,5 +111,5 @@ TEST_CASE("hints name the option that would fix the cell") {
   CHECK(parser.hint_for(" x ") ==
         "if \"x\" means no answer, add --missing 'x'; labels are 1=\"Strongly disagree\", 4=\"Neutral/mixed\", "
         "7=\"Strongly agree\"; or give --invalid missing to count such cells as missing");
-  CHECK(parser.hint_for("4.5") == "or give --invalid missing to count such cells as missing");
+  CHECK(parser.hint_for("4.5") == "give --invalid missing to count such cells as missing");
 }

@@ -58,7 +58,7 @@ enum class Scoring { mean, sum };
 struct MinValid {
   bool is_fraction = false;
   double value = 1;
-  // The count this rule needs out of `n_items` (at least 1).
+  // The count this rule needs out of `n_items` (0 only when the rule asks for none).
   std::size_t resolve(std::size_t n_items) const;
 };
 
