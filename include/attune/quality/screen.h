@@ -1,0 +1,46 @@
+// Screening a whole sample for careless responding: two passes over the respondents (sample
+// statistics, then each respondent's indices and flags). The `attune quality` command's core.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "attune/instrument/instrument.h"
+#include "attune/quality/attention.h"
+#include "attune/quality/flags.h"
+
+namespace attune {
+
+// What the CLI read, per respondent (all vectors have one entry per respondent, or are empty).
+struct QualityInput {
+  // Raw answers (NOT reverse-keyed) in the order of Instrument::items; NaN = missing.
+  std::vector<std::vector<double>> items;
+  // Values of the attention-check columns, in the order of `checks` (AttentionCheck::index
+  // indexes this row); empty when the instrument declares no checks.
+  std::vector<std::vector<double>> check_values;
+  std::vector<AttentionCheck> checks;
+  // Completion times from --duration COL; empty when not given; NaN = blank cell.
+  std::vector<double> durations;
+};
+
+// Every respondent's indices and flags, plus what the summary needs.
+struct QualityReport {
+  std::vector<RespondentQuality> respondents;
+  std::vector<QualityFlags> flags;
+  QualitySummary summary;
+  std::size_t synonym_pairs = 0, antonym_pairs = 0;  // item pairs found in the sample
+  std::size_t even_odd_scales = 0;                   // multi-item scales used by even-odd
+  std::string mahalanobis_problem;  // why the full covariance matrix is not invertible, or ""
+};
+
+// For even-odd: each multi-item scale's items as indices into Instrument::items, in ascending
+// item number (taken as the administration order).
+std::vector<std::vector<std::size_t>> even_odd_scales(const Instrument& instrument);
+
+// Computes all indices and flags. Even-odd uses the scales' keyed (reverse-scored) values;
+// the other indices use the raw answers. Throws usage_error on rows of the wrong length.
+QualityReport screen(const Instrument& instrument, const QualityInput& input,
+                     const QualityThresholds& thresholds);
+
+}  // namespace attune

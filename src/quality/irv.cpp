@@ -1,0 +1,28 @@
+#include "attune/quality/irv.h"
+
+#include <cmath>
+#include <cstddef>
+
+namespace attune {
+
+// Dunn, Heggestad, Shanock & Theilgard 2018 IRV; careless::irv = apply(x, 1, sd, na.rm = TRUE).
+double irv(std::span<const double> answers) {
+  // Two passes (mean, then squared deviations) as R's sd() via var().
+  double sum = 0;
+  std::size_t n = 0;
+  for (double x : answers) {
+    if (!std::isnan(x)) {
+      sum += x;
+      ++n;
+    }
+  }
+  if (n < 2) return NAN;
+  const double mean = sum / static_cast<double>(n);
+  double squares = 0;
+  for (double x : answers) {
+    if (!std::isnan(x)) squares += (x - mean) * (x - mean);
+  }
+  return std::sqrt(squares / static_cast<double>(n - 1));
+}
+
+}  // namespace attune

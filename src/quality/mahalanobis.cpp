@@ -1,0 +1,112 @@
+#include "attune/quality/mahalanobis.h"
+
+#include <cmath>
+#include <limits>
+
+#include <Eigen/Cholesky>
+#include <Eigen/Core>
+#include <boost/math/distributions/chi_squared.hpp>
+#include <fmt/format.h>
+
+#include "attune/util/error.h"
+
+namespace attune {
+
+namespace {
+
+using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// Why `m` cannot be inverted for D^2, or empty. Fills `llt` on success.
+std::string inversion_problem(const Matrix& m, Eigen::LLT<Matrix>& llt) {
+  if (!m.allFinite()) {
+    return "a covariance needed is undefined (fewer than 2 respondents answered an item pair)";
+  }
+  llt.compute(m);
+  if (llt.info() != Eigen::Success) return "the covariance matrix is not positive definite";
+  if (!(llt.rcond() >= std::numeric_limits<double>::epsilon())) {
+    return "the covariance matrix is computationally singular";
+  }
+  return {};
+}
+
+MahalanobisResult not_available(std::string reason, std::size_t df) {
+  return {NAN, NAN, df, std::move(reason)};
+}
+
+}  // namespace
+
+double chi_square_upper_tail(double d_squared, std::size_t df) {
+  if (df == 0 || std::isnan(d_squared)) return NAN;
+  if (d_squared <= 0) return 1.0;
+  const boost::math::chi_squared_distribution<double> chi2(static_cast<double>(df));
+  return boost::math::cdf(boost::math::complement(chi2, d_squared));
+}
+
+MahalanobisModel::MahalanobisModel(const PairwiseMoments& sample)
+    : n_items_(sample.n_items()), covariance_(sample.covariance_matrix()) {
+  center_.resize(n_items_);
+  for (std::size_t i = 0; i < n_items_; ++i) center_[i] = sample.mean(i);
+  if (n_items_ == 0) {
+    full_problem_ = "the sample has no items";
+    return;
+  }
+  const Eigen::Map<const Matrix> s(covariance_.data(), static_cast<Eigen::Index>(n_items_),
+                                   static_cast<Eigen::Index>(n_items_));
+  Eigen::LLT<Matrix> llt;
+  full_problem_ = inversion_problem(s, llt);
+  if (!full_problem_.empty()) return;
+  const Matrix inverse = llt.solve(Matrix::Identity(s.rows(), s.cols()));
+  inverse_.assign(inverse.data(), inverse.data() + inverse.size());
+}
+
+// Mahalanobis 1936 D^2 = (x - m)' S^-1 (x - m); R mahalanobis(), psych::outlier.
+MahalanobisResult MahalanobisModel::distance(std::span<const double> answers,
+                                             MahalanobisMissing rule) const {
+  if (answers.size() != n_items_) {
+    throw usage_error(fmt::format("a respondent has {} item values; the model has {} items",
+                                  answers.size(), n_items_));
+  }
+  std::vector<std::size_t> answered;
+  for (std::size_t i = 0; i < n_items_; ++i) {
+    if (!std::isnan(answers[i])) answered.push_back(i);
+  }
+  const std::size_t k = answered.size();
+  if (k == 0) return not_available("no item answered", 0);
+
+  if (rule == MahalanobisMissing::psych_outlier) {
+    if (!full_problem_.empty()) return not_available(full_problem_, n_items_);
+    double d2 = 0;
+    for (std::size_t i : answered) {
+      const double di = answers[i] - center_[i];
+      for (std::size_t j : answered) d2 += di * inverse_[i * n_items_ + j] * (answers[j] - center_[j]);
+    }
+    return {d2, chi_square_upper_tail(d2, n_items_), n_items_, {}};
+  }
+
+  const auto size = static_cast<Eigen::Index>(k);
+  Eigen::VectorXd deviation(size);
+  for (Eigen::Index a = 0; a < size; ++a) {
+    const std::size_t i = answered[static_cast<std::size_t>(a)];
+    deviation(a) = answers[i] - center_[i];
+  }
+  double d2 = 0;
+  if (k == n_items_ && full_problem_.empty()) {
+    const Eigen::Map<const Matrix> inverse(inverse_.data(), size, size);
+    d2 = deviation.dot(inverse * deviation);
+  } else {
+    Matrix sub(size, size);
+    for (Eigen::Index a = 0; a < size; ++a) {
+      for (Eigen::Index b = 0; b < size; ++b) {
+        sub(a, b) = covariance_[answered[static_cast<std::size_t>(a)] * n_items_ +
+                                answered[static_cast<std::size_t>(b)]];
+      }
+    }
+    Eigen::LLT<Matrix> llt;
+    std::string problem = inversion_problem(sub, llt);
+    if (!problem.empty()) return not_available(std::move(problem), k);
+    d2 = deviation.dot(llt.solve(deviation));
+  }
+  return {d2, chi_square_upper_tail(d2, k), k, {}};
+}
+
+}  // namespace attune

@@ -1,0 +1,107 @@
+#include "attune/quality/screen.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "attune/quality/irv.h"
+#include "attune/quality/mahalanobis.h"
+#include "attune/quality/pairwise_moments.h"
+#include "attune/util/error.h"
+
+namespace attune {
+
+namespace {
+
+// One scale's keys sorted by published item number.
+std::vector<KeyedItem> keys_in_item_order(const Instrument& instrument, const Scale& scale) {
+  std::vector<KeyedItem> keys = scale.keys;
+  std::stable_sort(keys.begin(), keys.end(), [&](const KeyedItem& a, const KeyedItem& b) {
+    return instrument.items.at(a.item).number < instrument.items.at(b.item).number;
+  });
+  return keys;
+}
+
+void check_length(std::size_t got, std::size_t want, const std::string& what) {
+  if (got != want) throw usage_error(fmt::format("{}: {} values given, {} expected", what, got, want));
+}
+
+}  // namespace
+
+std::vector<std::vector<std::size_t>> even_odd_scales(const Instrument& instrument) {
+  std::vector<std::vector<std::size_t>> scales;
+  for (const Scale& scale : instrument.scales) {
+    if (scale.keys.size() < 2) continue;
+    std::vector<std::size_t> items;
+    for (const KeyedItem& key : keys_in_item_order(instrument, scale)) items.push_back(key.item);
+    scales.push_back(std::move(items));
+  }
+  return scales;
+}
+
+QualityReport screen(const Instrument& instrument, const QualityInput& input,
+                     const QualityThresholds& thresholds) {
+  const std::size_t n_items = instrument.items.size();
+  const std::size_t n = input.items.size();
+  if (!input.check_values.empty()) check_length(input.check_values.size(), n, "attention-check rows");
+  if (!input.durations.empty()) check_length(input.durations.size(), n, "durations");
+
+  // Pass 1: sample statistics over the raw answers.
+  PairwiseMoments sample(n_items);
+  for (std::size_t r = 0; r < n; ++r) {
+    check_length(input.items[r].size(), n_items, fmt::format("respondent {}'s items", r + 1));
+    sample.add(input.items[r]);
+  }
+  const MahalanobisModel model(sample);
+  const auto synonyms = find_item_pairs(sample, thresholds.psychsyn_critical_r, PairKind::synonyms);
+  const auto antonyms = find_item_pairs(sample, thresholds.psychsyn_critical_r, PairKind::antonyms);
+
+  // Even-odd works on keyed values: each multi-item scale's items, reverse-scored where keyed
+  // so, laid end to end (an item may be keyed differently in two scales).
+  std::vector<std::vector<KeyedItem>> keyed_scales;
+  for (const Scale& scale : instrument.scales) {
+    if (scale.keys.size() >= 2) keyed_scales.push_back(keys_in_item_order(instrument, scale));
+  }
+  std::vector<std::vector<std::size_t>> keyed_positions;
+  std::size_t position = 0;
+  for (const auto& keys : keyed_scales) {
+    keyed_positions.emplace_back();
+    for (std::size_t k = 0; k < keys.size(); ++k) keyed_positions.back().push_back(position++);
+  }
+
+  QualityReport report;
+  report.synonym_pairs = synonyms.size();
+  report.antonym_pairs = antonyms.size();
+  report.even_odd_scales = keyed_scales.size();
+  report.mahalanobis_problem = model.full_matrix_problem();
+  std::vector<double> keyed(position);
+  for (std::size_t r = 0; r < n; ++r) {
+    const std::vector<double>& row = input.items[r];
+    RespondentQuality q;
+    q.longstring = longstring(row);
+    q.irv = irv(row);
+    q.mahalanobis = model.distance(row, thresholds.mahalanobis_missing);
+    std::size_t at = 0;
+    for (const auto& keys : keyed_scales) {
+      for (const KeyedItem& key : keys) {
+        const double x = row[key.item];
+        keyed[at++] = key.reversed && !std::isnan(x) ? instrument.response.reverse(x) : x;
+      }
+    }
+    q.even_odd = even_odd(keyed, keyed_positions);
+    q.psychsyn = psychsyn(row, synonyms);
+    q.psychant = psychsyn(row, antonyms);
+    if (!input.checks.empty()) {
+      if (input.check_values.empty()) throw usage_error("attention checks declared but no values given");
+      q.attention = attention(input.check_values[r], input.checks);
+    }
+    if (!input.durations.empty()) q.duration = input.durations[r];
+    report.flags.push_back(flag(q, thresholds));
+    report.summary.add(report.flags.back());
+    report.respondents.push_back(std::move(q));
+  }
+  return report;
+}
+
+}  // namespace attune
