@@ -36,6 +36,7 @@ struct ScoreArgs {
   std::string range, invalid = "error", impute = "none", min_valid, classify, delimiter;
   std::string input_format = "auto";
   std::string decimal = ".";
+  std::string exclude_flagged, quality_flags;
   bool qualtrics = false;
   bool summary = false, summary_only = false, provenance = false, safe_csv = false;
 };
@@ -163,7 +164,21 @@ int run(const ScoreArgs& args) {
   ScoreHooks hooks;
   hooks.warn = [](const std::string& message) { warn(message); };
   hooks.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
+  FlagJoin flags;
+  if (!args.exclude_flagged.empty() || !args.quality_flags.empty()) {
+    if (!args.exclude_flagged.empty() && !args.quality_flags.empty() && args.exclude_flagged != args.quality_flags) {
+      throw usage_error("--exclude-flagged and --quality name different files");
+    }
+    flags = read_flag_join(args.exclude_flagged.empty() ? args.quality_flags : args.exclude_flagged);
+    flags.exclude = !args.exclude_flagged.empty();
+    flags.annotate = !args.quality_flags.empty();
+    options.flags = &flags;
+  }
   ScoreReport report = run_score(instruments, *reader, *rows, options, hooks);
+  if (flags.exclude) {
+    note(fmt::format("left out {} respondent(s) flagged in {} (--exclude-flagged){}", report.excluded, flags.file,
+                     report.excluded ? fmt::format("; the first: {}", report.first_excluded) : ""));
+  }
   progress.finish();
   std::vector<InstrumentSummary> parts;
   for (const auto& part : report.instruments) parts.push_back({part.id, &part.summary, &part.classifier_parameters});
@@ -226,6 +241,11 @@ Command add_score_command(CLI::App& app) {
   cmd->add_option("--cutoff", args->cutoffs, "Override a cut-off, e.g. anxiety=3.5 (repeatable)")->allow_extra_args(false)
       ->option_text("DIM=VALUE");
   add_output_options(*cmd, args->output);
+  cmd->add_option("--exclude-flagged", args->exclude_flagged,
+                  "Leave out respondents flagged in FILE (the CSV output of attune quality), joined by id; says how many")
+      ->option_text("FILE");
+  cmd->add_option("--quality", args->quality_flags, "Add a quality_flags column joined by id from FILE (attune quality's output)")
+      ->option_text("FILE");
   cmd->add_flag("--summary", args->summary, "Also print per-score n/mean/sd/min/max and pattern counts to stderr");
   cmd->add_flag("--summary-only", args->summary_only, "Write only the summary, as the output (in the chosen format)");
   cmd->add_flag("--provenance", args->provenance, "Add columns naming the attune version and the instrument id, version and SHA-256");

@@ -98,7 +98,7 @@ void read_root(yaml_fields::Reader& reader, const YAML::Node& root, Instrument& 
   if (!reader.expect_map(root, "an instrument definition")) return;
   reader.check_keys(root, "the definition",
                     {"id", "name", "version", "citation", "notes", "response", "items", "scales",
-                     "computed", "classification"});
+                     "computed", "classification", "attention_checks"});
   if (auto id = reader.text(root, "id", true)) {
     instrument.id = *id;
     if (!valid_id(*id)) {
@@ -130,6 +130,7 @@ void read_root(yaml_fields::Reader& reader, const YAML::Node& root, Instrument& 
   }
   if (root["computed"]) sections::read_computed(reader, root["computed"], instrument);
   if (root["classification"]) sections::read_classification(reader, root["classification"], instrument);
+  if (root["attention_checks"]) sections::read_attention_checks(reader, root["attention_checks"], instrument);
 }
 
 }  // namespace

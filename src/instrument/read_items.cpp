@@ -172,4 +172,35 @@ void read_items(Reader& reader, const YAML::Node& node, std::vector<Item>& items
   }
 }
 
+void read_attention_checks(Reader& reader, const YAML::Node& node, Instrument& instrument) {
+  if (!node.IsSequence()) {
+    reader.problem(node, "attention_checks must be a list of {column, expected} entries");
+    return;
+  }
+  for (const auto& entry : node) {
+    if (!reader.expect_map(entry, "an attention check")) continue;
+    reader.check_keys(entry, "an attention check", {"column", "expected", "item"});
+    AttentionCheckSpec check;
+    check.where = reader.where(entry);
+    check.column = reader.text(entry, "column", true).value_or("");
+    if (instrument.item_by_column(check.column)) {
+      reader.problem(entry["column"], fmt::format("attention check column '{}' is a scale item's column", check.column));
+    }
+    if (entry["item"]) {
+      if (auto number = reader.whole(entry["item"], "an attention check's item number")) check.item = static_cast<int>(*number);
+    }
+    const YAML::Node expected = entry["expected"];
+    if (!expected) {
+      reader.problem(entry, "an attention check needs 'expected': the accepted answer(s)");
+    } else if (expected.IsSequence() && expected.size() > 0) {
+      for (const auto& value : expected) {
+        if (auto v = reader.number(value, "an expected answer")) check.expected.push_back(*v);
+      }
+    } else if (auto v = reader.number(expected, "an expected answer")) {
+      check.expected.push_back(*v);
+    }
+    instrument.attention_checks.push_back(std::move(check));
+  }
+}
+
 }  // namespace attune::sections

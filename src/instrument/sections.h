@@ -22,4 +22,7 @@ void read_computed(yaml_fields::Reader& reader, const YAML::Node& node, Instrume
 // `classification:` dimensions or prototypes, default method and methods.
 void read_classification(yaml_fields::Reader& reader, const YAML::Node& node, Instrument& instrument);
 
+// `attention_checks:` instructed-response columns and their accepted answers.
+void read_attention_checks(yaml_fields::Reader& reader, const YAML::Node& node, Instrument& instrument);
+
 }  // namespace attune::sections

@@ -75,6 +75,7 @@ class Run {
     while (source_.next(record)) {
       ++report_.rows;
       for (auto& lane : lanes_) lane->parser.parse(record, report_.rows, lane->row);
+      if (excluded(lanes_.front()->row.texts, report_.rows)) continue;
       if (hold_) {
         hold_row();
       } else {
@@ -116,6 +117,7 @@ class Run {
       for (const auto& id : lane->scorer.score_ids()) columns.push_back({column_name(*lane, id), true});
       if (lane->classifier) columns.push_back({column_name(*lane, "pattern"), false});
     }
+    if (options_.flags && options_.flags->annotate) columns.push_back({"quality_flags", false});
     if (options_.provenance) {
       columns.push_back({"attune_version", false});
       for (const auto& lane : lanes_) {
@@ -130,6 +132,7 @@ class Run {
   }
 
   void hold_row() {
+    held_rows_.push_back(report_.rows);
     for (auto text : lanes_.front()->row.texts) {
       held_text_.append(text);
       held_text_ends_.push_back(held_text_.size());
@@ -155,8 +158,9 @@ class Run {
       const std::size_t n_items = lane.instrument.items.size();
       std::vector<double> centres = item_centres(lane.held, n_items, options_.impute);
       std::vector<std::uint8_t> answered(n_items);
-      lane.sample.values.resize(report_.rows * n_scores);
-      for (std::size_t r = 0; r < report_.rows; ++r) {
+      const std::size_t rows = held_rows_.size();
+      lane.sample.values.resize(rows * n_scores);
+      for (std::size_t r = 0; r < rows; ++r) {
         std::span<double> items(lane.held.data() + r * n_items, n_items);
         for (std::size_t j = 0; j < n_items; ++j) answered[j] = !std::isnan(items[j]);
         impute_row(items, centres);
@@ -174,21 +178,38 @@ class Run {
     const std::size_t n_texts = binding.id_fields.size() + binding.keep_fields.size();
     std::size_t start = 0;
     std::vector<std::string_view> texts;
-    for (std::size_t r = 0; r < report_.rows; ++r) {
+    for (std::size_t r = 0; r < held_rows_.size(); ++r) {
       texts.clear();
       for (std::size_t t = 0; t < n_texts; ++t) {
         std::size_t end = held_text_ends_[r * n_texts + t];
         texts.emplace_back(held_text_.data() + start, end - start);
         start = end;
       }
-      emit(texts, r + 1, [r](Lane& lane) {
+      emit(texts, held_rows_[r], [r](Lane& lane) {
         return std::span<const double>(lane.sample.values.data() + r * lane.sample.cols, lane.sample.cols);
       });
     }
   }
 
+  // Whether --exclude-flagged leaves this respondent out (before any sample statistic).
+  bool excluded(const std::vector<std::string_view>& texts, std::uint64_t row) {
+    if (!options_.flags || !options_.flags->exclude || joined_flags(texts, row).empty()) return false;
+    if (report_.excluded++ == 0) report_.first_excluded = texts.empty() ? std::to_string(row) : std::string(texts.front());
+    return true;
+  }
+
+  // The respondent's flags from --exclude-flagged / --quality, keyed by its first id (or row).
+  std::string_view joined_flags(const std::vector<std::string_view>& texts, std::uint64_t row) {
+    if (options_.flags->by_row || row_ids_ || texts.empty()) {
+      row_key_ = std::to_string(row);
+      return options_.flags->flags_of(row_key_);
+    }
+    return options_.flags->flags_of(texts.front());
+  }
+
   template <typename ScoresOf>
   void emit(const std::vector<std::string_view>& texts, std::uint64_t row, ScoresOf scores_of) {
+    std::string_view flags = options_.flags ? joined_flags(texts, row) : std::string_view();
     std::size_t c = 0;
     if (row_ids_) cells_[c++] = Cell::of(static_cast<double>(row));
     for (auto text : texts) cells_[c++] = Cell::of(text);
@@ -204,6 +225,7 @@ class Run {
         cells_[c++] = label.empty() ? Cell::missing() : Cell::of(std::string_view(label));
       }
     }
+    if (options_.flags && options_.flags->annotate) cells_[c++] = flags.empty() ? Cell::missing() : Cell::of(flags);
     if (options_.provenance) {
       cells_[c++] = Cell::of(std::string_view(ATTUNE_VERSION));
       for (const auto& lane : lanes_) {
@@ -223,8 +245,10 @@ class Run {
   bool hold_ = false, prefixed_ = false, row_ids_ = false;
   std::vector<Cell> cells_;
   std::vector<std::string> labels_;   // pattern labels of the row being written, per lane
+  std::string row_key_;
   std::string held_text_;             // ids and kept cells of held rows
   std::vector<std::size_t> held_text_ends_;
+  std::vector<std::uint64_t> held_rows_;   // data row numbers of the held rows
   ScoreReport report_;
 };
 

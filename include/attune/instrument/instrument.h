@@ -105,6 +105,15 @@ struct ClassificationSpec {
   bool dimensional() const { return !anxiety.empty(); }
 };
 
+// An instructed-response item (attention check): a response-file column that must hold one
+// of the expected answers. Not part of any scale.
+struct AttentionCheckSpec {
+  std::string column;
+  std::vector<double> expected;
+  int item = 0;            // its number in the questionnaire, when the definition gives one
+  SourceLocation where;
+};
+
 // A whole questionnaire definition.
 struct Instrument {
   std::string id, name, version;
@@ -115,6 +124,7 @@ struct Instrument {
   std::vector<Scale> scales;
   std::vector<ComputedScale> computed;
   std::optional<ClassificationSpec> classification;
+  std::vector<AttentionCheckSpec> attention_checks;
   std::string source;      // file path (or "<string>")
   std::string sha256;      // of the YAML bytes, for provenance
 

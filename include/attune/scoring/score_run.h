@@ -18,6 +18,7 @@
 #include "attune/io/record_writer.h"
 #include "attune/scoring/cell_parser.h"
 #include "attune/scoring/columns.h"
+#include "attune/scoring/flag_join.h"
 #include "attune/scoring/imputer.h"
 #include "attune/scoring/response_reader.h"
 #include "attune/scoring/score_summary.h"
@@ -37,6 +38,8 @@ struct ScoreOptions : ResponseOptions {
   // (--columns ID=PATTERN, --map ID=FILE); `columns` applies to the others.
   std::map<std::string, std::string> patterns_by_instrument;
   std::map<std::string, std::string> maps_by_instrument;
+  // Flags from `attune quality` (--exclude-flagged, --quality); null when not given.
+  const FlagJoin* flags = nullptr;
 };
 
 // Callbacks through which a run reports to its caller (the library never prints).
@@ -62,6 +65,8 @@ struct ScoreReport {
   std::vector<std::pair<std::string, std::string>> classifier_parameters;
   std::string classifier_name;
   std::vector<InstrumentReport> instruments;
+  std::uint64_t excluded = 0;             // respondents --exclude-flagged left out
+  std::string first_excluded;             // the first one's id
 };
 
 // Whether the run must hold all rows (sample-based imputation or classification).
