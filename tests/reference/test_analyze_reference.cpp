@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "attune/stats/alpha.h"
+#include "attune/stats/bootstrap_alpha.h"
 #include "attune/stats/check_keys.h"
 #include "attune/stats/item_analysis_moments.h"
 #include "attune/stats/scale_correlations.h"
@@ -188,4 +189,40 @@ TEST_CASE("the mis-keyed item of synthetic12 is flagged, the correctly keyed one
     const ScaleMoments ms = f.moments.scale_moments(s);
     CHECK(check_keys(ms, alpha(ms), f.scale_names[s], {}).suspects.empty());
   }
+}
+
+TEST_CASE("the bootstrap of alpha is reproducible and centred on psych's analytic alpha") {
+  // Scale B of synthetic12: R psych gives raw_alpha and its analytic standard error (ase).
+  const auto expected = read_csv(std::string(ATTUNE_REFERENCE_DIR) + "/analyze_synthetic12_expected.csv");
+  double psych_alpha = 0, psych_ase = 0;
+  for (const auto& e : expected) {
+    if (e[0] == "B" && e[1] == "total" && e[3] == "raw_alpha") psych_alpha = number(e[4]);
+    if (e[0] == "B" && e[1] == "total" && e[3] == "ase") psych_ase = number(e[4]);
+  }
+  REQUIRE(psych_ase > 0);
+  const auto data = read_csv(std::string(ATTUNE_REFERENCE_DIR) + "/analyze_synthetic12_data.csv");
+  DenseMatrix raw(data.size() - 1, data[0].size());
+  for (std::size_t r = 1; r < data.size(); ++r)
+    for (std::size_t c = 0; c < raw.cols; ++c) raw(r - 1, c) = c < data[r].size() ? number(data[r][c]) : std::nan("");
+  const ScaleKey key{"B", {7, 8, 9, 10, 11}, {false, false, true, false, false}, 1, 5};
+  const DenseMatrix keyed = keyed_items(raw, key);
+  BootstrapOptions options;
+  options.replicates = 2000;
+  options.seed = 1;
+  const BootstrapAlpha first = bootstrap_alpha(keyed, options);
+  const BootstrapAlpha again = bootstrap_alpha(keyed, options);
+  CHECK(first.replicates == again.replicates);
+  CHECK(first.lower == again.lower);
+  CHECK(first.upper == again.upper);
+  options.seed = 2;
+  CHECK(bootstrap_alpha(keyed, options).replicates != first.replicates);
+  // Sampling error of the mean of 2000 replicates is about ase / sqrt(2000); allow for the
+  // small bootstrap bias of alpha too.
+  CHECK(std::fabs(first.mean - psych_alpha) < 0.25 * psych_ase);
+  CHECK(first.lower < psych_alpha);
+  CHECK(psych_alpha < first.upper);
+  const double width = first.upper - first.lower;
+  CHECK(width == doctest::Approx(2 * 1.96 * psych_ase).epsilon(0.25));
+  MESSAGE("bootstrap mean " << first.mean << " vs psych alpha " << psych_alpha << " (ase " << psych_ase
+                            << "); 95% CI [" << first.lower << ", " << first.upper << "]");
 }
