@@ -1,0 +1,55 @@
+// Single-pass pairwise-complete moments: R's cov/cor(use = "pairwise") without holding the data.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "attune/stats/dense_matrix.h"
+
+namespace attune {
+
+// Per variable and per variable pair, over the rows where both are present: n, means, sums of
+// squared deviations and cross-products, updated one row at a time (Welford 1962 co-moments).
+// Memory is O(variables^2) and does not depend on the number of rows.
+class PairwiseMoments {
+ public:
+  explicit PairwiseMoments(std::size_t variables);
+
+  // Adds one row of `variables()` values; NaN is missing.
+  void add(std::span<const double> row);
+
+  std::size_t variables() const { return k_; }
+  // Rows added so far (including rows that are entirely missing).
+  std::size_t rows() const { return rows_; }
+  // Rows in which variable i is present.
+  std::size_t n(std::size_t i) const { return n(i, i); }
+  // Rows in which both i and j are present.
+  std::size_t n(std::size_t i, std::size_t j) const;
+  // Mean of variable i over the rows where it is present (R: mean(x, na.rm = TRUE)); NaN if n = 0.
+  double mean(std::size_t i) const;
+  // Standard deviation, n - 1 denominator (R: sd(x, na.rm = TRUE)); NaN if n < 2.
+  double sd(std::size_t i) const;
+  // Pairwise-complete covariance (R: cov(x, use = "pairwise")); NaN if fewer than 2 rows.
+  double covariance(std::size_t i, std::size_t j) const;
+  // Pairwise-complete Pearson correlation (R: cor(x, use = "pairwise")), using the pair's own
+  // means and sds; NaN if fewer than 2 rows or a zero sd in the pair's rows.
+  double correlation(std::size_t i, std::size_t j) const;
+
+  // The full matrices (R: cov(x, use = "pairwise"), cor(x, use = "pairwise")).
+  DenseMatrix covariance_matrix() const;
+  DenseMatrix correlation_matrix() const;
+
+ private:
+  struct Pair {
+    double n = 0, mean_i = 0, mean_j = 0, ss_i = 0, ss_j = 0, cross = 0;
+  };
+  const Pair& pair(std::size_t i, std::size_t j) const;
+  std::size_t index(std::size_t i, std::size_t j) const;
+
+  std::size_t k_;
+  std::size_t rows_ = 0;
+  std::vector<Pair> pairs_;  // upper triangle including the diagonal, row by row
+};
+
+}  // namespace attune

@@ -1,0 +1,93 @@
+#include "attune/stats/correlation.h"
+
+#include <Eigen/Dense>
+#include <cmath>
+#include <limits>
+
+#include "attune/util/error.h"
+
+namespace attune {
+
+namespace {
+Eigen::MatrixXd to_eigen(const DenseMatrix& m) {
+  Eigen::MatrixXd e(static_cast<Eigen::Index>(m.rows), static_cast<Eigen::Index>(m.cols));
+  for (std::size_t r = 0; r < m.rows; ++r)
+    for (std::size_t c = 0; c < m.cols; ++c) e(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = m(r, c);
+  return e;
+}
+
+DenseMatrix from_eigen(const Eigen::MatrixXd& e) {
+  DenseMatrix m(static_cast<std::size_t>(e.rows()), static_cast<std::size_t>(e.cols()));
+  for (std::size_t r = 0; r < m.rows; ++r)
+    for (std::size_t c = 0; c < m.cols; ++c) m(r, c) = e(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c));
+  return m;
+}
+}  // namespace
+
+// R stats::cov2cor.
+DenseMatrix cov_to_cor(const DenseMatrix& c) {
+  DenseMatrix r(c.rows, c.cols);
+  std::vector<double> inv_sd(c.rows);
+  for (std::size_t i = 0; i < c.rows; ++i) inv_sd[i] = 1 / std::sqrt(c(i, i));
+  for (std::size_t i = 0; i < c.rows; ++i)
+    for (std::size_t j = 0; j < c.cols; ++j) r(i, j) = i == j ? 1.0 : inv_sd[i] * c(i, j) * inv_sd[j];
+  return r;
+}
+
+// psych::Pinv (Penrose 1955), tolerance sqrt(.Machine$double.eps) times the largest singular value.
+DenseMatrix pseudo_inverse(const DenseMatrix& m) {
+  const Eigen::MatrixXd e = to_eigen(m);
+  Eigen::JacobiSVD<Eigen::MatrixXd> svd(e, Eigen::ComputeThinU | Eigen::ComputeThinV);
+  const Eigen::VectorXd& d = svd.singularValues();
+  const double tol = std::max(std::sqrt(std::numeric_limits<double>::epsilon()) * (d.size() ? d(0) : 0.0), 0.0);
+  Eigen::VectorXd inv_d = Eigen::VectorXd::Zero(d.size());
+  for (Eigen::Index i = 0; i < d.size(); ++i)
+    if (d(i) > tol) inv_d(i) = 1 / d(i);
+  return from_eigen(svd.matrixV() * inv_d.asDiagonal() * svd.matrixU().transpose());
+}
+
+// psych::smc (Guttman 1940): 1 - 1/diag(Pinv(cov2cor(m))), clipped to [0, 1]; times var if covar.
+std::vector<double> squared_multiple_correlations(const DenseMatrix& m, bool covariance_scaled) {
+  for (double v : m.values)
+    if (std::isnan(v))
+      throw data_error({}, "the correlation matrix has NA cells, so squared multiple correlations are undefined",
+                       "some item pairs have fewer than 2 rows answered together");
+  const DenseMatrix r = cov_to_cor(m);
+  const DenseMatrix inverse = pseudo_inverse(r);
+  std::vector<double> smc(m.rows);
+  for (std::size_t i = 0; i < m.rows; ++i) {
+    smc[i] = 1 - 1 / inverse(i, i);
+    if (smc[i] > 1) smc[i] = 1;  // psych: "smcs > 1 were set to 1.0"
+    if (smc[i] < 0) smc[i] = 0;  // psych: "smcs < 0 were set to .0"
+    if (covariance_scaled) smc[i] *= m(i, i);
+  }
+  return smc;
+}
+
+std::vector<double> lower_triangle(const DenseMatrix& m) {
+  std::vector<double> out;
+  for (std::size_t c = 0; c < m.cols; ++c)
+    for (std::size_t r = c + 1; r < m.rows; ++r) out.push_back(m(r, c));
+  return out;
+}
+
+double sum_of_cells(const DenseMatrix& m) {
+  double s = 0;
+  for (double v : m.values) s += v;
+  return s;
+}
+
+DenseMatrix without(const DenseMatrix& m, std::size_t drop) {
+  DenseMatrix out(m.rows - 1, m.cols - 1);
+  for (std::size_t r = 0, orow = 0; r < m.rows; ++r) {
+    if (r == drop) continue;
+    for (std::size_t c = 0, ocol = 0; c < m.cols; ++c) {
+      if (c == drop) continue;
+      out(orow, ocol++) = m(r, c);
+    }
+    ++orow;
+  }
+  return out;
+}
+
+}  // namespace attune

@@ -1,0 +1,83 @@
+#include "attune/stats/item_analysis_moments.h"
+
+#include <cmath>
+#include <limits>
+
+#include "attune/util/error.h"
+
+namespace attune {
+
+ItemAnalysisMoments::ItemAnalysisMoments(std::size_t columns, std::vector<ScaleKey> scales)
+    : columns_(columns),
+      scales_(std::move(scales)),
+      moments_(columns + scales_.size()),
+      responses_(columns),
+      extended_row_(columns + scales_.size()) {
+  for (const ScaleKey& key : scales_) validate_scale_key(key, columns_);
+}
+
+// psych::alpha "total" (cumulative = FALSE): rowMeans(keyed items, na.rm = TRUE), NaN if none.
+void ItemAnalysisMoments::add_row(std::span<const double> row) {
+  if (row.size() != columns_) throw usage_error("ItemAnalysisMoments: row has the wrong number of values");
+  for (std::size_t c = 0; c < columns_; ++c) {
+    extended_row_[c] = row[c];
+    responses_[c].add(row[c]);
+  }
+  for (std::size_t s = 0; s < scales_.size(); ++s) {
+    const ScaleKey& key = scales_[s];
+    double sum = 0;
+    std::size_t answered = 0;
+    for (std::size_t p = 0; p < key.items.size(); ++p) {
+      const double x = row[key.items[p]];
+      if (std::isnan(x)) continue;
+      sum += key.keyed(p, x);
+      ++answered;
+    }
+    extended_row_[columns_ + s] = answered ? sum / static_cast<double>(answered)
+                                           : std::numeric_limits<double>::quiet_NaN();
+  }
+  moments_.add(extended_row_);
+}
+
+ScaleMoments ItemAnalysisMoments::scale_moments(std::size_t s) const {
+  const ScaleKey& key = scales_.at(s);
+  const std::size_t k = key.items.size();
+  const std::size_t total = columns_ + s;
+  ScaleMoments m;
+  m.covariance = DenseMatrix(k, k);
+  m.correlation = DenseMatrix(k, k);
+  for (std::size_t a = 0; a < k; ++a) {
+    const double sign_a = key.reversed[a] ? -1.0 : 1.0;
+    for (std::size_t b = 0; b < k; ++b) {
+      const double sign = sign_a * (key.reversed[b] ? -1.0 : 1.0);
+      m.covariance(a, b) = sign * moments_.covariance(key.items[a], key.items[b]);
+      m.correlation(a, b) = sign * moments_.correlation(key.items[a], key.items[b]);
+    }
+    const std::size_t c = key.items[a];
+    m.item_n.push_back(moments_.n(c));
+    const double mean = moments_.mean(c);
+    m.item_mean.push_back(key.reversed[a] ? key.min + key.max - mean : mean);
+    m.item_sd.push_back(moments_.sd(c));
+    m.item_total_r.push_back(sign_a * moments_.correlation(total, c));
+  }
+  m.total_mean = moments_.mean(total);
+  m.total_sd = moments_.sd(total);
+  m.rows = moments_.rows();
+  return m;
+}
+
+ResponseFrequencies ItemAnalysisMoments::scale_response_frequencies(std::size_t s) const {
+  std::vector<const ResponseCounts*> items;
+  for (std::size_t c : scales_.at(s).items) items.push_back(&responses_[c]);
+  return response_frequencies(items, rows());
+}
+
+DenseMatrix keyed_items(const DenseMatrix& data, const ScaleKey& key) {
+  validate_scale_key(key, data.cols);
+  DenseMatrix out(data.rows, key.items.size());
+  for (std::size_t r = 0; r < data.rows; ++r)
+    for (std::size_t p = 0; p < key.items.size(); ++p) out(r, p) = key.keyed(p, data(r, key.items[p]));
+  return out;
+}
+
+}  // namespace attune
