@@ -43,7 +43,7 @@ double chi_square_upper_tail(double d_squared, std::size_t df) {
 }
 
 MahalanobisModel::MahalanobisModel(const PairwiseMoments& sample)
-    : n_items_(sample.n_items()), covariance_(sample.covariance_matrix()) {
+    : n_items_(sample.variables()), covariance_(sample.covariance_matrix().values) {
   center_.resize(n_items_);
   for (std::size_t i = 0; i < n_items_; ++i) center_[i] = sample.mean(i);
   if (n_items_ == 0) {

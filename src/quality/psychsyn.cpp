@@ -15,8 +15,8 @@ std::vector<ItemPair> find_item_pairs(const PairwiseMoments& sample, double crit
   const double critical = std::fabs(critical_r);
   std::vector<ItemPair> pairs;
   // careless walks the lower triangle column by column: for j, rows i > j.
-  for (std::size_t j = 0; j < sample.n_items(); ++j) {
-    for (std::size_t i = j + 1; i < sample.n_items(); ++i) {
+  for (std::size_t j = 0; j < sample.variables(); ++j) {
+    for (std::size_t i = j + 1; i < sample.variables(); ++i) {
       const double r = sample.correlation(i, j);
       if (std::isnan(r)) continue;
       const bool selected = kind == PairKind::synonyms ? r > critical : r < -critical;

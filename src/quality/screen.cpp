@@ -7,7 +7,7 @@
 
 #include "attune/quality/irv.h"
 #include "attune/quality/mahalanobis.h"
-#include "attune/quality/pairwise_moments.h"
+#include "attune/stats/pairwise_moments.h"
 #include "attune/util/error.h"
 
 namespace attune {

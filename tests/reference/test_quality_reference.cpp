@@ -15,7 +15,7 @@
 #include "attune/quality/irv.h"
 #include "attune/quality/longstring.h"
 #include "attune/quality/mahalanobis.h"
-#include "attune/quality/pairwise_moments.h"
+#include "attune/stats/pairwise_moments.h"
 #include "attune/quality/psychsyn.h"
 
 using namespace attune;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "attune/quality/pairwise_moments.h"
+#include "attune/stats/pairwise_moments.h"
 
 namespace attune {
 

@@ -5,7 +5,7 @@
 #include <span>
 #include <vector>
 
-#include "attune/quality/pairwise_moments.h"
+#include "attune/stats/pairwise_moments.h"
 
 namespace attune {
 
