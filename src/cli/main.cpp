@@ -1,7 +1,7 @@
 // attune — score psychological questionnaires.
 //
 // Usage: attune <command> [options]
-// Commands: score, check, instruments, describe, quality. Each lives in src/cli/cmd_<name>.cpp and
+// Commands: score, check, instruments, describe, analyze, quality. Each lives in src/cli/cmd_<name>.cpp and
 // registers itself below; this file parses, dispatches, and turns errors into exit codes.
 #include <csignal>
 #include <cstdio>
@@ -18,6 +18,7 @@ Command add_check_command(CLI::App& app);
 Command add_instruments_command(CLI::App& app);
 Command add_describe_command(CLI::App& app);
 Command add_quality_command(CLI::App& app);
+Command add_analyze_command(CLI::App& app);
 }  // namespace attune::cli
 
 int main(int argc, char** argv) {
@@ -36,7 +37,7 @@ int main(int argc, char** argv) {
                        "Exit codes: 0 ok, 1 bad data or definition, 2 bad usage."}));
   std::vector<std::pair<CLI::App*, Command>> commands;
   for (auto add : {add_score_command, add_check_command, add_instruments_command, add_describe_command,
-                    add_quality_command}) {
+                    add_analyze_command, add_quality_command}) {
     Command command = add(app);
     commands.emplace_back(app.get_subcommands({}).back(), std::move(command));
   }

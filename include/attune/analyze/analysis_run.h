@@ -1,0 +1,58 @@
+// One `attune analyze` run: read the responses once, accumulating sufficient statistics, then
+// compute per scale psych::alpha, the mis-keying check, split-half reliabilities, response
+// frequencies and (optionally) a bootstrap interval, and the between-scale correlations.
+// Constant memory in the rows, except the bootstrap, which holds the data.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attune/instrument/instrument.h"
+#include "attune/io/record_source.h"
+#include "attune/scoring/response_reader.h"
+#include "attune/stats/alpha.h"
+#include "attune/stats/bootstrap_alpha.h"
+#include "attune/stats/check_keys.h"
+#include "attune/stats/response_freq.h"
+#include "attune/stats/scale_correlations.h"
+#include "attune/stats/split_half.h"
+
+namespace attune {
+
+struct AnalysisOptions : ResponseOptions {
+  std::optional<BootstrapOptions> bootstrap;   // --ci bootstrap --boot B --seed S
+  SplitHalfOptions split_half;
+};
+
+// Everything computed for one scale.
+struct ScaleAnalysis {
+  std::string name;
+  std::vector<std::string> items;        // item labels (their column names), in key order
+  std::vector<bool> reversed;
+  AlphaResult alpha;
+  KeyCheck keys;
+  SplitHalfResult split_half;
+  ResponseFrequencies frequencies;
+  std::optional<BootstrapAlpha> bootstrap;
+};
+
+// The whole report.
+struct AnalysisReport {
+  std::string instrument;
+  std::size_t rows = 0;
+  std::vector<ScaleAnalysis> scales;
+  std::vector<std::string> skipped;      // scales left out, with the reason
+  std::optional<ScaleCorrelations> correlations;   // with two or more scales
+  std::uint64_t invalid_cells = 0;
+  std::string invalid_cells_summary;
+};
+
+// Reads `source` (its first record is the header) and analyses every multi-item scale.
+// Throws Errors for bad input or degenerate scales (an all-missing item, fewer than 2 usable items).
+AnalysisReport run_analysis(const Instrument& instrument, RecordSource& source, const AnalysisOptions& options);
+
+// Whether an item is weak: r.drop below .30, or alpha higher without it.
+bool weak_item(const ScaleAnalysis& scale, std::size_t position);
+
+}  // namespace attune
