@@ -69,7 +69,13 @@ AnalysisReport run_analysis(const Instrument& instrument, RecordSource& source, 
     for (auto item : keys[s].items) scale.items.push_back(columns[item]);
     scale.reversed = keys[s].reversed;
     ScaleMoments scale_moments = moments.scale_moments(s);
-    scale.alpha = alpha(scale_moments, scale.items);
+    try {
+      scale.alpha = alpha(scale_moments, scale.items);
+    } catch (const Error& e) {
+      throw Error(e.kind(), {source.name()}, fmt::format("scale '{}': {}", scale.name, e.message()),
+                  e.hint().empty() ? fmt::format("the {} rows read do not vary enough to analyse it", report.rows)
+                                   : e.hint());
+    }
     scale.keys = check_keys(scale_moments, scale.alpha, scale.name, scale.items);
     scale.split_half = split_half(scale_moments.covariance, options.split_half);
     scale.frequencies = moments.scale_response_frequencies(s);
