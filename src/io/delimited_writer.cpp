@@ -59,7 +59,8 @@ class DelimitedWriter : public RecordWriter {
       }
       return;
     }
-    bool quote = text.find_first_of(std::string{delimiter_, '"', '\n', '\r'}) != std::string_view::npos;
+    bool quote = false;
+    for (char c : text) quote = quote || c == delimiter_ || c == '"' || c == '\n' || c == '\r';
     if (!quote && !formula) {
       line_.append(text);
       return;

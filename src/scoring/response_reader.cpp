@@ -45,14 +45,18 @@ void ResponseParser::parse(const Record& record, std::uint64_t number, ResponseR
   row.items.resize(binding_.item_fields.size());
   for (std::size_t j = 0; j < row.items.size(); ++j) {
     std::size_t field = binding_.item_fields[j];
-    ParsedCell cell = parser_.parse(record.fields[field]);
-    if (cell.status == CellStatus::invalid) {
-      SourceLocation where = record.where(file_, field);
-      std::string message = fmt::format("column {}: {}", show_text(header_[field]), cell.problem);
-      if (invalid_ == InvalidPolicy::error) throw data_error(where, message, parser_.hint_for(record.fields[field]));
-      if (invalid_cells_++ == 0) first_invalid_ = where.to_string() + ": " + message;
-      ++invalid_by_column_[header_[field]];
+    double value;
+    if (parser_.classify(record.fields[field], value) != CellStatus::invalid) {
+      row.items[j] = value;
+      continue;
     }
+    // Invalid: only now is the message built.
+    ParsedCell cell = parser_.parse(record.fields[field]);
+    SourceLocation where = record.where(file_, field);
+    std::string message = fmt::format("column {}: {}", show_text(header_[field]), cell.problem);
+    if (invalid_ == InvalidPolicy::error) throw data_error(where, message, parser_.hint_for(record.fields[field]));
+    if (invalid_cells_++ == 0) first_invalid_ = where.to_string() + ": " + message;
+    ++invalid_by_column_[header_[field]];
     row.items[j] = cell.value;
   }
 }
