@@ -154,7 +154,7 @@ void CsvReader::detect_delimiter() {
 bool CsvReader::parse_simple_record(Record& record) {
   const char* b = buffer_.data();
   const bool* special = special_;
-  const std::size_t max_field = options_.limits.max_field_bytes;
+  const std::size_t max_field = options_.limits.max_field_bytes, max_columns = options_.limits.max_columns;
   std::size_t p = pos_, n = 0;
   const std::uint64_t line = line_;
   const std::size_t line_start = line_start_;
@@ -163,8 +163,8 @@ bool CsvReader::parse_simple_record(Record& record) {
     while (!special[static_cast<unsigned char>(b[p])]) ++p;   // the sentinel stops it at end_
     const char c = b[p];
     if (p == end_ || c == '"' || p - start > max_field) return false;
+    if (n >= max_columns) return false;
     if (n == record.fields.size()) {
-      if (n >= options_.limits.max_columns) return false;
       std::size_t grown = std::max<std::size_t>(16, 2 * n);
       record.fields.resize(grown);
       record.columns.resize(grown);
