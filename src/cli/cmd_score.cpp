@@ -39,6 +39,7 @@ struct ScoreArgs {
   std::string exclude_flagged, quality_flags;
   bool qualtrics = false;
   bool summary = false, summary_only = false, provenance = false, safe_csv = false;
+  unsigned threads = 0;   // 0: one per core
 };
 
 double parse_double(const std::string& text, const std::string& option) {
@@ -117,6 +118,7 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
     options.classifier.cutoffs[cutoff.substr(0, at)] = parse_double(cutoff.substr(at + 1), "--cutoff");
   }
   options.provenance = args.provenance;
+  options.threads = args.threads;
   if (args.decimal != "." && args.decimal != ",") throw usage_error("--decimal takes '.' or ','");
   options.decimal_mark = args.decimal[0];
   return options;
@@ -248,6 +250,8 @@ Command add_score_command(CLI::App& app) {
       ->option_text("FILE");
   cmd->add_flag("--summary", args->summary, "Also print per-score n/mean/sd/min/max and pattern counts to stderr");
   cmd->add_flag("--summary-only", args->summary_only, "Write only the summary, as the output (in the chosen format)");
+  cmd->add_option("--threads", args->threads, "Threads that parse, score and format rows (default 0: one per core); the output is the same, in input order")
+      ->option_text("N");
   cmd->add_flag("--provenance", args->provenance, "Add columns naming the attune version and the instrument id, version and SHA-256");
   cmd->add_flag("--safe-csv", args->safe_csv, "Prefix text cells starting with = + - @ with ' so spreadsheets do not run them");
   cmd->footer(examples({

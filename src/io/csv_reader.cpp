@@ -43,13 +43,15 @@ CsvReader::CsvReader(const std::string& path, CsvOptions options)
     }
     if (S_ISREG(info.st_mode)) total_ = static_cast<std::uint64_t>(info.st_size);
   }
-  buffer_.resize(kBlockBytes);
+  buffer_.resize(kBlockBytes + 1);   // one byte more for the sentinel
+  buffer_[end_] = '\n';
 }
 
 std::unique_ptr<CsvReader> CsvReader::from_string(std::string text, std::string name, CsvOptions options) {
   std::unique_ptr<CsvReader> reader(new CsvReader(Named{}, std::move(name), options));
   reader->buffer_ = std::move(text);
   reader->end_ = reader->buffer_.size();
+  reader->buffer_.push_back('\n');   // the sentinel
   reader->total_ = reader->consumed_ = reader->end_;
   reader->eof_ = true;
   return reader;
@@ -80,22 +82,25 @@ bool CsvReader::fill() {
   if (pos_ > 0) {
     std::memmove(buffer_.data(), buffer_.data() + pos_, end_ - pos_);
     end_ -= pos_;
+    buffer_[end_] = '\n';
     line_start_ = line_start_ >= pos_ ? line_start_ - pos_ : 0;
     pos_ = 0;
   }
-  if (end_ == buffer_.size()) {
+  std::size_t room = buffer_.size() - 1;   // the last byte is the sentinel's
+  if (end_ == room) {
     std::size_t limit = 2 * options_.limits.max_field_bytes + kBlockBytes;
-    if (buffer_.size() >= limit) {
+    if (room >= limit) {
       throw data_error({name_, line_, 0},
-                       fmt::format("a record longer than {} bytes", buffer_.size()),
+                       fmt::format("a record longer than {} bytes", room),
                        fmt::format("fields are limited to {} bytes; is this a CSV file?",
                                    options_.limits.max_field_bytes));
     }
-    buffer_.resize(std::min(limit, buffer_.size() * 2));
+    room = std::min(limit, room * 2);
+    buffer_.resize(room + 1);
   }
   ssize_t n;
   do {
-    n = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_);
+    n = ::read(fd_, buffer_.data() + end_, room - end_);
   } while (n < 0 && errno == EINTR);
   if (n < 0) {
     throw io_error({name_}, fmt::format("cannot read: {}", std::strerror(errno)), "give a readable CSV file");
@@ -105,6 +110,7 @@ bool CsvReader::fill() {
     return false;
   }
   end_ += static_cast<std::size_t>(n);
+  buffer_[end_] = '\n';
   consumed_ += static_cast<std::uint64_t>(n);
   return true;
 }
@@ -142,7 +148,52 @@ void CsvReader::detect_delimiter() {
   for (char c : {delimiter_, '\n', '\r', '"'}) special_[static_cast<unsigned char>(c)] = true;
 }
 
+// The common record: whole in the buffer, no quotes. Writes the fields straight into `record`
+// (whose vectors keep their size between records) and stops at the first byte that needs the
+// general path; false then, and parse_record starts the record again.
+bool CsvReader::parse_simple_record(Record& record) {
+  const char* b = buffer_.data();
+  const bool* special = special_;
+  const std::size_t max_field = options_.limits.max_field_bytes, max_columns = options_.limits.max_columns;
+  std::size_t p = pos_, n = 0;
+  const std::uint64_t line = line_;
+  const std::size_t line_start = line_start_;
+  for (;;) {
+    const std::size_t start = p;
+    while (!special[static_cast<unsigned char>(b[p])]) ++p;   // the sentinel stops it at end_
+    const char c = b[p];
+    if (p == end_ || c == '"' || p - start > max_field) return false;
+    if (n >= max_columns) return false;
+    if (n == record.fields.size()) {
+      std::size_t grown = std::max<std::size_t>(16, 2 * n);
+      record.fields.resize(grown);
+      record.columns.resize(grown);
+      record.lines.resize(grown);
+    }
+    record.fields[n] = std::string_view(b + start, p - start);
+    record.columns[n] = static_cast<std::uint32_t>(std::min<std::size_t>(start - line_start + 1, UINT32_MAX));
+    record.lines[n] = line;
+    ++n;
+    ++p;
+    if (c == delimiter_) continue;
+    if (c == '\r') {
+      if (p == end_) return false;
+      if (b[p] == '\n') ++p;
+    }
+    break;
+  }
+  record.fields.resize(n);
+  record.columns.resize(n);
+  record.lines.resize(n);
+  record.line = line;
+  pos_ = p;
+  line_ = line + 1;
+  line_start_ = p;
+  return true;
+}
+
 CsvReader::Parse CsvReader::parse_record(Record& record) {
+  if (parse_simple_record(record)) return Parse::done;
   record.fields.clear();
   record.columns.clear();
   record.lines.clear();

@@ -7,7 +7,7 @@ namespace attune::writers {
 
 namespace {
 
-class DelimitedWriter : public RecordWriter {
+class DelimitedWriter : public RecordWriter, public RowFormatter {
  public:
   DelimitedWriter(OutputSink& sink, char delimiter, WriterOptions options)
       : sink_(sink), delimiter_(delimiter), options_(options) {}
@@ -16,7 +16,7 @@ class DelimitedWriter : public RecordWriter {
     numeric_.clear();
     for (std::size_t i = 0; i < columns.size(); ++i) {
       if (i) line_ += delimiter_;
-      append_text(columns[i].name, false);
+      append_text(line_, columns[i].name, false);
       numeric_.push_back(columns[i].numeric);
     }
     line_ += '\n';
@@ -25,17 +25,28 @@ class DelimitedWriter : public RecordWriter {
   }
 
   void write_row(std::span<const Cell> cells) override {
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) line_ += delimiter_;
-      const Cell& cell = cells[i];
-      if (cell.kind == Cell::Kind::number) append_number(line_, cell.number);
-      else if (cell.kind == Cell::Kind::text) append_text(cell.text, options_.safe_csv && !numeric_[i]);
-    }
-    line_ += '\n';
+    format_row(line_, cells, 0);
     if (line_.size() >= (1u << 16)) flush();
   }
 
+  void format_row(std::string& out, std::span<const Cell> cells, std::uint64_t /*index*/) const override {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) out += delimiter_;
+      const Cell& cell = cells[i];
+      if (cell.kind == Cell::Kind::number) append_number(out, cell.number);
+      else if (cell.kind == Cell::Kind::text) append_text(out, cell.text, options_.safe_csv && !numeric_[i]);
+    }
+    out += '\n';
+  }
+
   void finish() override { flush(); }
+
+  const RowFormatter* row_formatter() const override { return this; }
+
+  void write_formatted(std::string_view bytes, std::uint64_t /*rows*/) override {
+    flush();
+    sink_.write(bytes);
+  }
 
  private:
   void flush() {
@@ -43,34 +54,35 @@ class DelimitedWriter : public RecordWriter {
     line_.clear();
   }
 
-  void append_text(std::string_view text, bool defuse) {
+  void append_text(std::string& out, std::string_view text, bool defuse) const {
     // Spreadsheets run cells starting with = + - @ as formulas; a leading ' shows them as text.
     bool formula = defuse && !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
     if (delimiter_ == '\t') {
-      if (formula) line_ += '\'';
+      if (formula) out += '\'';
       for (char c : text) {
         switch (c) {
-          case '\t': line_ += "\\t"; break;
-          case '\n': line_ += "\\n"; break;
-          case '\r': line_ += "\\r"; break;
-          case '\\': line_ += "\\\\"; break;
-          default: line_ += c;
+          case '\t': out += "\\t"; break;
+          case '\n': out += "\\n"; break;
+          case '\r': out += "\\r"; break;
+          case '\\': out += "\\\\"; break;
+          default: out += c;
         }
       }
       return;
     }
-    bool quote = text.find_first_of(std::string{delimiter_, '"', '\n', '\r'}) != std::string_view::npos;
+    bool quote = false;
+    for (char c : text) quote = quote || c == delimiter_ || c == '"' || c == '\n' || c == '\r';
     if (!quote && !formula) {
-      line_.append(text);
+      out.append(text);
       return;
     }
-    line_ += '"';
-    if (formula) line_ += '\'';
+    out += '"';
+    if (formula) out += '\'';
     for (char c : text) {
-      if (c == '"') line_ += '"';
-      line_ += c;
+      if (c == '"') out += '"';
+      out += c;
     }
-    line_ += '"';
+    out += '"';
   }
 
   OutputSink& sink_;

@@ -11,7 +11,7 @@ namespace attune::writers {
 
 namespace {
 
-class JsonWriter : public RecordWriter {
+class JsonWriter : public RecordWriter, public RowFormatter {
  public:
   JsonWriter(OutputSink& sink, bool lines) : sink_(sink), lines_(lines) {}
 
@@ -26,23 +26,36 @@ class JsonWriter : public RecordWriter {
   }
 
   void write_row(std::span<const Cell> cells) override {
-    if (!lines_) out_ += rows_ ? ",\n" : "\n";
-    out_ += '{';
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) out_ += ',';
-      out_ += keys_[i];
-      const Cell& cell = cells[i];
-      if (cell.kind == Cell::Kind::number) append_number(out_, cell.number);
-      else if (cell.kind == Cell::Kind::text) append_json_string(out_, cell.text);
-      else out_ += "null";
-    }
-    out_ += '}';
-    if (lines_) out_ += '\n';
+    format_row(out_, cells, rows_);
     ++rows_;
     if (out_.size() >= (1u << 16)) {
       sink_.write(out_);
       out_.clear();
     }
+  }
+
+  void format_row(std::string& out, std::span<const Cell> cells, std::uint64_t index) const override {
+    if (!lines_) out += index ? ",\n" : "\n";
+    out += '{';
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) out += ',';
+      out += keys_[i];
+      const Cell& cell = cells[i];
+      if (cell.kind == Cell::Kind::number) append_number(out, cell.number);
+      else if (cell.kind == Cell::Kind::text) append_json_string(out, cell.text);
+      else out += "null";
+    }
+    out += '}';
+    if (lines_) out += '\n';
+  }
+
+  const RowFormatter* row_formatter() const override { return this; }
+
+  void write_formatted(std::string_view bytes, std::uint64_t rows) override {
+    sink_.write(out_);
+    out_.clear();
+    sink_.write(bytes);
+    rows_ += rows;
   }
 
   void finish() override {
@@ -56,7 +69,7 @@ class JsonWriter : public RecordWriter {
   bool lines_;
   std::vector<std::string> keys_;
   std::string out_;
-  std::size_t rows_ = 0;
+  std::uint64_t rows_ = 0;
 };
 
 }  // namespace

@@ -44,7 +44,10 @@ Cell Cell::of(std::string_view value) {
 
 void append_number(std::string& out, double value) {
   if (std::isnan(value)) return;
-  fmt::format_to(std::back_inserter(out), "{}", value + 0.0);
+  // Into a stack buffer, then one append: no growth through a back_inserter per character.
+  char text[32];   // the longest shortest form, "-2.2250738585072014e-308", has 24
+  char* end = fmt::format_to(text, "{}", value + 0.0);
+  out.append(text, static_cast<std::size_t>(end - text));
 }
 
 std::unique_ptr<RecordWriter> make_writer(Format format, OutputSink& sink, WriterOptions options) {

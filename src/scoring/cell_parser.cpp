@@ -1,6 +1,7 @@
 #include "attune/scoring/cell_parser.h"
 
 #include <charconv>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -11,6 +12,35 @@ namespace attune {
 CellParser::CellParser(ResponseScale scale, std::vector<std::string> extra_missing, char decimal_mark)
     : scale_(std::move(scale)), missing_(scale_.missing_codes), decimal_mark_(decimal_mark) {
   missing_.insert(missing_.end(), extra_missing.begin(), extra_missing.end());
+  // Trimmed once here, not for every cell.
+  for (auto& code : missing_) {
+    code = std::string(trim(code));
+    bool digits = !code.empty();
+    for (char c : code) digits = digits && c >= '0' && c <= '9';
+    if (digits) digit_missing_.push_back(code);
+  }
+}
+
+// classify() without its fast path's restrictions: empty cells, all-digit missing codes, and
+// everything parse() must look at.
+CellStatus CellParser::classify_slow(std::string_view cell, double& value) const {
+  value = NAN;
+  if (cell.empty()) return CellStatus::missing;
+  if (cell.size() - 1 < 9 && cell.find_first_not_of("0123456789") == std::string_view::npos) {
+    // All digits, and all-digit missing codes exist (e.g. --missing 0): compare the text.
+    for (const auto& missing : digit_missing_) {
+      if (missing == cell) return CellStatus::missing;
+    }
+    double number = 0;
+    std::from_chars(cell.data(), cell.data() + cell.size(), number);
+    if (number >= scale_.min && number <= scale_.max) {
+      value = number;
+      return CellStatus::value;
+    }
+  }
+  ParsedCell parsed = parse(cell);
+  value = parsed.value;
+  return parsed.status;
 }
 
 // A plain decimal number ("4", "-2", "3.5", "1e2"); no "nan", "inf", hex or trailing text.
@@ -37,7 +67,7 @@ ParsedCell CellParser::parse(std::string_view cell) const {
   std::string_view text = trim(cell);
   if (text.empty()) return {CellStatus::missing, NAN, {}};
   for (const auto& code : missing_) {
-    if (iequals(trim(code), text)) return {CellStatus::missing, NAN, {}};
+    if (iequals(code, text)) return {CellStatus::missing, NAN, {}};
   }
   if (auto value = number(text)) {
     if (*value < scale_.min || *value > scale_.max) {

@@ -28,7 +28,7 @@ std::vector<std::string> read_header(RecordSource& source) {
 
 ResponseParser::ResponseParser(const Instrument& instrument, std::vector<std::string> header,
                                const ResponseOptions& options, const std::string& file)
-    : file_(file), invalid_(options.invalid),
+    : file_(file), policy_(options.invalid),
       parser_(effective_scale(instrument, options), options.missing_codes, options.decimal_mark),
       header_(std::move(header)), binding_(bind_columns(instrument, header_, options.columns, file)) {}
 
@@ -45,14 +45,18 @@ void ResponseParser::parse(const Record& record, std::uint64_t number, ResponseR
   row.items.resize(binding_.item_fields.size());
   for (std::size_t j = 0; j < row.items.size(); ++j) {
     std::size_t field = binding_.item_fields[j];
-    ParsedCell cell = parser_.parse(record.fields[field]);
-    if (cell.status == CellStatus::invalid) {
-      SourceLocation where = record.where(file_, field);
-      std::string message = fmt::format("column {}: {}", show_text(header_[field]), cell.problem);
-      if (invalid_ == InvalidPolicy::error) throw data_error(where, message, parser_.hint_for(record.fields[field]));
-      if (invalid_cells_++ == 0) first_invalid_ = where.to_string() + ": " + message;
-      ++invalid_by_column_[header_[field]];
+    double value;
+    if (parser_.classify(record.fields[field], value) != CellStatus::invalid) {
+      row.items[j] = value;
+      continue;
     }
+    // Invalid: only now is the message built.
+    ParsedCell cell = parser_.parse(record.fields[field]);
+    SourceLocation where = record.where(file_, field);
+    std::string message = fmt::format("column {}: {}", show_text(header_[field]), cell.problem);
+    if (policy_ == InvalidPolicy::error) throw data_error(where, message, parser_.hint_for(record.fields[field]));
+    if (invalid_.count++ == 0) invalid_.first = where.to_string() + ": " + message;
+    ++invalid_.by_column[header_[field]];
     row.items[j] = cell.value;
   }
 }
@@ -67,11 +71,17 @@ bool ResponseReader::next(ResponseRow& row) {
 }
 
 std::string ResponseParser::invalid_cells_summary() const {
-  if (invalid_cells_ == 0) return {};
+  if (invalid_.count == 0) return {};
   std::vector<std::string> per_column;
-  for (const auto& [column, count] : invalid_by_column_) per_column.push_back(fmt::format("{} {}", column, count));
-  return fmt::format("{} invalid cell(s) counted as missing (--invalid missing): {}; the first: {}", invalid_cells_,
-                     fmt::join(per_column, ", "), first_invalid_);
+  for (const auto& [column, count] : invalid_.by_column) per_column.push_back(fmt::format("{} {}", column, count));
+  return fmt::format("{} invalid cell(s) counted as missing (--invalid missing): {}; the first: {}", invalid_.count,
+                     fmt::join(per_column, ", "), invalid_.first);
+}
+
+void InvalidCells::add_later(const InvalidCells& later) {
+  if (count == 0) first = later.first;
+  count += later.count;
+  for (const auto& [column, n] : later.by_column) by_column[column] += n;
 }
 
 }  // namespace attune

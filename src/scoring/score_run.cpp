@@ -1,11 +1,15 @@
 #include "attune/scoring/score_run.h"
 
 #include <cmath>
+#include <algorithm>
 #include <memory>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "attune/util/text.h"
+#include "parallel_score.h"
+#include "score_lane.h"
 
 namespace attune {
 
@@ -17,9 +21,8 @@ bool run_needs_sample(const Instrument& instrument, const ScoreOptions& options)
   return method == "median" || method == "kmeans";
 }
 
-namespace {
+namespace scoring {
 
-// The reading options of one instrument: the shared ones, with its own column names.
 ResponseOptions options_for(const Instrument& instrument, const ScoreOptions& options) {
   ResponseOptions own = options;
   if (auto it = options.patterns_by_instrument.find(instrument.id); it != options.patterns_by_instrument.end()) {
@@ -33,28 +36,26 @@ ResponseOptions options_for(const Instrument& instrument, const ScoreOptions& op
   return own;
 }
 
-// One instrument's path through the run: parse, score, classify; and, when the run is
-// sample-based, the values it holds between the passes (items when imputing, else scores).
-struct Lane {
-  Lane(const Instrument& in, const std::vector<std::string>& header, const ScoreOptions& options,
-       const std::string& file)
-      : instrument(in), parser(in, header, options_for(in, options), file), scorer(in, parser.scale(), options.scoring),
-        summary(scorer.score_ids()), scores(scorer.score_ids().size()) {
-    if (options.classify && (in.classification || !options.classifier.method.empty())) {
-      classifier = make_classifier(in, scorer.score_ids(), parser.scale(), options.classifier);
-    }
+Lane::Lane(const Instrument& in, const std::vector<std::string>& header, const ScoreOptions& options,
+           const std::string& file)
+    : instrument(in), parser(in, header, options_for(in, options), file), scorer(in, parser.scale(), options.scoring),
+      summary(scorer.score_ids()), scores(scorer.score_ids().size()) {
+  if (options.classify && (in.classification || !options.classifier.method.empty())) {
+    classifier = make_classifier(in, scorer.score_ids(), parser.scale(), options.classifier);
   }
+}
 
-  const Instrument& instrument;
-  ResponseParser parser;
-  Scorer scorer;
-  std::unique_ptr<Classifier> classifier;
-  ScoreSummary summary;
-  ResponseRow row;
-  std::vector<double> scores;
-  std::vector<double> held;
-  ScoreSample sample;
-};
+}  // namespace scoring
+
+namespace {
+
+using scoring::Lane;
+
+// Threads for the rows: --threads, 0 meaning one per core.
+unsigned resolve_threads(unsigned requested) {
+  if (requested != 0) return requested;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 
 class Run {
  public:
@@ -69,20 +70,18 @@ class Run {
     prefixed_ = instruments.size() > 1;
   }
 
+  // Several threads pay off only for streaming runs whose writer can format rows elsewhere.
+  bool parallel() const {
+    return !hold_ && !options_.flags && resolve_threads(options_.threads) > 1 && writer_.row_formatter() != nullptr;
+  }
+
   ScoreReport run() {
     begin_output();
-    Record record;
-    while (source_.next(record)) {
-      ++report_.rows;
-      for (auto& lane : lanes_) lane->parser.parse(record, report_.rows, lane->row);
-      if (excluded(lanes_.front()->row.texts, report_.rows)) continue;
-      if (hold_) {
-        hold_row();
-      } else {
-        for (auto& lane : lanes_) lane->scorer.score(lane->row.items, lane->scores);
-        emit(lanes_.front()->row.texts, report_.rows, [](Lane& lane) { return std::span<const double>(lane.scores); });
-      }
-      if (hooks_.progress && (report_.rows & 0xFFFF) == 0) hooks_.progress(source_.bytes_read(), source_.total_bytes());
+    if (parallel()) {
+      report_.rows = scoring::score_in_parallel(lanes_, shape_, cells_.size(), source_, writer_,
+                                                resolve_threads(options_.threads), hooks_);
+    } else {
+      read_rows();
     }
     if (hold_) second_pass();
     writer_.finish();
@@ -103,15 +102,34 @@ class Run {
   }
 
  private:
+  // The sequential path: each row is written (or held) before the next is read.
+  void read_rows() {
+    Record record;
+    while (source_.next(record)) {
+      ++report_.rows;
+      for (auto& lane : lanes_) lane->parser.parse(record, report_.rows, lane->row);
+      if (excluded(lanes_.front()->row.texts, report_.rows)) continue;
+      if (hold_) {
+        hold_row();
+      } else {
+        for (auto& lane : lanes_) lane->scorer.score(lane->row.items, lane->scores);
+        emit(lanes_.front()->row.texts, report_.rows, [](Lane& lane) { return std::span<const double>(lane.scores); });
+      }
+      if (hooks_.progress && (report_.rows & 0xFFFF) == 0) hooks_.progress(source_.bytes_read(), source_.total_bytes());
+    }
+  }
+
   std::string column_name(const Lane& lane, const std::string& name) const {
     return prefixed_ ? lane.instrument.id + "_" + name : name;
   }
 
   void begin_output() {
     const ColumnBinding& binding = lanes_.front()->parser.binding();
-    row_ids_ = binding.id_fields.empty();
+    shape_.row_ids = binding.id_fields.empty();
+    shape_.provenance = options_.provenance;
+    shape_.flags = options_.flags && options_.flags->annotate;
     std::vector<Column> columns;
-    for (const auto& name : binding.id_names) columns.push_back({name, row_ids_});
+    for (const auto& name : binding.id_names) columns.push_back({name, shape_.row_ids});
     for (const auto& name : binding.keep_names) columns.push_back({name, false});
     for (const auto& lane : lanes_) {
       for (const auto& id : lane->scorer.score_ids()) columns.push_back({column_name(*lane, id), true});
@@ -127,7 +145,6 @@ class Run {
       }
     }
     cells_.resize(columns.size());
-    labels_.resize(lanes_.size());
     writer_.begin(columns);
   }
 
@@ -200,7 +217,7 @@ class Run {
 
   // The respondent's flags from --exclude-flagged / --quality, keyed by its first id (or row).
   std::string_view joined_flags(const std::vector<std::string_view>& texts, std::uint64_t row) {
-    if (options_.flags->by_row || row_ids_ || texts.empty()) {
+    if (options_.flags->by_row || shape_.row_ids || texts.empty()) {
       row_key_ = std::to_string(row);
       return options_.flags->flags_of(row_key_);
     }
@@ -210,30 +227,16 @@ class Run {
   template <typename ScoresOf>
   void emit(const std::vector<std::string_view>& texts, std::uint64_t row, ScoresOf scores_of) {
     std::string_view flags = options_.flags ? joined_flags(texts, row) : std::string_view();
-    std::size_t c = 0;
-    if (row_ids_) cells_[c++] = Cell::of(static_cast<double>(row));
-    for (auto text : texts) cells_[c++] = Cell::of(text);
     for (auto& lane : lanes_) {
-      std::span<const double> scores = scores_of(*lane);
-      for (double score : scores) cells_[c++] = Cell::of(score);
-      lane->summary.add_scores(scores);
+      lane->summary.add_scores(scores_of(*lane));
       if (lane->classifier) {
-        Classification classification = lane->classifier->classify(scores);
-        lane->summary.add_classification(classification);
-        std::string& label = labels_[static_cast<std::size_t>(&lane - &lanes_.front())];
-        label = classification.label;
-        cells_[c++] = label.empty() ? Cell::missing() : Cell::of(std::string_view(label));
+        lane->classification = lane->classifier->classify(scores_of(*lane));
+        lane->summary.add_classification(lane->classification);
       }
     }
-    if (options_.flags && options_.flags->annotate) cells_[c++] = flags.empty() ? Cell::missing() : Cell::of(flags);
-    if (options_.provenance) {
-      cells_[c++] = Cell::of(std::string_view(ATTUNE_VERSION));
-      for (const auto& lane : lanes_) {
-        cells_[c++] = Cell::of(std::string_view(lane->instrument.id));
-        cells_[c++] = Cell::of(std::string_view(lane->instrument.version));
-        cells_[c++] = Cell::of(std::string_view(lane->instrument.sha256));
-      }
-    }
+    scoring::fill_row_cells(
+        cells_, shape_, lanes_, row, texts, [&](std::size_t l) { return scores_of(*lanes_[l]); },
+        [&](std::size_t l) { return std::string_view(lanes_[l]->classification.label); }, flags);
     writer_.write_row(cells_);
   }
 
@@ -241,10 +244,10 @@ class Run {
   RecordWriter& writer_;
   const ScoreOptions& options_;
   const ScoreHooks& hooks_;
-  std::vector<std::unique_ptr<Lane>> lanes_;
-  bool hold_ = false, prefixed_ = false, row_ids_ = false;
+  scoring::Lanes lanes_;
+  bool hold_ = false, prefixed_ = false;
+  scoring::RowShape shape_;
   std::vector<Cell> cells_;
-  std::vector<std::string> labels_;   // pattern labels of the row being written, per lane
   std::string row_key_;
   std::string held_text_;             // ids and kept cells of held rows
   std::vector<std::size_t> held_text_ends_;

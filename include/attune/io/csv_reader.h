@@ -51,6 +51,7 @@ class CsvReader : public RecordSource {
   CsvReader(Named, std::string name, CsvOptions options);
   enum class Parse { done, need_more };
   Parse parse_record(Record& record);   // from pos_; need_more when the buffer ends first
+  bool parse_simple_record(Record& record);   // the fast path: no quotes, whole in the buffer
   bool fill();                          // reads more input; false at end of input
   void detect_delimiter();
   [[noreturn]] void fail(std::size_t at, std::string message, std::string hint) const;
@@ -60,7 +61,7 @@ class CsvReader : public RecordSource {
   int fd_ = -1;
   bool eof_ = false;
   char delimiter_ = 0;
-  std::string buffer_;                 // raw bytes; [pos_, end_) not yet parsed
+  std::string buffer_;                 // raw bytes; [pos_, end_) not yet parsed; '\n' at end_
   std::size_t pos_ = 0, end_ = 0;
   std::size_t line_start_ = 0;         // buffer offset where the current line starts
   std::uint64_t line_ = 1;             // line number at pos_

@@ -44,6 +44,16 @@ struct WriterOptions {
   bool safe_csv = false;    // prefix text cells starting with = + - @ with ' (spreadsheets)
 };
 
+// Formats rows into bytes without writing them, so that other threads can format rows ahead
+// of the writer. Const, hence safe to share between threads.
+class RowFormatter {
+ public:
+  virtual ~RowFormatter() = default;
+  // Appends the row whose 0-based index in the output is `index` to `out`, byte for byte as
+  // the writer's write_row() would write it.
+  virtual void format_row(std::string& out, std::span<const Cell> cells, std::uint64_t index) const = 0;
+};
+
 class RecordWriter {
  public:
   virtual ~RecordWriter() = default;
@@ -53,6 +63,11 @@ class RecordWriter {
   virtual void write_row(std::span<const Cell> cells) = 0;
   // Writes whatever is held and flushes to the sink (does not commit it).
   virtual void finish() = 0;
+  // The formatter of this writer's rows (valid after begin()), or nullptr when the format must
+  // see every row itself (the table aligns its columns over all rows).
+  virtual const RowFormatter* row_formatter() const { return nullptr; }
+  // Writes `rows` rows that row_formatter() formatted into `bytes`, the next in the output.
+  virtual void write_formatted(std::string_view /*bytes*/, std::uint64_t /*rows*/) {}
 };
 
 // A writer of `format` onto `sink`.

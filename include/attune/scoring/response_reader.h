@@ -39,7 +39,19 @@ struct ResponseRow {
   std::vector<double> items;                 // one per instrument item, NaN = missing
 };
 
+// Cells --invalid missing turned into missing: how many, per column, and the first (its place
+// and message).
+struct InvalidCells {
+  std::uint64_t count = 0;
+  std::map<std::string, std::uint64_t> by_column;
+  std::string first;
+
+  // Adds the cells of rows that come after these (parallel runs merge in input order).
+  void add_later(const InvalidCells& later);
+};
+
 // Parses records of one header for one instrument (several can share a record stream).
+// Copies parse independently (one per thread); their invalid cells are merged in input order.
 class ResponseParser {
  public:
   // Binds `header` (of `file`). Throws a data Error for missing item columns.
@@ -54,19 +66,21 @@ class ResponseParser {
   const std::vector<std::string>& header() const { return header_; }
   const ResponseScale& scale() const { return parser_.scale(); }
   // Cells --invalid missing turned into missing.
-  std::uint64_t invalid_cells() const { return invalid_cells_; }
+  std::uint64_t invalid_cells() const { return invalid_.count; }
+  // Hands over the invalid cells counted so far and starts counting afresh.
+  InvalidCells take_invalid_cells() { return std::exchange(invalid_, InvalidCells{}); }
+  // Counts invalid cells of later rows that another copy parsed.
+  void add_invalid_cells(const InvalidCells& later) { invalid_.add_later(later); }
   // One line describing the invalid cells (counts per column and the first), or "".
   std::string invalid_cells_summary() const;
 
  private:
   std::string file_;
-  InvalidPolicy invalid_;
+  InvalidPolicy policy_;
   CellParser parser_;
   std::vector<std::string> header_;
   ColumnBinding binding_;
-  std::uint64_t invalid_cells_ = 0;
-  std::map<std::string, std::uint64_t> invalid_by_column_;
-  std::string first_invalid_;
+  InvalidCells invalid_;
 };
 
 // Reads respondents of one instrument from a source: its header, then row by row.

@@ -1,0 +1,264 @@
+#include "parallel_score.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+namespace attune::scoring {
+
+namespace {
+
+// Rows per batch, and the arena size at which a batch closes early (long rows).
+constexpr std::size_t kBatchRows = 1024;
+constexpr std::size_t kBatchBytes = 1u << 20;
+
+// A run of records copied out of the source, and what the workers made of them.
+struct Batch {
+  // Input: the records' fields, their places, and their data row numbers.
+  std::uint64_t first_row = 0;   // 1-based data row of the first record
+  std::size_t records = 0;
+  std::string text;                                // every field's bytes, one after another
+  std::vector<std::uint32_t> field_ends;           // end of each field in `text`
+  std::vector<std::uint32_t> field_columns;        // Record::columns
+  std::vector<std::uint32_t> field_line_offsets;   // Record::lines minus the record's line
+  std::vector<std::uint32_t> record_fields;        // fields per record
+  std::vector<std::uint64_t> record_lines, record_numbers;
+
+  // Output, per lane: scores (records x scores), classifications, invalid cells.
+  std::string out;
+  std::vector<std::vector<double>> scores;
+  std::vector<std::vector<Classification>> classifications;
+  std::vector<InvalidCells> invalid;
+  std::exception_ptr error;
+  bool done = false;
+
+  void clear() {
+    records = 0;
+    text.clear();
+    field_ends.clear();
+    field_columns.clear();
+    field_line_offsets.clear();
+    record_fields.clear();
+    record_lines.clear();
+    record_numbers.clear();
+    out.clear();
+    error = nullptr;
+    done = false;
+  }
+
+  void add(const Record& record) {
+    for (std::size_t i = 0; i < record.size(); ++i) {
+      text.append(record.fields[i]);
+      field_ends.push_back(static_cast<std::uint32_t>(text.size()));
+      field_line_offsets.push_back(static_cast<std::uint32_t>(record.lines[i] - record.line));
+    }
+    field_columns.insert(field_columns.end(), record.columns.begin(), record.columns.end());
+    record_fields.push_back(static_cast<std::uint32_t>(record.size()));
+    record_lines.push_back(record.line);
+    record_numbers.push_back(record.number);
+    ++records;
+  }
+};
+
+// What one worker thread owns: its copies of the parsers, and scratch space.
+struct Worker {
+  std::vector<ResponseParser> parsers;
+  std::vector<ResponseRow> rows;
+  Record record;
+  std::vector<Cell> cells;
+  std::vector<std::string_view> texts;
+};
+
+class Engine {
+ public:
+  Engine(const Lanes& lanes, const RowShape& shape, std::size_t cell_count, RecordWriter& writer, unsigned threads)
+      : lanes_(lanes), shape_(shape), formatter_(*writer.row_formatter()), writer_(writer),
+        max_in_flight_(2 * static_cast<std::size_t>(threads) + 2) {
+    workers_.resize(threads);
+    for (auto& worker : workers_) {
+      for (const auto& lane : lanes_) worker.parsers.push_back(lane->parser);
+      worker.rows.resize(lanes_.size());
+      worker.cells.resize(cell_count);
+    }
+    for (auto& worker : workers_) threads_.emplace_back([this, &worker] { work(worker); });
+  }
+
+  ~Engine() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    work_ready_.notify_all();
+    for (auto& thread : threads_) thread.join();
+  }
+
+  std::uint64_t run(RecordSource& source, const ScoreHooks& hooks) {
+    Record record;
+    std::exception_ptr read_error;
+    std::uint64_t rows = 0;
+    for (bool more = true; more;) {
+      Batch* batch = take_free_batch();
+      batch->first_row = rows + 1;
+      try {
+        while (batch->records < kBatchRows && batch->text.size() < kBatchBytes && (more = source.next(record))) {
+          batch->add(record);
+        }
+      } catch (...) {
+        read_error = std::current_exception();   // rows before it come first, and may fail first
+        more = false;
+      }
+      if (hooks.progress && ((rows + batch->records) >> 16) != (rows >> 16)) {
+        hooks.progress(source.bytes_read(), source.total_bytes());
+      }
+      rows += batch->records;
+      submit(batch);
+      while (in_flight_.size() >= max_in_flight_ || (!more && !in_flight_.empty())) collect_oldest();
+    }
+    if (read_error) std::rethrow_exception(read_error);
+    return rows;
+  }
+
+ private:
+  Batch* take_free_batch() {
+    if (free_.empty()) {
+      batches_.push_back(std::make_unique<Batch>());
+      free_.push_back(batches_.back().get());
+    }
+    Batch* batch = free_.back();
+    free_.pop_back();
+    batch->clear();
+    return batch;
+  }
+
+  void submit(Batch* batch) {
+    in_flight_.push_back(batch);
+    {
+      std::lock_guard lock(mutex_);
+      queue_.push_back(batch);
+    }
+    work_ready_.notify_one();
+  }
+
+  // Waits for the oldest batch, then writes it and adds it up, as the sequential run would.
+  void collect_oldest() {
+    Batch* batch = in_flight_.front();
+    {
+      std::unique_lock lock(mutex_);
+      batch_done_.wait(lock, [batch] { return batch->done; });
+    }
+    in_flight_.pop_front();
+    if (batch->error) std::rethrow_exception(batch->error);
+    writer_.write_formatted(batch->out, batch->records);
+    for (std::size_t l = 0; l < lanes_.size(); ++l) {
+      Lane& lane = *lanes_[l];
+      const std::size_t n = lane.scores.size();
+      for (std::size_t r = 0; r < batch->records; ++r) {
+        lane.summary.add_scores(std::span<const double>(batch->scores[l].data() + r * n, n));
+        if (lane.classifier) lane.summary.add_classification(batch->classifications[l][r]);
+      }
+      lane.parser.add_invalid_cells(batch->invalid[l]);
+    }
+    free_.push_back(batch);
+  }
+
+  void work(Worker& worker) {
+    for (;;) {
+      Batch* batch;
+      {
+        std::unique_lock lock(mutex_);
+        work_ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+        if (stopping_) return;
+        batch = queue_.front();
+        queue_.pop_front();
+      }
+      try {
+        score_batch(worker, *batch);
+      } catch (...) {
+        batch->error = std::current_exception();
+      }
+      {
+        std::lock_guard lock(mutex_);
+        batch->done = true;
+      }
+      batch_done_.notify_all();
+    }
+  }
+
+  void score_batch(Worker& worker, Batch& batch) {
+    const std::size_t lanes = lanes_.size();
+    batch.scores.resize(lanes);
+    batch.classifications.resize(lanes);
+    batch.invalid.resize(lanes);
+    for (std::size_t l = 0; l < lanes; ++l) {
+      worker.parsers[l].take_invalid_cells();   // this batch's count starts at zero
+      batch.scores[l].resize(batch.records * lanes_[l]->scores.size());
+      batch.classifications[l].resize(batch.records);
+    }
+    Record& record = worker.record;
+    std::size_t field = 0;
+    std::uint32_t start = 0;
+    for (std::size_t r = 0; r < batch.records; ++r) {
+      const std::size_t n = batch.record_fields[r];
+      record.fields.resize(n);
+      record.columns.resize(n);
+      record.lines.resize(n);
+      record.line = batch.record_lines[r];
+      record.number = batch.record_numbers[r];
+      for (std::size_t i = 0; i < n; ++i, ++field) {
+        const std::uint32_t end = batch.field_ends[field];
+        record.fields[i] = std::string_view(batch.text.data() + start, end - start);
+        record.columns[i] = batch.field_columns[field];
+        record.lines[i] = record.line + batch.field_line_offsets[field];
+        start = end;
+      }
+      const std::uint64_t row = batch.first_row + r;
+      for (std::size_t l = 0; l < lanes; ++l) {
+        const Lane& lane = *lanes_[l];
+        const std::size_t n_scores = lane.scores.size();
+        std::span<double> scores(batch.scores[l].data() + r * n_scores, n_scores);
+        worker.parsers[l].parse(record, row, worker.rows[l]);
+        lane.scorer.score(worker.rows[l].items, scores);
+        if (lane.classifier) batch.classifications[l][r] = lane.classifier->classify(scores);
+      }
+      fill_row_cells(
+          worker.cells, shape_, lanes_, row, worker.rows.front().texts,
+          [&](std::size_t l) {
+            const std::size_t n_scores = lanes_[l]->scores.size();
+            return std::span<const double>(batch.scores[l].data() + r * n_scores, n_scores);
+          },
+          [&](std::size_t l) { return std::string_view(batch.classifications[l][r].label); });
+      formatter_.format_row(batch.out, worker.cells, row - 1);
+    }
+    for (std::size_t l = 0; l < lanes; ++l) batch.invalid[l] = worker.parsers[l].take_invalid_cells();
+  }
+
+  const Lanes& lanes_;
+  const RowShape shape_;
+  const RowFormatter& formatter_;
+  RecordWriter& writer_;
+  const std::size_t max_in_flight_;
+  std::vector<std::unique_ptr<Batch>> batches_;
+  std::vector<Batch*> free_;
+  std::deque<Batch*> in_flight_;   // submitted, in input order (the calling thread's)
+
+  std::mutex mutex_;                // guards queue_, stopping_ and every batch's `done`
+  std::condition_variable work_ready_, batch_done_;
+  std::deque<Batch*> queue_;        // submitted, not yet taken by a worker
+  bool stopping_ = false;
+  std::vector<Worker> workers_;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace
+
+std::uint64_t score_in_parallel(const Lanes& lanes, const RowShape& shape, std::size_t cell_count,
+                                RecordSource& source, RecordWriter& writer, unsigned threads,
+                                const ScoreHooks& hooks) {
+  Engine engine(lanes, shape, cell_count, writer, std::max(1u, threads));
+  return engine.run(source, hooks);
+}
+
+}  // namespace attune::scoring

@@ -1,0 +1,80 @@
+// Private to src/scoring: one instrument's path through a scoring run (parse, score,
+// classify), and the layout of an output row, shared by the sequential and parallel runs so
+// that both write the same bytes.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attune/classify/classifier.h"
+#include "attune/io/record_writer.h"
+#include "attune/scoring/response_reader.h"
+#include "attune/scoring/score_run.h"
+#include "attune/scoring/scorer.h"
+
+namespace attune::scoring {
+
+// The reading options of one instrument: the shared ones, with its own column names.
+ResponseOptions options_for(const Instrument& instrument, const ScoreOptions& options);
+
+// One instrument's path through the run: parse, score, classify; and, when the run is
+// sample-based, the values it holds between the passes (items when imputing, else scores).
+struct Lane {
+  Lane(const Instrument& in, const std::vector<std::string>& header, const ScoreOptions& options,
+       const std::string& file);
+
+  const Instrument& instrument;
+  ResponseParser parser;
+  Scorer scorer;
+  std::unique_ptr<Classifier> classifier;
+  ScoreSummary summary;
+  ResponseRow row;
+  std::vector<double> scores;
+  Classification classification;   // of the row being written
+  std::vector<double> held;
+  ScoreSample sample;
+};
+
+using Lanes = std::vector<std::unique_ptr<Lane>>;
+
+// What an output row holds besides texts, scores and patterns.
+struct RowShape {
+  bool row_ids = false;      // the row number comes first (there is no id column)
+  bool provenance = false;   // version columns come last
+  bool flags = false;        // a quality_flags column before the provenance columns
+};
+
+// Fills the output cells of data row `row` (1-based): [row number], the id and kept `texts`,
+// then per lane its scores and, with a classifier, its pattern label, then provenance.
+// `scores_of(l)` and `label_of(l)` give lane l's scores and label (views valid while the
+// cells are used).
+template <typename ScoresOf, typename LabelOf>
+void fill_row_cells(std::vector<Cell>& cells, const RowShape& shape, const Lanes& lanes, std::uint64_t row,
+                    std::span<const std::string_view> texts, ScoresOf scores_of, LabelOf label_of,
+                    std::string_view flags = {}) {
+  std::size_t c = 0;
+  if (shape.row_ids) cells[c++] = Cell::of(static_cast<double>(row));
+  for (auto text : texts) cells[c++] = Cell::of(text);
+  for (std::size_t l = 0; l < lanes.size(); ++l) {
+    for (double score : scores_of(l)) cells[c++] = Cell::of(score);
+    if (lanes[l]->classifier) {
+      std::string_view label = label_of(l);
+      cells[c++] = label.empty() ? Cell::missing() : Cell::of(label);
+    }
+  }
+  if (shape.flags) cells[c++] = flags.empty() ? Cell::missing() : Cell::of(flags);
+  if (shape.provenance) {
+    cells[c++] = Cell::of(std::string_view(ATTUNE_VERSION));
+    for (const auto& lane : lanes) {
+      cells[c++] = Cell::of(std::string_view(lane->instrument.id));
+      cells[c++] = Cell::of(std::string_view(lane->instrument.version));
+      cells[c++] = Cell::of(std::string_view(lane->instrument.sha256));
+    }
+  }
+}
+
+}  // namespace attune::scoring

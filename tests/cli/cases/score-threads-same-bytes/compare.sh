@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Scores a generated file (quotes, CRLF, missing and invalid cells, multi-line quoted kept
+# fields; several thousand rows, so many batches) with --threads 1, 2 and 4 in every format,
+# and requires the same stdout, stderr and exit code each time; then the same for inputs
+# whose first error comes late, after rows other threads have already scored.
+set -u
+cd "$TMP" || exit 2
+# $1 rows, $2 an awk condition on the row number r for a bad cell ("0": none), $3 for a ragged row.
+generate() {
+  awk -v rows="$1" -v bad="$2" -v ragged="$3" 'BEGIN {
+    srand(7); printf "id,note"; for (i = 1; i <= 36; i++) printf ",Q%d", i; printf "\r\n";
+    for (r = 1; r <= rows; r++) {
+      printf "p%d,", r;
+      k = r % 5;
+      if (k == 0) printf "\"said \"\"hi\"\", then, left\"";
+      else if (k == 1) printf "\"two\r\nlines\"";
+      else if (k == 2) printf "=SUM(A1)";
+      else if (k == 3) printf "plain";
+      for (i = 1; i <= 36; i++) {
+        x = int(rand() * 9);
+        if (r == bad && i == 20) printf ",11";
+        else if (x == 0) printf ",";
+        else if (x == 8) printf ",NA";
+        else printf ",%d", 1 + int(rand() * 7);
+      }
+      if (r == ragged) printf ",extra";
+      if (r % 3 == 0) printf "\n"; else printf "\r\n";
+    }
+  }'
+}
+fail=0
+same() {   # runs "$@" with --threads 1 2 4 and compares everything (on an error, stdout is cut
+           # wherever the buffers were flushed: only stderr and the exit code must match then)
+  local compared="out err code"
+  if [ "$1" = --error ]; then compared="err code"; shift; fi
+  for t in 1 2 4; do
+    "$ATTUNE" "$@" --threads "$t" >"out.$t" 2>"err.$t"
+    echo $? >"code.$t"
+  done
+  for t in 2 4; do
+    for f in $compared; do
+      if ! cmp -s "$f.1" "$f.$t"; then echo "differs with --threads $t ($f): $*"; fail=1; fi
+    done
+  done
+}
+generate 5000 0 0 >data.csv
+[ "$(wc -l <data.csv)" -gt 5000 ] || { echo "generator failed"; exit 1; }
+for format in csv tsv json jsonl table; do
+  same score -i ecr-r --keep note --invalid missing --missing 11 data.csv -f "$format"
+  same score -i ecr-r --keep note --safe-csv --summary data.csv -f "$format"
+done
+same score -i ecr-r -i ecr --columns ecr=Q{n} --keep note --provenance data.csv -f csv
+same score -i ecr-r --id note data.csv -f jsonl
+same score -i ecr-r --invalid missing data.csv -f csv   # NA codes are invalid: counted per column
+grep -q "invalid cell" err.1 || { echo "expected an invalid-cells warning"; fail=1; }
+# Errors: the first bad cell in input order wins, whatever the threads; no output file.
+generate 5000 3100 4200 >bad.csv
+same --error score -i ecr-r --missing NA bad.csv -f csv
+grep -q 'column "Q20": value "11" is out of range' err.1 || { echo "error does not name the bad cell: $(cat err.1)"; fail=1; }
+generate 5000 4900 2500 >ragged.csv
+same --error score -i ecr-r --missing NA ragged.csv -f csv
+grep -q "fields but the header has" err.1 || { echo "expected the ragged-row error: $(cat err.1)"; fail=1; }
+for t in 1 2 4; do
+  "$ATTUNE" score -i ecr-r --missing NA bad.csv -o "scores.$t.csv" --threads "$t" 2>/dev/null
+  [ -e "scores.$t.csv" ] && { echo "an output file was left after an error (--threads $t)"; fail=1; }
+done
+[ "$(ls -A | grep -c '^\.scores')" = 0 ] || { echo "a temporary output file was left"; fail=1; }
+# Sanity: the comparison above saw real output.
+"$ATTUNE" score -i ecr-r --keep note --missing NA data.csv -f csv --threads 2 | grep -c '^p' | grep -qx 5000 \
+  || { echo "expected 5000 rows"; fail=1; }
+exit $fail
