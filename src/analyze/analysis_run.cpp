@@ -40,10 +40,12 @@ bool weak_item(const ScaleAnalysis& scale, std::size_t position) {
   return item.r_drop < 0.30 || dropped.raw_alpha > scale.alpha.total.raw_alpha;
 }
 
-AnalysisReport run_analysis(const Instrument& instrument, RecordSource& source, const AnalysisOptions& options) {
+AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, const AnalysisOptions& options) {
   AnalysisReport report;
-  report.instrument = instrument.id;
-  ResponseReader reader(instrument, source, options);
+  report.instrument = definition.id;
+  std::vector<std::string> header = read_header(source);
+  const Instrument instrument = definition.for_columns(header);
+  ResponseReader reader(instrument, source, std::move(header), options);
   std::vector<ScaleKey> keys = scale_keys(instrument, reader.scale(), report.skipped);
   if (keys.empty()) {
     throw usage_error(fmt::format("{} has no scale with two or more items to analyse", instrument.id));

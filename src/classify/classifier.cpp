@@ -5,11 +5,17 @@
 #include <fmt/format.h>
 
 #include "attune/classify/cutoff_classifier.h"
+#include "attune/classify/discriminant.h"
+#include "attune/classify/kmeans.h"
+#include "attune/classify/norms.h"
+#include "attune/classify/prototype.h"
 #include "attune/util/error.h"
 
 namespace attune {
 
-std::vector<std::string> classifier_methods() { return {"midpoint", "median"}; }
+std::vector<std::string> classifier_methods() {
+  return {"midpoint", "median", "norms", "kmeans", "discriminant", "prototype"};
+}
 
 namespace {
 
@@ -36,6 +42,43 @@ double cutoff_for(const Instrument& instrument, const MethodSpec* spec, const Re
   return (low + high) / 2;
 }
 
+std::string method_list(const ClassificationSpec& spec) {
+  std::vector<std::string> names;
+  for (const auto& m : spec.methods) names.push_back(m.name);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+// The highest of the four prototype ratings (RQ, RSQ), with the definition's or --tie-rule's rule.
+std::unique_ptr<Classifier> prototype_classifier(const Instrument& instrument, const std::vector<std::string>& score_ids,
+                                                 const ClassifierOptions& options) {
+  const ClassificationSpec& spec = *instrument.classification;
+  if (spec.prototypes.size() != 4) {
+    throw usage_error(fmt::format("method 'prototype' needs four prototype ratings; '{}' has dimensions", instrument.id),
+                      "use --classify midpoint, median, kmeans, norms or discriminant");
+  }
+  std::array<std::size_t, 4> columns{};
+  for (Pattern p : all_patterns) {
+    columns[static_cast<std::size_t>(p)] = column_of(score_ids, spec.prototypes.at(std::string(pattern_name(p))));
+  }
+  PrototypeOptions prototype;
+  const MethodSpec* params = spec.method("prototype");
+  std::string rule = !options.tie_rule.empty() ? options.tie_rule : params ? params->tie_rule : "";
+  if (!rule.empty()) {
+    auto parsed = parse_tie_rule(rule);
+    if (!parsed) throw usage_error(fmt::format("unknown tie rule '{}'", rule), "use report, forced-choice or unclassified");
+    prototype.tie_rule = *parsed;
+  }
+  if (prototype.tie_rule == TieRule::forced_choice) {
+    if (!spec.forced_choice) {
+      throw usage_error(fmt::format("{} defines no forced-choice question", instrument.id), "use --tie-rule report");
+    }
+    prototype.forced_choice_col = options.forced_choice_col;
+    for (const auto& [code, name] : spec.forced_choice->codes) prototype.forced_choice_codes[code] = *parse_pattern(name);
+  }
+  prototype.standardize = params && params->standardize;
+  return make_prototype_classifier(columns, prototype);
+}
+
 }  // namespace
 
 std::unique_ptr<Classifier> make_classifier(const Instrument& instrument, const std::vector<std::string>& score_ids,
@@ -57,6 +100,7 @@ std::unique_ptr<Classifier> make_classifier(const Instrument& instrument, const 
                         "write --cutoff anxiety=VALUE or --cutoff avoidance=VALUE");
     }
   }
+  if (method == "prototype") return prototype_classifier(instrument, score_ids, options);
   if (!spec.dimensional()) {
     throw usage_error(fmt::format("method '{}' needs anxiety and avoidance dimensions; '{}' classifies by "
                                   "prototypes", method, instrument.id),
@@ -64,6 +108,23 @@ std::unique_ptr<Classifier> make_classifier(const Instrument& instrument, const 
   }
   std::size_t anxiety = column_of(score_ids, spec.anxiety), avoidance = column_of(score_ids, spec.avoidance);
   if (method == "median") return make_median_classifier(anxiety, avoidance);
+  if (method == "kmeans") return make_kmeans_classifier(anxiety, avoidance, KmeansOptions{options.seed, 10, 100});
+  if (method == "norms" || method == "discriminant") {
+    const MethodSpec* params = spec.method(method);
+    if (!params) {
+      throw usage_error(fmt::format("{} defines no {} (none could be cited for it)", instrument.id, method),
+                        fmt::format("its methods: {}", method_list(spec)));
+    }
+    if (scale.min != instrument.response.min || scale.max != instrument.response.max) {
+      throw usage_error(fmt::format("{} was published for the {}..{} response scale, not --range {}..{}", method,
+                                    instrument.response.min, instrument.response.max, scale.min, scale.max),
+                        "use --classify midpoint or median");
+    }
+    if (method == "norms") {
+      return make_norms_classifier(anxiety, avoidance, norms_from_tables(*params, spec.anxiety, spec.avoidance));
+    }
+    return make_discriminant_classifier(anxiety, avoidance, discriminant_from_tables(*params));
+  }
   const MethodSpec* params = spec.method("midpoint");
   return make_midpoint_classifier(anxiety, avoidance,
                                   cutoff_for(instrument, params, scale, options, "anxiety", spec.anxiety),

@@ -75,7 +75,7 @@ QualityThresholds thresholds_of(const QualityArgs& args) {
 int run(const QualityArgs& args) {
   if (args.input == "-" && stdin_is_tty()) throw usage_error("no input: give a file, or pipe data and give -");
   QualityThresholds thresholds = thresholds_of(args);
-  Instrument instrument = load_named_instrument(args.instrument, args.instrument_path);
+  Instrument definition = load_named_instrument(args.instrument, args.instrument_path);
   if (args.duration_below && args.duration_column.empty()) throw usage_error("--duration-below needs --duration COL");
   auto source = open_record_source(args.input, args.input_format);
   ResponseOptions options;
@@ -84,6 +84,7 @@ int run(const QualityArgs& args) {
     for (auto& code : split(list, ',')) options.missing_codes.push_back(code);
   }
   std::vector<std::string> header = read_header(*source);
+  const Instrument instrument = definition.for_columns(header);
   ResponseParser parser(instrument, header, options, source->name());
   QualityInput input;
   std::vector<std::size_t> check_fields;

@@ -36,7 +36,8 @@ struct ScoreArgs {
   std::string range, invalid = "error", impute = "none", min_valid, classify, delimiter;
   std::string input_format = "auto";
   std::string decimal = ".";
-  std::string exclude_flagged, quality_flags;
+  std::string exclude_flagged, quality_flags, tie_rule;
+  std::uint64_t seed = 20250101;
   bool qualtrics = false;
   bool summary = false, summary_only = false, provenance = false, safe_csv = false;
   unsigned threads = 0;   // 0: one per core
@@ -118,6 +119,8 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
     options.classifier.cutoffs[cutoff.substr(0, at)] = parse_double(cutoff.substr(at + 1), "--cutoff");
   }
   options.provenance = args.provenance;
+  options.classifier.tie_rule = args.tie_rule;
+  options.classifier.seed = args.seed;
   options.threads = args.threads;
   if (args.decimal != "." && args.decimal != ",") throw usage_error("--decimal takes '.' or ','");
   options.decimal_mark = args.decimal[0];
@@ -238,8 +241,12 @@ Command add_score_command(CLI::App& app) {
       ->option_text("none|mean|median");
   cmd->add_option("--min-valid", args->min_valid, "Fewest answered items for a scale score: a count or a percentage (default: the definition's, else 1)")
       ->option_text("N|P%");
-  cmd->add_option("--classify", args->classify, "Pattern method: midpoint (the response scale's midpoint or the definition's cut-offs), median (sample medians; holds all scores), or none")
+  cmd->add_option("--classify", args->classify, "Pattern method: midpoint (the scale midpoint or the definition's cut-offs), median (sample medians), kmeans (4 clusters named by quadrant), norms, discriminant (where the definition cites them), prototype (highest rating), or none; median and kmeans hold all scores")
       ->option_text("METHOD");
+  cmd->add_option("--tie-rule", args->tie_rule,
+                  "prototype ties: report (tie:<patterns>, the default), forced-choice (the RQ's forced choice decides), unclassified")
+      ->option_text("RULE");
+  cmd->add_option("--seed", args->seed, "Seed of --classify kmeans' k-means++ starts (default 20250101)")->option_text("S");
   cmd->add_option("--cutoff", args->cutoffs, "Override a cut-off, e.g. anxiety=3.5 (repeatable)")->allow_extra_args(false)
       ->option_text("DIM=VALUE");
   add_output_options(*cmd, args->output);

@@ -1,7 +1,7 @@
 // attune — score psychological questionnaires.
 //
 // Usage: attune <command> [options]
-// Commands: score, check, instruments, describe, analyze, quality. Each lives in src/cli/cmd_<name>.cpp and
+// Commands: score, check, instruments, describe, analyze, quality, patterns. Each lives in src/cli/cmd_<name>.cpp and
 // registers itself below; this file parses, dispatches, and turns errors into exit codes.
 #include <csignal>
 #include <cstdio>
@@ -19,6 +19,7 @@ Command add_instruments_command(CLI::App& app);
 Command add_describe_command(CLI::App& app);
 Command add_quality_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
+Command add_patterns_command(CLI::App& app);
 }  // namespace attune::cli
 
 int main(int argc, char** argv) {
@@ -32,12 +33,15 @@ int main(int argc, char** argv) {
                        "attune describe ecr-r                    # items, scales, reversed items, citation",
                        "attune score -i ecr-r responses.csv      # score and classify",
                        "attune check my_items.yaml               # validate a definition",
+                       "attune analyze -i ecr-r responses.csv    # reliability and item analysis",
+                       "attune quality -i ecr-r responses.csv    # careless-responding screening",
+                       "attune patterns                          # what the four patterns mean",
                        "",
                        "Run 'attune COMMAND --help' for a command's options.",
                        "Exit codes: 0 ok, 1 bad data or definition, 2 bad usage."}));
   std::vector<std::pair<CLI::App*, Command>> commands;
   for (auto add : {add_score_command, add_check_command, add_instruments_command, add_describe_command,
-                    add_analyze_command, add_quality_command}) {
+                    add_analyze_command, add_quality_command, add_patterns_command}) {
     Command command = add(app);
     commands.emplace_back(app.get_subcommands({}).back(), std::move(command));
   }

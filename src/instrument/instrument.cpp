@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -74,6 +75,15 @@ std::pair<double, double> Instrument::score_range(const std::string& id, const R
   }
   for (const auto& c : computed) {
     if (c.id != id) continue;
+    if (c.mean_of_available) {   // a mean of scores lies within their ranges
+      double low = INFINITY, high = -INFINITY;
+      for (const auto& term : c.terms) {
+        auto [a, b] = score_range(term.first, scale);
+        low = std::min(low, a);
+        high = std::max(high, b);
+      }
+      return {low, high};
+    }
     double low = 0, high = 0;
     for (const auto& [term, weight] : c.terms) {
       auto [a, b] = score_range(term, scale);
@@ -83,6 +93,52 @@ std::pair<double, double> Instrument::score_range(const std::string& id, const R
     return {low, high};
   }
   return {NAN, NAN};
+}
+
+Instrument Instrument::for_columns(const std::vector<std::string>& present_columns) const {
+  if (domains.empty()) return *this;
+  auto present = [&](const std::string& column) {
+    return std::find(present_columns.begin(), present_columns.end(), column) != present_columns.end();
+  };
+  std::vector<std::string> absent;
+  for (const auto& domain : domains) {
+    bool any = false;
+    for (const auto& item : items) any = any || (item.domain == domain && present(item.column));
+    if (!any) absent.push_back(domain);
+  }
+  if (absent.empty() || absent.size() == domains.size()) return *this;   // all present, or let binding report
+  auto dropped = [&](const std::string& domain) {
+    return std::find(absent.begin(), absent.end(), domain) != absent.end();
+  };
+  Instrument kept = *this;
+  kept.domains.clear();
+  for (const auto& domain : domains) {
+    if (!dropped(domain)) kept.domains.push_back(domain);
+  }
+  std::vector<std::size_t> new_index(items.size(), SIZE_MAX);
+  kept.items.clear();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (dropped(items[i].domain)) continue;
+    new_index[i] = kept.items.size();
+    kept.items.push_back(items[i]);
+  }
+  kept.scales.clear();
+  std::vector<std::string> removed;
+  for (const auto& scale : scales) {
+    if (!scale.keys.empty() && new_index[scale.keys.front().item] == SIZE_MAX) {
+      removed.push_back(scale.id);
+      continue;
+    }
+    Scale copy = scale;
+    for (auto& key : copy.keys) key.item = new_index[key.item];
+    kept.scales.push_back(std::move(copy));
+  }
+  for (auto& c : kept.computed) {
+    std::erase_if(c.terms, [&](const auto& term) {
+      return std::find(removed.begin(), removed.end(), term.first) != removed.end();
+    });
+  }
+  return kept;
 }
 
 }  // namespace attune

@@ -98,7 +98,7 @@ void read_root(yaml_fields::Reader& reader, const YAML::Node& root, Instrument& 
   if (!reader.expect_map(root, "an instrument definition")) return;
   reader.check_keys(root, "the definition",
                     {"id", "name", "version", "citation", "notes", "response", "items", "scales",
-                     "computed", "classification", "attention_checks"});
+                     "computed", "classification", "attention_checks", "domains"});
   if (auto id = reader.text(root, "id", true)) {
     instrument.id = *id;
     if (!valid_id(*id)) {
@@ -118,8 +118,9 @@ void read_root(yaml_fields::Reader& reader, const YAML::Node& root, Instrument& 
   } else {
     reader.problem(root, "missing required key 'response' (the response scale: min, max)");
   }
+  if (root["domains"]) sections::read_domains(reader, root["domains"], instrument);
   if (root["items"]) {
-    sections::read_items(reader, root["items"], instrument.items);
+    sections::read_items(reader, root["items"], instrument);
   } else {
     reader.problem(root, "missing required key 'items'");
   }

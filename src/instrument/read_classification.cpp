@@ -42,7 +42,23 @@ void read_method(Reader& reader, const std::string& name, const YAML::Node& body
     return;
   }
   if (!reader.expect_map(body, fmt::format("method '{}'", name))) return;
-  reader.check_keys(body, fmt::format("method '{}'", name), {"citation", "notes", "cutoffs", "tables"});
+  if (name == "prototype") {
+    reader.check_keys(body, "method 'prototype'", {"citation", "notes", "tie_rule", "standardize"});
+  } else {
+    reader.check_keys(body, fmt::format("method '{}'", name), {"citation", "notes", "cutoffs", "tables"});
+  }
+  if (auto rule = reader.text(body, "tie_rule", false)) {
+    method.tie_rule = *rule;
+    if (*rule != "report" && *rule != "forced-choice" && *rule != "unclassified") {
+      reader.problem(body["tie_rule"], "tie_rule takes report, forced-choice or unclassified");
+    } else if (*rule == "forced-choice" && !spec.forced_choice) {
+      reader.problem(body["tie_rule"], "tie_rule forced-choice needs classification.forced_choice");
+    }
+  }
+  if (auto standardize = reader.text(body, "standardize", false)) {
+    if (*standardize != "true" && *standardize != "false") reader.problem(body["standardize"], "standardize is true or false");
+    method.standardize = *standardize == "true";
+  }
   if (body["citation"]) method.citation = read_citation(reader, body["citation"]);
   method.notes = reader.text(body, "notes", false).value_or("");
   if (const YAML::Node cutoffs = body["cutoffs"]; cutoffs && reader.expect_map(cutoffs, "cutoffs")) {
@@ -82,7 +98,7 @@ void read_method(Reader& reader, const std::string& name, const YAML::Node& body
 
 void read_classification(Reader& reader, const YAML::Node& node, Instrument& instrument) {
   if (!reader.expect_map(node, "classification")) return;
-  reader.check_keys(node, "classification", {"dimensions", "prototypes", "default", "methods"});
+  reader.check_keys(node, "classification", {"dimensions", "prototypes", "forced_choice", "default", "methods"});
   ClassificationSpec spec;
   spec.where = reader.where(node);
   const YAML::Node dimensions = node["dimensions"], prototypes = node["prototypes"];
@@ -105,6 +121,23 @@ void read_classification(Reader& reader, const YAML::Node& node, Instrument& ins
       auto id = reader.text(prototypes, role, true);
       if (id && known_score(reader, prototypes[role], instrument, *id)) spec.prototypes[role] = *id;
     }
+  }
+  if (const YAML::Node choice = node["forced_choice"]; choice && reader.expect_map(choice, "forced_choice")) {
+    reader.check_keys(choice, "forced_choice", {"column", "codes"});
+    ForcedChoice forced;
+    forced.column = reader.text(choice, "column", true).value_or("");
+    if (!prototypes) reader.problem(choice, "forced_choice goes with prototypes");
+    if (const YAML::Node codes = choice["codes"]; codes && reader.expect_map(codes, "forced_choice codes")) {
+      for (const auto& code : codes) {
+        auto value = reader.number(code.first, "a forced-choice code");
+        auto pattern = code.second.IsScalar() ? parse_pattern(code.second.Scalar()) : std::nullopt;
+        if (!pattern) reader.problem(code.second, "a forced-choice code names a pattern: secure, preoccupied, dismissing or fearful");
+        if (value && pattern) forced.codes[*value] = std::string(pattern_name(*pattern));
+      }
+    } else if (!codes) {
+      reader.problem(choice, "forced_choice needs 'codes': answer -> pattern");
+    }
+    spec.forced_choice = std::move(forced);
   }
   if (const YAML::Node methods = node["methods"]; methods && reader.expect_map(methods, "methods")) {
     for (const auto& entry : methods) {

@@ -1,4 +1,5 @@
 // Sections of a definition that describe the questionnaire: citation, response scale, items.
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
@@ -10,6 +11,8 @@
 namespace attune::sections {
 
 using yaml_fields::Reader;
+
+static void read_item_list(Reader& reader, const YAML::Node& node, std::vector<Item>& items, bool per_domain);
 
 Citation read_citation(Reader& reader, const YAML::Node& node) {
   Citation c;
@@ -109,9 +112,57 @@ static void add_item(Reader& reader, const YAML::Node& at, std::vector<Item>& it
   items.push_back(std::move(item));
 }
 
-void read_items(Reader& reader, const YAML::Node& node, std::vector<Item>& items) {
+void read_domains(Reader& reader, const YAML::Node& node, Instrument& instrument) {
+  if (!reader.expect_map(node, "domains")) return;
+  reader.check_keys(node, "domains", {"names", "labels", "global"});
+  const YAML::Node names = node["names"];
+  if (!names || !names.IsSequence() || names.size() == 0) {
+    reader.problem(node, "domains needs 'names': a list such as [mother, father, partner, friend]");
+    return;
+  }
+  for (const auto& name : names) {
+    std::string text = name.IsScalar() ? name.Scalar() : "";
+    bool valid = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
+    if (!valid) {
+      reader.problem(name, "a domain name is lowercase letters, digits or '_'");
+    } else if (std::find(instrument.domains.begin(), instrument.domains.end(), text) != instrument.domains.end()) {
+      reader.problem(name, fmt::format("domain '{}' is named twice", text));
+    } else {
+      instrument.domains.push_back(text);
+    }
+  }
+  if (auto global = reader.text(node, "global", false); global && *global != "mean") {
+    reader.problem(node["global"], "global takes 'mean' (the mean of a respondent's domain scores)");
+  }
+}
+
+void read_items(Reader& reader, const YAML::Node& node, Instrument& instrument) {
+  std::vector<Item> items;
+  read_item_list(reader, node, items, !instrument.domains.empty());
+  if (instrument.domains.empty()) {
+    instrument.items = std::move(items);
+    return;
+  }
+  // One copy of every item per domain, domain after domain.
+  for (const auto& domain : instrument.domains) {
+    for (const auto& item : items) {
+      Item copy = item;
+      copy.domain = domain;
+      auto at = copy.column.find("{domain}");
+      copy.column.replace(at, 8, domain);
+      instrument.items.push_back(std::move(copy));
+    }
+  }
+}
+
+static void read_item_list(Reader& reader, const YAML::Node& node, std::vector<Item>& items, bool per_domain) {
   std::set<int> numbers;
   std::set<std::string> columns;
+  auto check_domain = [&](const YAML::Node& at, const std::string& column) {
+    bool has = column.find("{domain}") != std::string::npos;
+    if (per_domain && !has) reader.problem(at, fmt::format("with domains, item columns need {{domain}} (e.g. \"{{domain}}_{{n}}\"), not '{}'", column));
+    if (!per_domain && has) reader.problem(at, "{domain} in a column needs a 'domains:' section");
+  };
   if (node.IsSequence()) {
     for (const auto& entry : node) {
       if (!reader.expect_map(entry, "an item")) continue;
@@ -128,7 +179,8 @@ void read_items(Reader& reader, const YAML::Node& node, std::vector<Item>& items
       }
       Item item{static_cast<int>(*number), reader.text(entry, "column", false).value_or(""),
                 reader.text(entry, "label", false).value_or(""), reader.where(entry)};
-      if (item.column.empty()) item.column = "Q" + std::to_string(item.number);
+      if (item.column.empty()) item.column = (per_domain ? "{domain}_" : "Q") + std::to_string(item.number);
+      check_domain(entry, item.column);
       add_item(reader, entry, items, std::move(item), numbers, columns);
     }
     if (items.empty()) reader.problem(node, "the item list is empty");
@@ -146,7 +198,8 @@ void read_items(Reader& reader, const YAML::Node& node, std::vector<Item>& items
     reader.problem(node["count"], "items count must be between 1 and 100000");
     return;
   }
-  std::string pattern_text = reader.text(node, "column", false).value_or("Q{n}");
+  std::string pattern_text = reader.text(node, "column", false).value_or(per_domain ? "{domain}_{n}" : "Q{n}");
+  check_domain(node["column"] ? node["column"] : node, pattern_text);
   std::optional<ColumnPattern> pattern;
   try {
     pattern.emplace(pattern_text);

@@ -112,6 +112,7 @@ void read_scales(Reader& reader, const YAML::Node& node, Instrument& instrument)
     if (body["min_valid"]) read_min_valid(reader, body["min_valid"], scale);
     instrument.scales.push_back(std::move(scale));
   }
+  if (!instrument.domains.empty()) expand_domains(instrument);
   std::vector<bool> in_scale(instrument.items.size(), false);
   for (const auto& scale : instrument.scales) {
     for (const auto& key : scale.keys) in_scale[key.item] = true;
@@ -123,6 +124,30 @@ void read_scales(Reader& reader, const YAML::Node& node, Instrument& instrument)
                                  instrument.items[i].number));
     }
   }
+}
+
+void expand_domains(Instrument& instrument) {
+  const std::size_t per_domain = instrument.items.size() / instrument.domains.size();
+  std::vector<Scale> scales;
+  for (std::size_t d = 0; d < instrument.domains.size(); ++d) {
+    for (const auto& scale : instrument.scales) {
+      Scale copy = scale;
+      copy.id = instrument.domains[d] + "_" + scale.id;
+      copy.label = scale.label.empty() ? "" : scale.label + " (" + instrument.domains[d] + ")";
+      for (auto& key : copy.keys) key.item += d * per_domain;   // keys were read against domain 0
+      scales.push_back(std::move(copy));
+    }
+  }
+  for (const auto& scale : instrument.scales) {
+    ComputedScale global;
+    global.id = scale.id;
+    global.label = scale.label.empty() ? "" : scale.label + " (mean over domains)";
+    global.mean_of_available = true;
+    global.where = scale.where;
+    for (const auto& domain : instrument.domains) global.terms.emplace_back(domain + "_" + scale.id, 1.0);
+    instrument.computed.push_back(std::move(global));
+  }
+  instrument.scales = std::move(scales);
 }
 
 void read_computed(Reader& reader, const YAML::Node& node, Instrument& instrument) {

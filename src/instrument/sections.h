@@ -13,8 +13,14 @@ namespace attune::sections {
 Citation read_citation(yaml_fields::Reader& reader, const YAML::Node& node);
 // `response:` min, max, integer, labels, missing.
 void read_response(yaml_fields::Reader& reader, const YAML::Node& node, ResponseScale& scale);
-// `items:` as count + column pattern, or as an explicit list.
-void read_items(yaml_fields::Reader& reader, const YAML::Node& node, std::vector<Item>& items);
+// `domains:` relationship domains (names, labels, global: mean); read before the items.
+void read_domains(yaml_fields::Reader& reader, const YAML::Node& node, Instrument& instrument);
+// `items:` as count + column pattern, or as an explicit list; once per domain when there are
+// domains (the pattern then holds {domain}).
+void read_items(yaml_fields::Reader& reader, const YAML::Node& node, Instrument& instrument);
+// With domains: each scale becomes "<domain>_<scale>" per domain, and "<scale>" the mean of
+// a respondent's domain scores.
+void expand_domains(Instrument& instrument);
 // `scales:` keyed item lists; needs the items read first.
 void read_scales(yaml_fields::Reader& reader, const YAML::Node& node, Instrument& instrument);
 // `computed:` linear combinations; needs the scales read first.

@@ -64,6 +64,10 @@ void ResponseParser::parse(const Record& record, std::uint64_t number, ResponseR
 ResponseReader::ResponseReader(const Instrument& instrument, RecordSource& source, const ResponseOptions& options)
     : source_(source), parser_(instrument, read_header(source), options, source.name()) {}
 
+ResponseReader::ResponseReader(const Instrument& instrument, RecordSource& source, std::vector<std::string> header,
+                               const ResponseOptions& options)
+    : source_(source), parser_(instrument, std::move(header), options, source.name()) {}
+
 bool ResponseReader::next(ResponseRow& row) {
   if (!source_.next(record_)) return false;
   parser_.parse(record_, ++rows_, row);

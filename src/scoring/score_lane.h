@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -27,7 +28,7 @@ struct Lane {
   Lane(const Instrument& in, const std::vector<std::string>& header, const ScoreOptions& options,
        const std::string& file);
 
-  const Instrument& instrument;
+  Instrument instrument;   // the run's own copy, without relationship domains the file lacks
   ResponseParser parser;
   Scorer scorer;
   std::unique_ptr<Classifier> classifier;
@@ -37,6 +38,13 @@ struct Lane {
   Classification classification;   // of the row being written
   std::vector<double> held;
   ScoreSample sample;
+  // The RQ's forced choice: its field in the record, decoded into the extra last value of
+  // `scores` (seen by the classifier, never written).
+  std::optional<std::size_t> forced_choice_field;
+  std::vector<double> held_choice;
+  std::size_t score_count() const { return scorer.score_ids().size(); }
+  // Decodes the forced-choice cell of `record` into scores.back(); throws for an unknown code.
+  void read_forced_choice(const Record& record, const std::string& file);
 };
 
 using Lanes = std::vector<std::unique_ptr<Lane>>;

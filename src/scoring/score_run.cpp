@@ -1,5 +1,6 @@
 #include "attune/scoring/score_run.h"
 
+#include <charconv>
 #include <cmath>
 #include <algorithm>
 #include <memory>
@@ -38,11 +39,41 @@ ResponseOptions options_for(const Instrument& instrument, const ScoreOptions& op
 
 Lane::Lane(const Instrument& in, const std::vector<std::string>& header, const ScoreOptions& options,
            const std::string& file)
-    : instrument(in), parser(in, header, options_for(in, options), file), scorer(in, parser.scale(), options.scoring),
-      summary(scorer.score_ids()), scores(scorer.score_ids().size()) {
-  if (options.classify && (in.classification || !options.classifier.method.empty())) {
-    classifier = make_classifier(in, scorer.score_ids(), parser.scale(), options.classifier);
+    : instrument(in.for_columns(header)), parser(instrument, header, options_for(instrument, options), file),
+      scorer(instrument, parser.scale(), options.scoring), summary(scorer.score_ids()),
+      scores(scorer.score_ids().size()) {
+  ClassifierOptions classifier_options = options.classifier;
+  if (instrument.classification && instrument.classification->forced_choice) {
+    const std::string& column = instrument.classification->forced_choice->column;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      if (header[i] == column) forced_choice_field = i;
+    }
+    if (forced_choice_field) {
+      classifier_options.forced_choice_col = scores.size();
+      scores.push_back(NAN);
+    }
   }
+  if (options.classify && (instrument.classification || !options.classifier.method.empty())) {
+    classifier = make_classifier(instrument, scorer.score_ids(), parser.scale(), classifier_options);
+  }
+}
+
+void Lane::read_forced_choice(const Record& record, const std::string& file) {
+  if (!forced_choice_field) return;
+  std::string_view cell = trim(record.fields[*forced_choice_field]);
+  double value = NAN;
+  if (!cell.empty()) {
+    auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+    const auto& codes = instrument.classification->forced_choice->codes;
+    if (ec != std::errc() || end != cell.data() + cell.size() || !codes.count(value)) {
+      std::vector<std::string> known;
+      for (const auto& [code, name] : codes) known.push_back(fmt::format("{}={}", code, name));
+      throw data_error(record.where(file, *forced_choice_field),
+                       fmt::format("forced choice {} is not one of the codes", show_text(cell)),
+                       fmt::format("codes: {}", fmt::join(known, ", ")));
+    }
+  }
+  scores.back() = value;
 }
 
 }  // namespace scoring
@@ -65,14 +96,16 @@ class Run {
     std::vector<std::string> header = read_header(source);
     for (const auto& instrument : instruments) {
       lanes_.push_back(std::make_unique<Lane>(instrument, header, options, source.name()));
-      hold_ = hold_ || run_needs_sample(instrument, options);
+      const Lane& lane = *lanes_.back();
+      hold_ = hold_ || options.impute != Impute::none || (lane.classifier && lane.classifier->needs_sample());
+      forced_choice_ = forced_choice_ || lane.forced_choice_field.has_value();
     }
     prefixed_ = instruments.size() > 1;
   }
 
   // Several threads pay off only for streaming runs whose writer can format rows elsewhere.
   bool parallel() const {
-    return !hold_ && !options_.flags && resolve_threads(options_.threads) > 1 && writer_.row_formatter() != nullptr;
+    return !hold_ && !options_.flags && !forced_choice_ && resolve_threads(options_.threads) > 1 && writer_.row_formatter() != nullptr;
   }
 
   ScoreReport run() {
@@ -107,7 +140,10 @@ class Run {
     Record record;
     while (source_.next(record)) {
       ++report_.rows;
-      for (auto& lane : lanes_) lane->parser.parse(record, report_.rows, lane->row);
+      for (auto& lane : lanes_) {
+        lane->parser.parse(record, report_.rows, lane->row);
+        lane->read_forced_choice(record, source_.name());
+      }
       if (excluded(lanes_.front()->row.texts, report_.rows)) continue;
       if (hold_) {
         hold_row();
@@ -157,6 +193,7 @@ class Run {
     for (auto& lane : lanes_) {
       if (options_.impute != Impute::none) {
         lane->held.insert(lane->held.end(), lane->row.items.begin(), lane->row.items.end());
+        if (lane->forced_choice_field) lane->held_choice.push_back(lane->scores.back());
       } else {
         lane->scorer.score(lane->row.items, lane->scores);
         lane->held.insert(lane->held.end(), lane->scores.begin(), lane->scores.end());
@@ -182,6 +219,7 @@ class Run {
         for (std::size_t j = 0; j < n_items; ++j) answered[j] = !std::isnan(items[j]);
         impute_row(items, centres);
         lane.scorer.score(items, std::span<double>(lane.sample.values.data() + r * n_scores, n_scores), answered);
+        if (lane.forced_choice_field) lane.sample.values[r * n_scores + n_scores - 1] = lane.held_choice[r];
       }
     }
     lane.held.clear();
@@ -235,7 +273,8 @@ class Run {
       }
     }
     scoring::fill_row_cells(
-        cells_, shape_, lanes_, row, texts, [&](std::size_t l) { return scores_of(*lanes_[l]); },
+        cells_, shape_, lanes_, row, texts,
+        [&](std::size_t l) { return scores_of(*lanes_[l]).first(lanes_[l]->score_count()); },
         [&](std::size_t l) { return std::string_view(lanes_[l]->classification.label); }, flags);
     writer_.write_row(cells_);
   }
@@ -245,7 +284,7 @@ class Run {
   const ScoreOptions& options_;
   const ScoreHooks& hooks_;
   scoring::Lanes lanes_;
-  bool hold_ = false, prefixed_ = false;
+  bool hold_ = false, prefixed_ = false, forced_choice_ = false;
   scoring::RowShape shape_;
   std::vector<Cell> cells_;
   std::string row_key_;

@@ -18,6 +18,7 @@ Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, Scoring
   }
   for (const auto& c : instrument.computed) {
     Combination combination;
+    combination.mean_of_available = c.mean_of_available;
     for (const auto& [id, weight] : c.terms) {
       for (std::size_t i = 0; i < ids_.size(); ++i) {
         if (ids_[i] == id) combination.terms.emplace_back(i, weight);
@@ -55,7 +56,18 @@ void Scorer::score(std::span<const double> items, std::span<double> out,
   }
   for (std::size_t c = 0; c < computed_.size(); ++c) {
     double value = 0;
-    for (const auto& [index, weight] : computed_[c].terms) value += weight * out[index];
+    if (computed_[c].mean_of_available) {   // the mean of the terms the respondent has
+      std::size_t n = 0;
+      for (const auto& term : computed_[c].terms) {
+        if (!std::isnan(out[term.first])) {
+          value += out[term.first];
+          ++n;
+        }
+      }
+      value = n ? value / static_cast<double>(n) : NAN;
+    } else {
+      for (const auto& [index, weight] : computed_[c].terms) value += weight * out[index];
+    }
     out[scales_.size() + c] = value;
   }
 }

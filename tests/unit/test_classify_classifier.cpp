@@ -131,12 +131,17 @@ TEST_CASE("make_classifier moves definition cut-offs linearly onto a --range") {
 TEST_CASE("make_classifier refuses unknown methods, bad --cutoff names and prototype instruments") {
   Instrument in = load_instrument_text(kDimensional, "dim.yaml");
   ClassifierOptions options;
-  options.method = "kmeans";
+  options.method = "k-means";
   auto unknown = test::error_of([&] { make_classifier(in, in.score_ids(), in.response, options); });
   REQUIRE(unknown);
   CHECK(unknown->kind() == ErrorKind::usage);
-  CHECK(unknown->message() == "unknown classification method 'kmeans'");
-  CHECK(unknown->hint() == "known: midpoint, median");
+  CHECK(unknown->message() == "unknown classification method 'k-means'");
+  CHECK(unknown->hint() == "known: midpoint, median, norms, kmeans, discriminant, prototype");
+  // A method the definition cites no parameters for is refused, naming what it has.
+  options.method = "norms";
+  auto uncited = test::error_of([&] { make_classifier(in, in.score_ids(), in.response, options); });
+  REQUIRE(uncited);
+  CHECK(uncited->kind() == ErrorKind::usage);
   options = {};
   options.cutoffs = {{"worry", 1}};
   CHECK(test::error_of([&] { make_classifier(in, in.score_ids(), in.response, options); })->kind() ==

@@ -281,7 +281,7 @@ TEST_CASE("an alias bomb ('billion laughs') is bounded: no expansion, a prompt a
   auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(seconds < 2.0);
   CHECK(has(list, "33:1: unknown key 'lol0' in the definition (allowed: id, name, version, citation, notes, "
-                  "response, items, scales, computed, classification, attention_checks)"));
+                  "response, items, scales, computed, classification, attention_checks, domains)"));
   // An alias is the anchored node itself: the problem shows where the anchor's value is.
   CHECK(has(list, "42:7: 'notes' must be a single value"));
   CHECK(list.size() == 11);   // ten unknown keys and the notes

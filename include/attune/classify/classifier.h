@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <memory>
 #include <span>
 #include <string>
@@ -44,6 +46,10 @@ class Classifier {
 struct ClassifierOptions {
   std::string method;                        // empty: the instrument's default
   std::map<std::string, double> cutoffs;     // --cutoff anxiety=3.5 overrides
+  std::string tie_rule;                      // --tie-rule (prototype); empty: the definition's
+  std::uint64_t seed = 20250101;             // --seed (kmeans)
+  // The score-row column holding the decoded forced choice (RQ), when the file has one.
+  std::optional<std::size_t> forced_choice_col;
 };
 
 // Builds the classifier for `instrument`, whose scores come in `score_ids` order, on the

@@ -44,6 +44,7 @@ struct Item {
   std::string column;   // the response file's column name for this item
   std::string label;    // short neutral label; never published wording
   SourceLocation where;
+  std::string domain;   // the relationship domain this copy of the item asks about, or ""
 };
 
 // An item as a scale uses it: its index in Instrument::items and whether it is reversed.
@@ -72,11 +73,13 @@ struct Scale {
   SourceLocation where;
 };
 
-// A linear combination of other scores (scales or earlier computed scales).
+// A linear combination of other scores (scales or earlier computed scales), or the mean of
+// the terms a respondent has (domain-global scores of the ECR-RS).
 struct ComputedScale {
   std::string id;
   std::string label;
   std::vector<std::pair<std::string, double>> terms;  // score id -> weight
+  bool mean_of_available = false;                     // mean of the non-missing terms
   SourceLocation where;
 };
 
@@ -87,7 +90,15 @@ struct MethodSpec {
   std::string notes;
   std::map<std::string, double> cutoffs;                             // dimension -> cut-off
   std::map<std::string, std::map<std::string, double>> tables;       // e.g. norms, coefficients
+  std::string tie_rule;       // prototype: report | forced-choice | unclassified ("" = report)
+  bool standardize = false;   // prototype: compare sample z-scores (RSQ)
   SourceLocation where;
+};
+
+// The RQ's first part: one column naming the prototype a respondent chose as fitting best.
+struct ForcedChoice {
+  std::string column;
+  std::map<double, std::string> codes;   // answer -> pattern name
 };
 
 // How an instrument classifies respondents into the four patterns.
@@ -96,6 +107,7 @@ struct ClassificationSpec {
   std::string anxiety, avoidance;
   // Prototype instruments (RQ-style): pattern name -> score id of its rating.
   std::map<std::string, std::string> prototypes;
+  std::optional<ForcedChoice> forced_choice;
   std::string default_method;
   std::vector<MethodSpec> methods;
   SourceLocation where;
@@ -125,6 +137,8 @@ struct Instrument {
   std::vector<ComputedScale> computed;
   std::optional<ClassificationSpec> classification;
   std::vector<AttentionCheckSpec> attention_checks;
+  // Relationship domains (ECR-RS): every item and scale exists once per domain.
+  std::vector<std::string> domains;
   std::string source;      // file path (or "<string>")
   std::string sha256;      // of the YAML bytes, for provenance
 
@@ -132,6 +146,9 @@ struct Instrument {
   std::optional<std::size_t> item_by_number(int number) const;
   // Index of the item with this column name, or nullopt.
   std::optional<std::size_t> item_by_column(const std::string& column) const;
+  // The instrument as a response file with this header can score it: domains with none of
+  // their item columns in `present_columns` are dropped, with their items and scales.
+  Instrument for_columns(const std::vector<std::string>& present_columns) const;
   // Ids of all scores in output order: scales, then computed scales.
   std::vector<std::string> score_ids() const;
   // The lowest and highest value score `id` can take on response scale `scale`

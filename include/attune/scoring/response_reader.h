@@ -88,6 +88,9 @@ class ResponseReader {
  public:
   // Reads and binds the header. Throws a data Error for an empty source or missing columns.
   ResponseReader(const Instrument& instrument, RecordSource& source, const ResponseOptions& options);
+  // Binds a header already read from `source`.
+  ResponseReader(const Instrument& instrument, RecordSource& source, std::vector<std::string> header,
+                 const ResponseOptions& options);
 
   // Reads the next respondent; false at the end. Throws as ResponseParser::parse.
   bool next(ResponseRow& row);

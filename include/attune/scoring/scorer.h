@@ -42,6 +42,7 @@ class Scorer {
   };
   struct Combination {
     std::vector<std::pair<std::size_t, double>> terms;   // index into out, weight
+    bool mean_of_available = false;
   };
   ResponseScale scale_;
   std::vector<Plan> scales_;
