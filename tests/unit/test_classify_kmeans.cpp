@@ -129,7 +129,7 @@ TEST_CASE("k-means classifier: fewer than four distinct points is a clear error"
   CHECK_NOTHROW(c->fit(sample_of({{1, 1}, {1, 7}, {7, 1}, {7, 7}})));
 }
 
-TEST_CASE("quadrants: a centroid on the grand mean is low; shared quadrants are reported") {
+TEST_CASE("quadrants: a centroid on the grand mean is low: shared quadrants are reported") {
   auto q = centre_quadrants({{4, 4}, {5, 3}, {3, 5}, {5, 5}}, {4, 4});
   CHECK(q == std::vector<Pattern>{Pattern::secure, Pattern::preoccupied, Pattern::dismissing, Pattern::fearful});
   CHECK(quadrant_coverage(q).one_per_quadrant());

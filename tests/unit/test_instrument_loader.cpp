@@ -198,7 +198,7 @@ TEST_CASE("scale keys: defined items, each once, every item in some scale") {
   CHECK(by_column.instrument->scales[0].keys[1].reversed);
 }
 
-TEST_CASE("scoring is mean or sum; min_valid a count within the items or a percentage") {
+TEST_CASE("scoring is mean or sum: min_valid a count within the items or a percentage") {
   CHECK(problems(edit("scoring: sum", "scoring: total")) ==
         std::vector<std::string>{"21:14: scoring must be 'mean' or 'sum'"});
   CHECK(problems(edit("scoring: sum", "scoring: sum\n    min_valid: 3")) ==
@@ -229,7 +229,7 @@ TEST_CASE("computed scales use earlier scores only") {
         std::vector<std::string>{"24:13: computed scale 'total' uses unknown score 'anxeity' (did you mean 'anxiety'?)"});
 }
 
-TEST_CASE("classification: named scores must exist; dimensions or prototypes, not both") {
+TEST_CASE("classification: named scores must exist: dimensions or prototypes, not both") {
   CHECK(problems(edit("    anxiety: anxiety", "    anxiety: worry")) ==
         std::vector<std::string>{"27:14: classification names score 'worry', which is not defined"});
   CHECK(has(problems(edit("    avoidance: avoidance", "    avoidance: avoidanse")),

@@ -36,7 +36,7 @@ std::string failure(std::string text, CsvOptions options = {}) {
 
 }  // namespace
 
-TEST_CASE("plain and quoted fields; quotes protect delimiters, quotes and line breaks") {
+TEST_CASE("plain and quoted fields: quotes protect delimiters, quotes and line breaks") {
   CHECK(parse("a,b,c\n1,2,3\n") == Rows{{"a", "b", "c"}, {"1", "2", "3"}});
   CHECK(parse("a,b\n\"x,y\",\"say \"\"hi\"\"\"\n") == Rows{{"a", "b"}, {"x,y", "say \"hi\""}});
   CHECK(parse("a,b\n\"line1\nline2\",\"cr\r\nlf\"\n") == Rows{{"a", "b"}, {"line1\nline2", "cr\r\nlf"}});
@@ -53,7 +53,7 @@ TEST_CASE("line ends: LF, CRLF, lone CR, and none at the end") {
   CHECK(parse("a,b\n1,") == Rows{{"a", "b"}, {"1", ""}});
 }
 
-TEST_CASE("a UTF-8 byte order mark is skipped; blank lines are skipped; empty input has no records") {
+TEST_CASE("a UTF-8 byte order mark is skipped: blank lines are skipped: empty input has no records") {
   CHECK(parse("\xEF\xBB\xBFid,q1\n1,2\n") == Rows{{"id", "q1"}, {"1", "2"}});
   CHECK(parse("a,b\n\n1,2\n\r\n\n3,4\n\n") == Rows{{"a", "b"}, {"1", "2"}, {"3", "4"}});
   CHECK(parse("").empty());
@@ -99,11 +99,11 @@ TEST_CASE("limits on field size and column count are errors naming the limit") {
   CHECK(failure("a,b,c,d\n", small) == "1:7: more than 3 columns");
 }
 
-TEST_CASE("ragged rows come back as they are; the reader does not judge widths") {
+TEST_CASE("ragged rows come back as they are: the reader does not judge widths") {
   CHECK(parse("a,b,c\n1\n1,2,3,4\n") == Rows{{"a", "b", "c"}, {"1"}, {"1", "2", "3", "4"}});
 }
 
-TEST_CASE("each field knows its line and column; records know their number") {
+TEST_CASE("each field knows its line and column: records know their number") {
   auto reader = CsvReader::from_string("id,q1\n\"a\nb\",x\n\n7,  8\n", "t.csv");
   Record record;
   REQUIRE(reader->next(record));

@@ -24,7 +24,7 @@ Error error_of(const std::string& path, std::string_view format) {
 
 }  // namespace
 
-TEST_CASE("the extension picks the reader; an explicit format overrides it") {
+TEST_CASE("the extension picks the reader: an explicit format overrides it") {
   for (const char* file : {"ecr-r.sav", "ecr-r.zsav", "ecr-r.dta", "ecr-r.sas7bdat"}) {
     CAPTURE(file);
     auto source = open_record_source(kExamples + file);

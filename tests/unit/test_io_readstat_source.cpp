@@ -103,7 +103,7 @@ TEST_CASE("every example file reads cell for cell as the CSV twin R wrote") {
   }
 }
 
-TEST_CASE("numbers are shortest round-trip text; strings pass through") {
+TEST_CASE("numbers are shortest round-trip text: strings pass through") {
   ReadStatSource source(kExamples + "ecr-r.sav", InputFormat::sav);
   Record record;
   REQUIRE(source.next(record));
@@ -133,7 +133,7 @@ TEST_CASE("SPSS user-missing codes read as empty cells and are reported per vari
   CHECK(table[4][6] == "2");    // R04, Q5 answered
 }
 
-TEST_CASE("value labels are exposed keyed by the code's cell text; cells keep the code") {
+TEST_CASE("value labels are exposed keyed by the code's cell text: cells keep the code") {
   SUBCASE("SPSS") {
     ReadStatSource source(kExamples + "ecr-r.sav", InputFormat::sav);
     const auto& labels = source.variables()[2].value_labels;   // Q1

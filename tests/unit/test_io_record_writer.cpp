@@ -33,7 +33,7 @@ TEST_CASE("formats by name") {
   CHECK(format_name(Format::tsv) == "tsv");
 }
 
-TEST_CASE("append_number prints the shortest round-trip form; NaN prints nothing") {
+TEST_CASE("append_number prints the shortest round-trip form: NaN prints nothing") {
   auto text = [](double v) {
     std::string out;
     append_number(out, v);
@@ -115,7 +115,7 @@ TEST_CASE("the table aligns numbers right and text left, with fixed decimals") {
         "id  score  note\n--  -----  ----\na   0.500  x\n");
 }
 
-TEST_CASE("an empty table still shows its header; wide characters count once") {
+TEST_CASE("an empty table still shows its header: wide characters count once") {
   CHECK(write(Format::table, {}) == "id  score  note\n--  -----  ----\n");
   std::vector<Column> columns = {{"name", false}, {"x", true}};
   CHECK(write(Format::table, {{Cell::of("caf\xC3\xA9s"), Cell::of(1)}}, {}, columns) ==

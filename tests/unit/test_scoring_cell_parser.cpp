@@ -33,7 +33,7 @@ TEST_CASE("empty and white-space cells are missing") {
   CHECK(is_missing(parser.parse("\t\r")));
 }
 
-TEST_CASE("missing codes match trimmed and case-insensitively; --missing adds codes") {
+TEST_CASE("missing codes match trimmed and case-insensitively: --missing adds codes") {
   CellParser parser(likert(true), {"9", "n/a"});
   CHECK(is_missing(parser.parse("NA")));
   CHECK(is_missing(parser.parse(" na ")));
@@ -44,7 +44,7 @@ TEST_CASE("missing codes match trimmed and case-insensitively; --missing adds co
   CHECK(is_invalid(plain.parse("9")));
 }
 
-TEST_CASE("in-range numbers are values; decimals only on a non-integer scale") {
+TEST_CASE("in-range numbers are values: decimals only on a non-integer scale") {
   CellParser integer(likert(true), {});
   CHECK(is_value(integer.parse("1"), 1));
   CHECK(is_value(integer.parse(" 7 "), 7));
@@ -53,7 +53,7 @@ TEST_CASE("in-range numbers are values; decimals only on a non-integer scale") {
   CHECK(is_value(integer.parse("4e0"), 4));
   auto half = integer.parse("4.5");
   CHECK(is_invalid(half));
-  CHECK(half.problem == "value \"4.5\" is not a whole number (the response scale is 1..7 in steps of 1)");
+  CHECK(half.problem == "value \"4.5\" is not a whole number; the response scale is 1..7 in whole steps");
   CellParser real(likert(false), {});
   CHECK(is_value(real.parse("4.5"), 4.5));
   CHECK(is_value(real.parse("1.25"), 1.25));

@@ -73,7 +73,7 @@ TEST_CASE("--columns renames every item by a pattern") {
   CHECK(test::error_of([&] { expected_item_columns(four_items(), options); })->kind() == ErrorKind::usage);
 }
 
-TEST_CASE("--map names columns per item; the rest keep their names") {
+TEST_CASE("--map names columns per item: the rest keep their names") {
   test::TempDir dir;
   ColumnOptions options;
   options.map_file = dir.write("map.csv", "item,column\n1,first\nq2, second \n");
@@ -104,7 +104,7 @@ TEST_CASE("a bad --map file is a data error at its place") {
         "expected 2 fields (item,column), found 3");
 }
 
-TEST_CASE("the id column is found as id, ID or ResponseId; else rows are numbered") {
+TEST_CASE("the id column is found as id, ID or ResponseId: else rows are numbered") {
   const Names items = {"q1", "q2", "q3", "q4"};
   for (const char* name : {"id", "ID", "ResponseId", "responseid"}) {
     CAPTURE(name);
@@ -120,7 +120,7 @@ TEST_CASE("the id column is found as id, ID or ResponseId; else rows are numbere
   CHECK(bind_columns(four_items(), {"identity", "q1", "q2", "q3", "q4"}, {}, "d.csv").id_names == Names{"row"});
 }
 
-TEST_CASE("--id and --keep bind named columns; an unknown one is a usage error") {
+TEST_CASE("--id and --keep bind named columns: an unknown one is a usage error") {
   ColumnOptions options;
   options.id_columns = {"wave", "pid"};
   options.keep_columns = {"Group"};

@@ -24,7 +24,7 @@ const std::vector<double> kMatrix = {
     NAN, 4, NAN,
 };
 
-TEST_CASE("mean centres: colMeans(na.rm = TRUE); an item with no values gets NaN") {
+TEST_CASE("mean centres: colMeans(na.rm = TRUE): an item with no values gets NaN") {
   auto centres = item_centres(kMatrix, 3, Impute::mean);
   REQUIRE(centres.size() == 3);
   CHECK(centres[0] == 3.0);                             // (1 + 5 + 3) / 3

@@ -66,7 +66,7 @@ TEST_CASE("one output row per input row, in order, with ids, scores and patterns
   CHECK(out.report.summary.unclassified() == 1);
 }
 
-TEST_CASE("without an id column rows are numbered; --keep passes columns through") {
+TEST_CASE("without an id column rows are numbered: --keep passes columns through") {
   CHECK(run("Q1,Q2,Q3,Q4\n3,3,3,3\n5,1,5,5\n").text == "row,anx,avo,pattern\n1,3,3,secure\n2,5,5,fearful\n");
   ScoreOptions options;
   options.columns.keep_columns = {"group"};
@@ -144,7 +144,7 @@ TEST_CASE("--range changes the response scale (reverse keying, validity, midpoin
   CHECK(run("Q1,Q2,Q3,Q4\n6,10,0,9\n", options).text == "row,anx,avo,pattern\n1,3,4.5,secure\n");
 }
 
-TEST_CASE("empty input is an error; a header alone gives no rows") {
+TEST_CASE("empty input is an error: a header alone gives no rows") {
   Error e = run_error("");
   CHECK(e.kind() == ErrorKind::data);
   CHECK(e.message() == "the input is empty: no header row");

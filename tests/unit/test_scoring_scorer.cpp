@@ -40,7 +40,7 @@ std::vector<double> score(const Scorer& scorer, std::vector<double> items, std::
 
 }  // namespace
 
-TEST_CASE("reverse keying is min + max - x; a mean over the scale's items; a sum") {
+TEST_CASE("reverse keying is min + max - x: a mean over the scale's items: a sum") {
   Instrument in = instrument();
   Scorer scorer(in, in.response);
   CHECK(scorer.score_ids() == std::vector<std::string>{"m", "s", "c", "d"});
@@ -52,7 +52,7 @@ TEST_CASE("reverse keying is min + max - x; a mean over the scale's items; a sum
   CHECK(out[3] == doctest::Approx(2 * 13.0 / 3 - 5).epsilon(1e-15));
 }
 
-TEST_CASE("a mean uses the available items; a sum needs all of them by default") {
+TEST_CASE("a mean uses the available items: a sum needs all of them by default") {
   Instrument in = instrument();
   Scorer scorer(in, in.response);
   auto out = score(scorer, {NAN, 3, 7, NAN});

@@ -60,7 +60,7 @@ TEST_CASE("a 2-item scale follows psych's special case for alpha if dropped") {
   CHECK(std::isnan(a.total.var_r));  // one correlation has no variance
 }
 
-TEST_CASE("a constant item is excluded with a reason; its statistics are NA, not silent numbers") {
+TEST_CASE("a constant item is excluded with a reason: its statistics are NA, not silent numbers") {
   const auto acc = accumulate({{1, 2, 3}, {2, 3, 3}, {3, 3, 3}, {4, 5, 3}, {5, 4, 3}},
                               {"s", {0, 1, 2}, {false, false, false}, 1, 5});
   const AlphaResult a = alpha(acc.scale_moments(0));

@@ -6,7 +6,7 @@
 
 using namespace attune;
 
-TEST_CASE("frequencies are shares of answered rows; miss is the share of all rows") {
+TEST_CASE("frequencies are shares of answered rows: miss is the share of all rows") {
   ResponseCounts a, b;
   for (double x : {1.0, 1.0, 2.0, std::nan("")}) a.add(x);
   for (double x : {3.0, 3.0, 3.0, 3.0}) b.add(x);
