@@ -30,6 +30,10 @@ class CutoffClassifier : public Classifier {
     return classify_by_cutoffs(scores[anxiety_], scores[avoidance_], anxiety_cutoff_, avoidance_cutoff_);
   }
 
+  std::vector<std::pair<std::size_t, double>> axis_cutoffs() const override {
+    return {{anxiety_, anxiety_cutoff_}, {avoidance_, avoidance_cutoff_}};
+  }
+
   std::vector<std::pair<std::string, std::string>> parameters() const override {
     return {{"anxiety_cutoff", fmt::format("{}", anxiety_cutoff_)},
             {"avoidance_cutoff", fmt::format("{}", avoidance_cutoff_)},

@@ -52,6 +52,11 @@ class NormsClassifier final : public Classifier {
 
   std::string name() const override { return "norms"; }
 
+  // z > 0 is high: on the raw scale, the cut-off is the published mean.
+  std::vector<std::pair<std::size_t, double>> axis_cutoffs() const override {
+    return {{anxiety_col_, norms_.anxiety.mean}, {avoidance_col_, norms_.avoidance.mean}};
+  }
+
   Classification classify(std::span<const double> scores) const override {
     const double z_anx = z_score(scores[anxiety_col_], norms_.anxiety);
     const double z_avo = z_score(scores[avoidance_col_], norms_.avoidance);

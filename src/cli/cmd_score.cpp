@@ -38,6 +38,8 @@ struct ScoreArgs {
   std::string decimal = ".";
   std::string exclude_flagged, quality_flags, tie_rule;
   std::uint64_t seed = 20250101;
+  bool borderline = false;
+  std::vector<std::string> reliability;
   bool qualtrics = false;
   bool summary = false, summary_only = false, provenance = false, safe_csv = false;
   unsigned threads = 0;   // 0: one per core
@@ -121,6 +123,15 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
   options.provenance = args.provenance;
   options.classifier.tie_rule = args.tie_rule;
   options.classifier.seed = args.seed;
+  options.borderline = args.borderline;
+  for (const auto& given : args.reliability) {
+    auto at = given.find('=');
+    std::string key = at == std::string::npos ? "all" : given.substr(0, at);
+    double alpha = parse_double(at == std::string::npos ? given : given.substr(at + 1), "--reliability");
+    if (alpha < 0 || alpha >= 1) throw usage_error("--reliability: alpha runs from 0 to below 1");
+    options.reliability[key] = alpha;
+  }
+  if (!options.reliability.empty() && !options.borderline) throw usage_error("--reliability goes with --borderline");
   options.threads = args.threads;
   if (args.decimal != "." && args.decimal != ",") throw usage_error("--decimal takes '.' or ','");
   options.decimal_mark = args.decimal[0];
@@ -247,6 +258,12 @@ Command add_score_command(CLI::App& app) {
                   "prototype ties: report (tie:<patterns>, the default), forced-choice (the RQ's forced choice decides), unclassified")
       ->option_text("RULE");
   cmd->add_option("--seed", args->seed, "Seed of --classify kmeans' k-means++ starts (default 20250101)")->option_text("S");
+  cmd->add_flag("--borderline", args->borderline,
+                "Flag respondents within one standard error of measurement, SD*sqrt(1-alpha), of a cut-off (a flags column); holds all scores")
+      ;
+  cmd->add_option("--reliability", args->reliability,
+                  "Alpha for --borderline instead of the sample's: ALPHA, or DIM=ALPHA (repeatable)")
+      ->allow_extra_args(false)->option_text("[DIM=]ALPHA");
   cmd->add_option("--cutoff", args->cutoffs, "Override a cut-off, e.g. anxiety=3.5 (repeatable)")->allow_extra_args(false)
       ->option_text("DIM=VALUE");
   add_output_options(*cmd, args->output);

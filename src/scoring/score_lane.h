@@ -11,7 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "attune/classify/borderline.h"
 #include "attune/classify/classifier.h"
+#include "attune/stats/pairwise_moments.h"
 #include "attune/io/record_writer.h"
 #include "attune/scoring/response_reader.h"
 #include "attune/scoring/score_run.h"
@@ -42,6 +44,25 @@ struct Lane {
   // `scores` (seen by the classifier, never written).
   std::optional<std::size_t> forced_choice_field;
   std::vector<double> held_choice;
+  // --borderline: per classification dimension, its score column, the keyed items of its
+  // scale (for the sample alpha) and the moments accumulated over them; then the cuts.
+  struct BorderlineDimension {
+    std::string id;
+    std::size_t col = 0;
+    std::vector<KeyedItem> keys;
+    std::optional<double> alpha;            // --reliability
+    std::optional<PairwiseMoments> moments;
+  };
+  std::vector<BorderlineDimension> borderline;
+  std::vector<BorderlineCut> cuts;
+  bool flag_column = false;                 // a <prefix>flags column follows the pattern
+  std::string flags_text;                   // of the row being written
+  // Sets up --borderline (throws a usage Error when it cannot apply).
+  void plan_borderline(const ScoreOptions& options);
+  // Adds the row's keyed items of each borderline dimension to its moments.
+  void add_borderline_items();
+  // After fit(): SD and alpha of each dimension, SEM, the cuts; their description.
+  std::vector<std::pair<std::string, std::string>> fit_borderline();
   std::size_t score_count() const { return scorer.score_ids().size(); }
   // Decodes the forced-choice cell of `record` into scores.back(); throws for an unknown code.
   void read_forced_choice(const Record& record, const std::string& file);
@@ -72,6 +93,9 @@ void fill_row_cells(std::vector<Cell>& cells, const RowShape& shape, const Lanes
     if (lanes[l]->classifier) {
       std::string_view label = label_of(l);
       cells[c++] = label.empty() ? Cell::missing() : Cell::of(label);
+    }
+    if (lanes[l]->flag_column) {
+      cells[c++] = lanes[l]->flags_text.empty() ? Cell::missing() : Cell::of(std::string_view(lanes[l]->flags_text));
     }
   }
   if (shape.flags) cells[c++] = flags.empty() ? Cell::missing() : Cell::of(flags);

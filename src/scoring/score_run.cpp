@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -96,8 +97,11 @@ class Run {
     std::vector<std::string> header = read_header(source);
     for (const auto& instrument : instruments) {
       lanes_.push_back(std::make_unique<Lane>(instrument, header, options, source.name()));
-      const Lane& lane = *lanes_.back();
-      hold_ = hold_ || options.impute != Impute::none || (lane.classifier && lane.classifier->needs_sample());
+      Lane& lane = *lanes_.back();
+      lane.plan_borderline(options);
+      if (lane.classifier && lane.classifier->name() == "kmeans") lane.flag_column = true;   // shared-quadrant
+      hold_ = hold_ || options.impute != Impute::none || !lane.borderline.empty() ||
+              (lane.classifier && lane.classifier->needs_sample());
       forced_choice_ = forced_choice_ || lane.forced_choice_field.has_value();
     }
     prefixed_ = instruments.size() > 1;
@@ -125,6 +129,7 @@ class Run {
       if (lane->classifier) {
         part.classifier_name = lane->classifier->name();
         part.classifier_parameters = lane->classifier->parameters();
+        for (auto& described : borderline_[lane.get()]) part.classifier_parameters.push_back(described);
       }
       report_.instruments.push_back(std::move(part));
     }
@@ -143,6 +148,7 @@ class Run {
       for (auto& lane : lanes_) {
         lane->parser.parse(record, report_.rows, lane->row);
         lane->read_forced_choice(record, source_.name());
+        if (!lane->borderline.empty()) lane->add_borderline_items();
       }
       if (excluded(lanes_.front()->row.texts, report_.rows)) continue;
       if (hold_) {
@@ -170,6 +176,7 @@ class Run {
     for (const auto& lane : lanes_) {
       for (const auto& id : lane->scorer.score_ids()) columns.push_back({column_name(*lane, id), true});
       if (lane->classifier) columns.push_back({column_name(*lane, "pattern"), false});
+      if (lane->flag_column) columns.push_back({column_name(*lane, "flags"), false});
     }
     if (options_.flags && options_.flags->annotate) columns.push_back({"quality_flags", false});
     if (options_.provenance) {
@@ -225,6 +232,7 @@ class Run {
     lane.held.clear();
     lane.held.shrink_to_fit();
     if (lane.classifier && lane.classifier->needs_sample()) lane.classifier->fit(lane.sample);
+    borderline_[&lane] = lane.fit_borderline();
   }
 
   void second_pass() {
@@ -269,6 +277,9 @@ class Run {
       lane->summary.add_scores(scores_of(*lane));
       if (lane->classifier) {
         lane->classification = lane->classifier->classify(scores_of(*lane));
+        if (!lane->cuts.empty()) flag_borderline(lane->classification, scores_of(*lane), lane->cuts);
+        lane->flags_text.clear();
+        for (const auto& flag : lane->classification.flags) lane->flags_text += (lane->flags_text.empty() ? "" : ";") + flag;
         lane->summary.add_classification(lane->classification);
       }
     }
@@ -288,6 +299,7 @@ class Run {
   scoring::RowShape shape_;
   std::vector<Cell> cells_;
   std::string row_key_;
+  std::map<const Lane*, std::vector<std::pair<std::string, std::string>>> borderline_;
   std::string held_text_;             // ids and kept cells of held rows
   std::vector<std::size_t> held_text_ends_;
   std::vector<std::uint64_t> held_rows_;   // data row numbers of the held rows

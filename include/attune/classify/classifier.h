@@ -40,6 +40,9 @@ class Classifier {
   virtual Classification classify(std::span<const double> scores) const = 0;
   // The parameters in use, for --summary and provenance: (name, value) pairs.
   virtual std::vector<std::pair<std::string, std::string>> parameters() const = 0;
+  // The cut-off on each dimension (score column, raw score) for methods that split each axis
+  // (midpoint, median, norms); empty for the others. Known after fit().
+  virtual std::vector<std::pair<std::size_t, double>> axis_cutoffs() const { return {}; }
 };
 
 // What the user asked for (--classify, --cutoff).

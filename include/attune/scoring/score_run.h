@@ -41,6 +41,10 @@ struct ScoreOptions : ResponseOptions {
   // (--columns ID=PATTERN, --map ID=FILE); `columns` applies to the others.
   std::map<std::string, std::string> patterns_by_instrument;
   std::map<std::string, std::string> maps_by_instrument;
+  // --borderline: flag respondents within one standard error of measurement (SD·√(1−α)) of a
+  // cut-off; α and SD from the sample unless `reliability` gives α per dimension (or "all").
+  bool borderline = false;
+  std::map<std::string, double> reliability;
   // Flags from `attune quality` (--exclude-flagged, --quality); null when not given.
   const FlagJoin* flags = nullptr;
 };

@@ -1,0 +1,78 @@
+// --borderline: respondents within one standard error of measurement of a cut-off.
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "attune/stats/alpha.h"
+#include "attune/stats/running_stats.h"
+#include "score_lane.h"
+
+namespace attune::scoring {
+
+void Lane::plan_borderline(const ScoreOptions& options) {
+  if (!options.borderline || !classifier) return;
+  const ClassificationSpec& spec = *instrument.classification;
+  if (!spec.dimensional() || classifier->name() == "kmeans" || classifier->name() == "discriminant") {
+    throw usage_error(fmt::format("--borderline needs a method with a cut-off on each dimension, not '{}'",
+                                  classifier->name()),
+                      "use --classify midpoint, median or norms");
+  }
+  const auto ids = scorer.score_ids();
+  for (const std::string& id : {spec.anxiety, spec.avoidance}) {
+    BorderlineDimension dim;
+    dim.id = id;
+    dim.col = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
+    for (const auto& key : {id, std::string(&id == &spec.anxiety ? "anxiety" : "avoidance"), std::string("all")}) {
+      if (auto it = options.reliability.find(key); it != options.reliability.end() && !dim.alpha) dim.alpha = it->second;
+    }
+    if (!dim.alpha) {
+      auto scale = std::find_if(instrument.scales.begin(), instrument.scales.end(),
+                                [&](const Scale& s) { return s.id == id; });
+      if (scale == instrument.scales.end() || scale->keys.size() < 2) {
+        throw usage_error(fmt::format("--borderline: '{}' is not a multi-item scale, so its alpha cannot come from "
+                                      "the sample", id),
+                          fmt::format("give --reliability {}=ALPHA", id));
+      }
+      dim.keys = scale->keys;
+      dim.moments.emplace(dim.keys.size());
+    }
+    borderline.push_back(std::move(dim));
+  }
+  flag_column = true;
+}
+
+void Lane::add_borderline_items() {
+  const double flip = parser.scale().min + parser.scale().max;
+  std::vector<double> keyed;
+  for (auto& dim : borderline) {
+    if (!dim.moments) continue;
+    keyed.clear();
+    for (const auto& key : dim.keys) {
+      double v = row.items[key.item];
+      keyed.push_back(key.reversed && !std::isnan(v) ? flip - v : v);
+    }
+    dim.moments->add(keyed);
+  }
+}
+
+// SEM = SD * sqrt(1 - alpha) (classical test theory; e.g. Harvill 1991), with the SD of the
+// dimension's scores and raw alpha (Cronbach 1951; psych::alpha "raw_alpha") from the sample.
+std::vector<std::pair<std::string, std::string>> Lane::fit_borderline() {
+  std::vector<std::pair<std::string, std::string>> described;
+  if (borderline.empty()) return described;
+  auto axis = classifier->axis_cutoffs();
+  for (auto& dim : borderline) {
+    RunningStats stats;
+    for (std::size_t r = 0; r < sample.rows(); ++r) stats.add(sample.at(r, dim.col));
+    double alpha = dim.alpha ? *dim.alpha : alpha_core(dim.moments->covariance_matrix()).raw_alpha;
+    double sem = standard_error_of_measurement(stats.sd(), alpha);
+    for (const auto& [col, cutoff] : axis) {
+      if (col == dim.col && !std::isnan(sem)) cuts.push_back({col, cutoff, sem});
+    }
+    described.emplace_back(dim.id + "_sem", fmt::format("{:.4g} (sd {:.4g}, alpha {:.4g}{})", sem, stats.sd(), alpha,
+                                                        dim.alpha ? " given" : " from the sample"));
+  }
+  return described;
+}
+
+}  // namespace attune::scoring
