@@ -161,9 +161,34 @@ def make_ecr():
     write_instrument("ecr.csv", ECR, seed=19980046)
 
 
+def make_qualtrics_ecr_r():
+    """The ECR-R example as a Qualtrics "numeric values" export: three header rows (column
+    names, question texts, ImportId JSON), ResponseId as the id, semicolon-free, CRLF line ends.
+    The question texts are placeholders, never the published item wording."""
+    rows = list(csv.reader(open(os.path.join(HERE, "ecr-r.csv"), newline="")))
+    names = ["StartDate", "EndDate", "ResponseId", "Duration (in seconds)"] + rows[0][1:]
+    texts = ["Start Date", "End Date", "Response ID", "Duration (in seconds)"] + [
+        f"ECR-R item {n} (text not reproduced)" for n in range(1, 37)]
+    imports = ['{"ImportId":"startDate","timeZone":"UTC"}', '{"ImportId":"endDate","timeZone":"UTC"}',
+               '{"ImportId":"_recordId"}', '{"ImportId":"duration"}'] + [
+        '{"ImportId":"QID%d"}' % n for n in range(1, 37)]
+    path = os.path.join(HERE, "qualtrics-ecr-r.csv")
+    with open(path, "w", newline="") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(names)
+        writer.writerow(texts)
+        writer.writerow(imports)
+        for i, row in enumerate(rows[1:]):
+            minute = 10 + i
+            writer.writerow([f"2026-01-05 09:{minute:02d}:00", f"2026-01-05 09:{minute + 7:02d}:30",
+                             "R_" + row[0], str(420 + 3 * i)] + row[1:])
+    print(f"wrote {path}: {len(rows) - 1} respondents (Qualtrics layout)")
+
+
 def main():
     make_ecr_r()
     make_ecr()
+    make_qualtrics_ecr_r()
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 #include "attune/scoring/response_reader.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "attune/util/text.h"
@@ -54,7 +56,13 @@ void ResponseParser::parse(const Record& record, std::uint64_t number, ResponseR
     ParsedCell cell = parser_.parse(record.fields[field]);
     SourceLocation where = record.where(file_, field);
     std::string message = fmt::format("column {}: {}", show_text(header_[field]), cell.problem);
-    if (policy_ == InvalidPolicy::error) throw data_error(where, message, parser_.hint_for(record.fields[field]));
+    if (policy_ == InvalidPolicy::error) {
+      // A Qualtrics export whose ImportId row is missing reads its question-text row as data.
+      bool qualtrics = number == 1 && std::find(header_.begin(), header_.end(), "ResponseId") != header_.end();
+      throw data_error(where, message,
+                       qualtrics ? "this looks like a Qualtrics export's question-text row: give --qualtrics to skip it"
+                                 : parser_.hint_for(record.fields[field]));
+    }
     if (invalid_.count++ == 0) invalid_.first = where.to_string() + ": " + message;
     ++invalid_.by_column[header_[field]];
     row.items[j] = cell.value;
