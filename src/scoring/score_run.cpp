@@ -99,7 +99,10 @@ class Run {
       lanes_.push_back(std::make_unique<Lane>(instrument, header, options, source.name()));
       Lane& lane = *lanes_.back();
       lane.plan_borderline(options);
-      if (lane.classifier && lane.classifier->name() == "kmeans") lane.flag_column = true;   // shared-quadrant
+      // Methods that flag respondents: k-means (shared quadrants), prototype (how a tie was met).
+      if (lane.classifier && (lane.classifier->name() == "kmeans" || lane.classifier->name() == "prototype")) {
+        lane.flag_column = true;
+      }
       hold_ = hold_ || options.impute != Impute::none || !lane.borderline.empty() ||
               (lane.classifier && lane.classifier->needs_sample());
       forced_choice_ = forced_choice_ || lane.forced_choice_field.has_value();
