@@ -34,9 +34,7 @@ int run(const AnalyzeArgs& args) {
   AnalysisOptions options;
   if (!args.columns.empty()) options.columns.pattern = args.columns;
   if (!args.map_file.empty()) options.columns.map_file = args.map_file;
-  for (const auto& list : args.missing) {
-    for (auto& code : split(list, ',')) options.missing_codes.push_back(code);
-  }
+  options.missing_codes = missing_codes(args.missing);
   if (args.ci == "bootstrap") {
     if (args.boot < 100) throw usage_error("--boot needs at least 100 replicates");
     options.bootstrap = BootstrapOptions{args.boot, args.seed, 0.95};

@@ -80,9 +80,7 @@ int run(const QualityArgs& args) {
   auto source = open_record_source(args.input, args.input_format);
   ResponseOptions options;
   options.columns.id_columns = args.ids;
-  for (const auto& list : args.missing) {
-    for (auto& code : split(list, ',')) options.missing_codes.push_back(code);
-  }
+  options.missing_codes = missing_codes(args.missing);
   std::vector<std::string> header = read_header(*source);
   const Instrument instrument = definition.for_columns(header);
   ResponseParser parser(instrument, header, options, source->name());

@@ -84,9 +84,7 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
   if (options.columns.pattern && options.columns.map_file) throw usage_error("give --columns or --map, not both");
   options.columns.id_columns = args.ids;
   options.columns.keep_columns = args.keeps;
-  for (const auto& list : args.missing) {
-    for (auto& code : split(list, ',')) options.missing_codes.push_back(code);
-  }
+  options.missing_codes = missing_codes(args.missing);
   if (!args.range.empty()) {
     auto parts = split(args.range, ':');
     if (parts.size() != 2) throw usage_error(fmt::format("--range {}: write MIN:MAX, e.g. 1:5", show_text(args.range)));

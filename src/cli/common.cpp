@@ -11,6 +11,7 @@
 #include "attune/instrument/loader.h"
 #include "attune/instrument/registry.h"
 #include "attune/util/error.h"
+#include "attune/util/text.h"
 
 namespace attune::cli {
 
@@ -77,6 +78,14 @@ void add_instrument_path_option(CLI::App& command, std::vector<std::string>& dir
 
 Instrument load_named_instrument(const std::string& name, const std::vector<std::string>& dirs) {
   return load_instrument_file(resolve_instrument(name, instrument_search_path(dirs)));
+}
+
+std::vector<std::string> missing_codes(const std::vector<std::string>& lists) {
+  std::vector<std::string> codes;
+  for (const auto& list : lists) {
+    for (auto& code : split(list, ',')) codes.push_back(std::move(code));
+  }
+  return codes;
 }
 
 std::string examples(const std::vector<std::string>& lines) {

@@ -60,6 +60,9 @@ void add_instrument_path_option(CLI::App& command, std::vector<std::string>& dir
 // Loads an instrument by id (along the search path) or by file path.
 Instrument load_named_instrument(const std::string& name, const std::vector<std::string>& dirs);
 
+// The codes of every --missing option, each a comma-separated list ("0,-99,NA").
+std::vector<std::string> missing_codes(const std::vector<std::string>& lists);
+
 // The text shown under a command's --help: its examples.
 std::string examples(const std::vector<std::string>& lines);
 
