@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "attune/scoring/duplicate_ids.h"
 #include "attune/util/text.h"
 
 namespace attune {
@@ -75,6 +76,7 @@ class Run {
     while (source_.next(record)) {
       ++report_.rows;
       for (auto& lane : lanes_) lane->parser.parse(record, report_.rows, lane->row);
+      if (!row_ids_) duplicate_ids_.add(std::span(lanes_.front()->row.texts).first(n_ids_), record.line);
       if (hold_) {
         hold_row();
       } else {
@@ -85,6 +87,7 @@ class Run {
     }
     if (hold_) second_pass();
     writer_.finish();
+    if (std::string repeats = duplicate_ids_.warning(source_.name()); !repeats.empty() && hooks_.warn) hooks_.warn(repeats);
     for (auto& lane : lanes_) {
       report_.invalid_cells += lane->parser.invalid_cells();
       if (lane->parser.invalid_cells() && hooks_.warn) hooks_.warn(lane->parser.invalid_cells_summary());
@@ -109,6 +112,7 @@ class Run {
   void begin_output() {
     const ColumnBinding& binding = lanes_.front()->parser.binding();
     row_ids_ = binding.id_fields.empty();
+    n_ids_ = binding.id_fields.size();
     std::vector<Column> columns;
     for (const auto& name : binding.id_names) columns.push_back({name, row_ids_});
     for (const auto& name : binding.keep_names) columns.push_back({name, false});
@@ -221,6 +225,8 @@ class Run {
   const ScoreHooks& hooks_;
   std::vector<std::unique_ptr<Lane>> lanes_;
   bool hold_ = false, prefixed_ = false, row_ids_ = false;
+  std::size_t n_ids_ = 0;
+  DuplicateIds duplicate_ids_;         // repeated ids: warned about, never dropped
   std::vector<Cell> cells_;
   std::vector<std::string> labels_;   // pattern labels of the row being written, per lane
   std::string held_text_;             // ids and kept cells of held rows
