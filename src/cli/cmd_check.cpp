@@ -70,7 +70,8 @@ Command add_check_command(CLI::App& app) {
                         "",
                         "Prints 'FILE: ok: ...' for each valid definition (exit 0); otherwise every problem",
                         "as FILE:LINE:COLUMN: error: ... on stderr (exit 1). The schema is documented in",
-                        "instruments/README.md."}));
+                        "instruments/README.md. Limits: a definition may be 1 MiB and nest 64 levels;",
+                        "YAML aliases are not expanded."}));
   return [args] { return run(*args); };
 }
 

@@ -24,6 +24,10 @@ Command add_patterns_command(CLI::App& app);
 
 int main(int argc, char** argv) {
   using namespace attune::cli;
+  // A reader that stops early (`attune score ... | head`) ends the run quietly, as it does for
+  // cat or grep, even when the parent left SIGPIPE ignored (then writes would fail with EPIPE
+  // and print an error).
+  std::signal(SIGPIPE, SIG_DFL);
   CLI::App app{"attune: score psychological questionnaires (adult attachment first).\n"
                "Reads an instrument definition (YAML) and responses (CSV); writes scores and patterns.",
                "attune"};

@@ -1,5 +1,7 @@
 #include "yaml_fields.h"
 
+#include <map>
+
 #include <charconv>
 #include <cmath>
 
@@ -27,12 +29,19 @@ void Reader::check_keys(const YAML::Node& node, std::string_view context,
                         std::initializer_list<std::string_view> allowed) {
   if (!node.IsMap()) return;
   std::vector<std::string> names(allowed.begin(), allowed.end());
+  std::map<std::string, int> seen;   // keys so far and their lines (YAML would keep one silently)
   for (const auto& entry : node) {
     if (!entry.first.IsScalar()) {
       problem(entry.first, fmt::format("{}: keys must be plain names", context));
       continue;
     }
     const std::string key = entry.first.Scalar();
+    auto [earlier, first] = seen.emplace(key, entry.first.Mark().line + 1);
+    if (!first) {
+      problem(entry.first, fmt::format("key '{}' appears twice in {} (the first is on line {}; keep one)", key,
+                                       context, earlier->second));
+      continue;
+    }
     bool known = false;
     for (auto a : allowed) known = known || a == key;
     if (known) continue;

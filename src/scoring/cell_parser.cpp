@@ -92,6 +92,13 @@ ParsedCell CellParser::parse(std::string_view cell) const {
                       scale_.labels.empty() ? "" : " or a response label")};
 }
 
+// Whether `text` can be suggested as a --missing code: short, printable, and free of the
+// list's ',' and of quotes (a 10 MB cell or a newline inside the suggestion broke the message).
+static bool suggestable_code(std::string_view text) {
+  return !text.empty() && text.size() <= 40 && text.find_first_of(",'") == std::string_view::npos &&
+         show_text(text) == "\"" + std::string(text) + "\"";
+}
+
 std::string CellParser::hint_for(std::string_view cell) const {
   std::string_view text = trim(cell);
   auto value = number(text);
@@ -106,13 +113,17 @@ std::string CellParser::hint_for(std::string_view cell) const {
   }
   const bool decimal_problem = !fixes.empty();
   if (value && (*value < scale_.min || *value > scale_.max)) {
-    fixes.push_back(fmt::format("if {} means no answer, add --missing {}", std::string(text), std::string(text)));
+    if (suggestable_code(text)) {
+      fixes.push_back(fmt::format("if {} means no answer, add --missing {}", std::string(text), std::string(text)));
+    }
     if (*value > scale_.max && *value == std::floor(*value) && *value <= 100) {
       fixes.push_back(fmt::format("if the data use another response scale, give --range {}:{}", scale_.min,
                                   *value));
     }
   } else if (!value && !decimal_problem) {
-    fixes.push_back(fmt::format("if {} means no answer, add --missing '{}'", show_text(text), std::string(text)));
+    if (suggestable_code(text)) {
+      fixes.push_back(fmt::format("if {} means no answer, add --missing '{}'", show_text(text), std::string(text)));
+    }
     if (!scale_.labels.empty()) {
       std::vector<std::string> labels;
       for (const auto& [v, label] : scale_.labels) labels.push_back(fmt::format("{}={}", v, show_text(label)));

@@ -95,7 +95,7 @@ class Engine {
     for (auto& thread : threads_) thread.join();
   }
 
-  std::uint64_t run(RecordSource& source, const ScoreHooks& hooks) {
+  std::uint64_t run(RecordSource& source, const ScoreHooks& hooks, const std::function<void(const Record&)>& on_record) {
     Record record;
     std::exception_ptr read_error;
     std::uint64_t rows = 0;
@@ -105,6 +105,7 @@ class Engine {
       try {
         while (batch->records < kBatchRows && batch->text.size() < kBatchBytes && (more = source.next(record))) {
           batch->add(record);
+          on_record(record);
         }
       } catch (...) {
         read_error = std::current_exception();   // rows before it come first, and may fail first
@@ -256,9 +257,9 @@ class Engine {
 
 std::uint64_t score_in_parallel(const Lanes& lanes, const RowShape& shape, std::size_t cell_count,
                                 RecordSource& source, RecordWriter& writer, unsigned threads,
-                                const ScoreHooks& hooks) {
+                                const ScoreHooks& hooks, const std::function<void(const Record&)>& on_record) {
   Engine engine(lanes, shape, cell_count, writer, std::max(1u, threads));
-  return engine.run(source, hooks);
+  return engine.run(source, hooks, on_record);
 }
 
 }  // namespace attune::scoring

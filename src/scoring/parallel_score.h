@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 
 #include "attune/io/record_source.h"
 #include "attune/io/record_writer.h"
@@ -21,8 +22,9 @@ namespace attune::scoring {
 // lane's summary and invalid-cell counts; returns the number of rows. On an error, throws the
 // error the sequential run would have thrown (that of the earliest failing row) after writing
 // only the rows before it.
+// `on_record` sees every record on the reading thread, in input order (e.g. to note ids).
 std::uint64_t score_in_parallel(const Lanes& lanes, const RowShape& shape, std::size_t cell_count,
                                 RecordSource& source, RecordWriter& writer, unsigned threads,
-                                const ScoreHooks& hooks);
+                                const ScoreHooks& hooks, const std::function<void(const Record&)>& on_record);
 
 }  // namespace attune::scoring

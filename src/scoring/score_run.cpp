@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "attune/scoring/duplicate_ids.h"
 #include "attune/util/text.h"
 #include "parallel_score.h"
 #include "score_lane.h"
@@ -119,12 +120,14 @@ class Run {
     begin_output();
     if (parallel()) {
       report_.rows = scoring::score_in_parallel(lanes_, shape_, cells_.size(), source_, writer_,
-                                                resolve_threads(options_.threads), hooks_);
+                                                resolve_threads(options_.threads), hooks_,
+                                                [this](const Record& record) { note_ids(record); });
     } else {
       read_rows();
     }
     if (hold_) second_pass();
     writer_.finish();
+    if (std::string repeats = duplicate_ids_.warning(source_.name()); !repeats.empty() && hooks_.warn) hooks_.warn(repeats);
     for (auto& lane : lanes_) {
       report_.invalid_cells += lane->parser.invalid_cells();
       if (lane->parser.invalid_cells() && hooks_.warn) hooks_.warn(lane->parser.invalid_cells_summary());
@@ -148,6 +151,7 @@ class Run {
     Record record;
     while (source_.next(record)) {
       ++report_.rows;
+      note_ids(record);
       for (auto& lane : lanes_) {
         lane->parser.parse(record, report_.rows, lane->row);
         lane->read_forced_choice(record, source_.name());
@@ -257,6 +261,15 @@ class Run {
     }
   }
 
+  // Remembers the row's ids to warn about repeats (the first repeat's lines, the count).
+  void note_ids(const Record& record) {
+    const ColumnBinding& binding = lanes_.front()->parser.binding();
+    if (binding.id_fields.empty()) return;
+    id_texts_.clear();
+    for (auto field : binding.id_fields) id_texts_.push_back(field < record.size() ? record.fields[field] : std::string_view());
+    duplicate_ids_.add(id_texts_, record.line);
+  }
+
   // Whether --exclude-flagged leaves this respondent out (before any sample statistic).
   bool excluded(const std::vector<std::string_view>& texts, std::uint64_t row) {
     if (!options_.flags || !options_.flags->exclude || joined_flags(texts, row).empty()) return false;
@@ -300,6 +313,8 @@ class Run {
   scoring::Lanes lanes_;
   bool hold_ = false, prefixed_ = false, forced_choice_ = false;
   scoring::RowShape shape_;
+  DuplicateIds duplicate_ids_;         // repeated ids: warned about, never dropped
+  std::vector<std::string_view> id_texts_;
   std::vector<Cell> cells_;
   std::string row_key_;
   std::map<const Lane*, std::vector<std::pair<std::string, std::string>>> borderline_;

@@ -7,12 +7,14 @@
 #   stderr  the exact expected standard error (optional)
 #   stdout.grep / stderr.grep  extended regexes that must each match a line (optional)
 #   check   an extra shell line that must succeed after the run (optional; same variables)
+# A fourth argument names another directory to run in (tests/bad-input runs in the case's own).
 set -u
 export ATTUNE=$1 CASE=$2 ROOT=$3
+workdir=${4:-$ROOT/tests/cli/data}
 export TMP; TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 export NO_COLOR=1 ATTUNE_INSTRUMENT_PATH=
-cd "$ROOT/tests/cli/data" || exit 2
+cd "$workdir" || exit 2
 stdin=/dev/null; [ -f "$CASE/stdin" ] && stdin=$CASE/stdin
 bash -c "$(cat "$CASE/cmd")" <"$stdin" >"$TMP/.out" 2>"$TMP/.err"
 code=$?

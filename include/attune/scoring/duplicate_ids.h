@@ -1,0 +1,48 @@
+// Respondent ids that repeat an earlier row's: noticed (for one warning), never dropped.
+// Memory is bounded: the ids of the first `max_tracked` rows are kept as 64-bit hashes with
+// their line (12 bytes a slot, at most 48 MiB at the default cap); later rows are compared
+// with those but not remembered, and the warning says so.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attune {
+
+class DuplicateIds {
+ public:
+  // Rows whose ids are checked by default (about 48 MiB of hashes at most).
+  static constexpr std::uint64_t kDefaultMaxTracked = 3'000'000;
+
+  explicit DuplicateIds(std::uint64_t max_tracked = kDefaultMaxTracked);
+
+  // Notes the id of the row starting at `line` (several id cells form one id). Rows whose id
+  // cells are all empty are not checked.
+  void add(std::span<const std::string_view> id_cells, std::uint64_t line);
+
+  // Rows whose id an earlier row already had.
+  std::uint64_t repeated_rows() const { return repeated_; }
+  // Rows past the cap whose ids were not remembered (compared with the first rows' only).
+  std::uint64_t unchecked_rows() const { return unchecked_; }
+
+  // One warning line for `file` (repeats with the first one's lines, and unchecked rows), or
+  // "" when there is nothing to say.
+  std::string warning(const std::string& file) const;
+
+ private:
+  void grow();
+
+  std::uint64_t max_tracked_;
+  std::vector<std::uint64_t> hashes_;   // open addressing, linear probing; 0 = empty slot
+  std::vector<std::uint32_t> lines_;    // the line of the row that first had the id
+  std::uint64_t tracked_ = 0, repeated_ = 0, unchecked_ = 0;
+  std::string key_;                     // scratch: the id cells joined
+  std::string first_id_;                // the first repeated id
+  std::uint64_t first_line_ = 0, first_repeat_line_ = 0;
+};
+
+}  // namespace attune

@@ -1,0 +1,73 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attune/scoring/duplicate_ids.h"
+
+using attune::DuplicateIds;
+
+namespace {
+void add(DuplicateIds& ids, std::string_view id, std::uint64_t line) {
+  std::string_view cells[] = {id};
+  ids.add(cells, line);
+}
+}  // namespace
+
+TEST_CASE("distinct ids: no warning") {
+  DuplicateIds ids;
+  for (int i = 0; i < 5000; ++i) add(ids, "R_" + std::to_string(i), static_cast<std::uint64_t>(i) + 2);
+  CHECK(ids.repeated_rows() == 0);
+  CHECK(ids.unchecked_rows() == 0);
+  CHECK(ids.warning("a.csv").empty());
+}
+
+TEST_CASE("repeated ids are counted; the warning names the first repeat and both its lines") {
+  DuplicateIds ids;
+  for (int i = 0; i < 3000; ++i) add(ids, "R_" + std::to_string(i), static_cast<std::uint64_t>(i) + 2);
+  add(ids, "R_17", 4000);   // first repeat: R_17 was on line 19
+  add(ids, "R_17", 4001);
+  add(ids, "R_2", 4002);
+  CHECK(ids.repeated_rows() == 3);
+  CHECK(ids.warning("a.csv") ==
+        "a.csv: 3 rows repeat an earlier row's id; the first: id \"R_17\" on lines 19 and 4000 (every row is "
+        "scored and written; check the data for repeated responses)");
+}
+
+TEST_CASE("one repeat reads in the singular; empty ids are not compared") {
+  DuplicateIds ids;
+  add(ids, "", 2);
+  add(ids, "", 3);
+  add(ids, "x", 4);
+  add(ids, "x", 5);
+  CHECK(ids.warning("b.csv") ==
+        "b.csv: 1 row repeats an earlier row's id; the first: id \"x\" on lines 4 and 5 (every row is scored and "
+        "written; check the data for repeated responses)");
+}
+
+TEST_CASE("several id cells form one id") {
+  DuplicateIds ids;
+  std::vector<std::string_view> a = {"s1", "1"}, b = {"s1", "2"}, c = {"s11", ""}, d = {"s1", "1"};
+  ids.add(a, 2);
+  ids.add(b, 3);
+  ids.add(c, 4);
+  CHECK(ids.repeated_rows() == 0);
+  ids.add(d, 5);
+  CHECK(ids.repeated_rows() == 1);
+  CHECK(ids.warning("c.csv").find("id \"s1,1\" on lines 2 and 5") != std::string::npos);
+}
+
+TEST_CASE("past the cap, ids are compared with the remembered ones only, and the warning says so") {
+  DuplicateIds ids(3);
+  for (std::string_view id : {"a", "b", "c", "d", "e", "d"}) add(ids, id, 1);
+  CHECK(ids.repeated_rows() == 0);   // d and e were never remembered
+  CHECK(ids.unchecked_rows() == 3);
+  CHECK(ids.warning("d.csv") == "d.csv: 3 later rows were compared only with the ids of the first 3 rows");
+  DuplicateIds small(4);
+  for (std::string_view id : {"a", "b", "c", "d", "e", "a"}) add(small, id, 7);
+  CHECK(small.repeated_rows() == 1);   // the late "a" matches a remembered id
+  CHECK(small.unchecked_rows() == 1);
+  CHECK(small.warning("e.csv").ends_with(
+      "check the data for repeated responses; 1 later row was compared only with the ids of the first 4 rows)"));
+}
