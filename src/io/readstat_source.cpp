@@ -343,6 +343,17 @@ void ReadStatSource::read_chunk() {
   }
   chunk_cases_ = parse.cases;
   more_cases_ = parse.chunk_full;
+  // A damaged file can make ReadStat hand out cases chunk after chunk without end (row offsets
+  // it does not honour). Every case takes at least one byte of the file, and no more cases
+  // than the header declares (when it declares a count): stop there rather than read forever.
+  const std::uint64_t total = cases_done_ + chunk_cases_;
+  const bool past_declared = declared_cases_ > 0 && total > static_cast<std::uint64_t>(declared_cases_);
+  const bool past_size = total_bytes_ > 0 && total > total_bytes_;
+  if (past_declared || past_size || (more_cases_ && chunk_cases_ == 0)) {
+    throw data_error({name_}, fmt::format("yields more cases ({}) than its {} can hold; the file is damaged", total,
+                                          past_declared ? "header declares" : "size"),
+                     "export it again from the program that made it");
+  }
 }
 
 void ReadStatSource::fail(int code, const std::string& detail) const {
