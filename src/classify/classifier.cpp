@@ -100,6 +100,13 @@ std::unique_ptr<Classifier> make_classifier(const Instrument& instrument, const 
                         "write --cutoff anxiety=VALUE or --cutoff avoidance=VALUE");
     }
   }
+  // Options a method does not use are refused rather than ignored.
+  if (!options.cutoffs.empty() && method != "midpoint") {
+    throw usage_error(fmt::format("--cutoff applies to --classify midpoint, not {}", method));
+  }
+  if (!options.tie_rule.empty() && method != "prototype") {
+    throw usage_error(fmt::format("--tie-rule applies to --classify prototype, not {}", method));
+  }
   if (method == "prototype") return prototype_classifier(instrument, score_ids, options);
   if (!spec.dimensional()) {
     throw usage_error(fmt::format("method '{}' needs anxiety and avoidance dimensions; '{}' classifies by "

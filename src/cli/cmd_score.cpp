@@ -3,7 +3,8 @@
 // Reads a CSV of responses (one row per respondent, one column per item, an id column),
 // reverse-keys items, computes every scale and computed score, classifies each respondent
 // into a pattern, and writes one row per input row, in input order.
-// Cost: streams in constant memory, except --impute mean|median and --classify median,
+// Cost: streams in constant memory, except --impute mean|median, --classify median|kmeans,
+// standardized prototypes (RSQ) and --borderline,
 // which hold every row (scores and ids) for a second pass.
 //
 // Usage: attune score -i INSTRUMENT [options] [FILE | -]

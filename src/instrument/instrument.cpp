@@ -133,11 +133,22 @@ Instrument Instrument::for_columns(const std::vector<std::string>& present_colum
     for (auto& key : copy.keys) key.item = new_index[key.item];
     kept.scales.push_back(std::move(copy));
   }
-  for (auto& c : kept.computed) {
-    std::erase_if(c.terms, [&](const auto& term) {
+  // Domain-global means lose the absent domains' terms; any other computed score that uses a
+  // removed score is removed too (in order, so scores built on it go as well).
+  std::vector<ComputedScale> computed_kept;
+  for (auto c : kept.computed) {
+    auto is_removed = [&](const auto& term) {
       return std::find(removed.begin(), removed.end(), term.first) != removed.end();
-    });
+    };
+    if (c.mean_of_available) {
+      std::erase_if(c.terms, is_removed);
+    } else if (std::any_of(c.terms.begin(), c.terms.end(), is_removed)) {
+      removed.push_back(c.id);
+      continue;
+    }
+    computed_kept.push_back(std::move(c));
   }
+  kept.computed = std::move(computed_kept);
   return kept;
 }
 

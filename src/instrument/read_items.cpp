@@ -149,7 +149,7 @@ void read_items(Reader& reader, const YAML::Node& node, Instrument& instrument) 
       Item copy = item;
       copy.domain = domain;
       auto at = copy.column.find("{domain}");
-      copy.column.replace(at, 8, domain);
+      if (at != std::string::npos) copy.column.replace(at, 8, domain);   // else already reported
       instrument.items.push_back(std::move(copy));
     }
   }

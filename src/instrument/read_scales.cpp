@@ -44,6 +44,10 @@ void read_keys(Reader& reader, const YAML::Node& node, const Instrument& instrum
       reader.problem(entry, "a key must be an item number or column name, '-' in front to reverse");
       continue;
     }
+    if (!key->number && !instrument.domains.empty()) {
+      reader.problem(entry, "with domains, scale keys are item numbers (each domain has its own columns)");
+      continue;
+    }
     std::optional<std::size_t> index =
         key->number ? instrument.item_by_number(*key->number) : instrument.item_by_column(key->column);
     if (!index) {

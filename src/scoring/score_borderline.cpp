@@ -1,4 +1,6 @@
 // --borderline: respondents within one standard error of measurement of a cut-off.
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -18,11 +20,13 @@ void Lane::plan_borderline(const ScoreOptions& options) {
                       "use --classify midpoint, median or norms");
   }
   const auto ids = scorer.score_ids();
-  for (const std::string& id : {spec.anxiety, spec.avoidance}) {
+  const std::array<std::pair<std::string, std::string>, 2> dimensions = {
+      std::pair{spec.anxiety, std::string("anxiety")}, std::pair{spec.avoidance, std::string("avoidance")}};
+  for (const auto& [id, role] : dimensions) {
     BorderlineDimension dim;
     dim.id = id;
     dim.col = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
-    for (const auto& key : {id, std::string(&id == &spec.anxiety ? "anxiety" : "avoidance"), std::string("all")}) {
+    for (const std::string& key : {id, role, std::string("all")}) {
       if (auto it = options.reliability.find(key); it != options.reliability.end() && !dim.alpha) dim.alpha = it->second;
     }
     if (!dim.alpha) {

@@ -21,7 +21,9 @@ bool run_needs_sample(const Instrument& instrument, const ScoreOptions& options)
   if (!options.classify || !instrument.classification) return false;
   std::string method = options.classifier.method.empty() ? instrument.classification->default_method
                                                          : options.classifier.method;
-  return method == "median" || method == "kmeans";
+  if (options.borderline) return true;
+  const MethodSpec* prototype = instrument.classification->method("prototype");
+  return method == "median" || method == "kmeans" || (method == "prototype" && prototype && prototype->standardize);
 }
 
 namespace scoring {
@@ -104,6 +106,7 @@ class Run {
       if (lane.classifier && (lane.classifier->name() == "kmeans" || lane.classifier->name() == "prototype")) {
         lane.flag_column = true;
       }
+      flag_column_ = flag_column_ || lane.flag_column;   // flags are only made on the sequential path
       hold_ = hold_ || options.impute != Impute::none || !lane.borderline.empty() ||
               (lane.classifier && lane.classifier->needs_sample());
       forced_choice_ = forced_choice_ || lane.forced_choice_field.has_value();
@@ -113,7 +116,7 @@ class Run {
 
   // Several threads pay off only for streaming runs whose writer can format rows elsewhere.
   bool parallel() const {
-    return !hold_ && !options_.flags && !forced_choice_ && resolve_threads(options_.threads) > 1 && writer_.row_formatter() != nullptr;
+    return !hold_ && !options_.flags && !forced_choice_ && !flag_column_ && resolve_threads(options_.threads) > 1 && writer_.row_formatter() != nullptr;
   }
 
   ScoreReport run() {
@@ -152,12 +155,12 @@ class Run {
     while (source_.next(record)) {
       ++report_.rows;
       note_ids(record);
+      for (auto& lane : lanes_) lane->parser.parse(record, report_.rows, lane->row);
+      if (excluded(lanes_.front()->row.texts, report_.rows)) continue;   // before any sample statistic
       for (auto& lane : lanes_) {
-        lane->parser.parse(record, report_.rows, lane->row);
         lane->read_forced_choice(record, source_.name());
         if (!lane->borderline.empty()) lane->add_borderline_items();
       }
-      if (excluded(lanes_.front()->row.texts, report_.rows)) continue;
       if (hold_) {
         hold_row();
       } else {
@@ -311,7 +314,7 @@ class Run {
   const ScoreOptions& options_;
   const ScoreHooks& hooks_;
   scoring::Lanes lanes_;
-  bool hold_ = false, prefixed_ = false, forced_choice_ = false;
+  bool hold_ = false, prefixed_ = false, forced_choice_ = false, flag_column_ = false;
   scoring::RowShape shape_;
   DuplicateIds duplicate_ids_;         // repeated ids: warned about, never dropped
   std::vector<std::string_view> id_texts_;
