@@ -178,7 +178,7 @@ static void read_item_list(Reader& reader, const YAML::Node& node, std::vector<I
         continue;
       }
       Item item{static_cast<int>(*number), reader.text(entry, "column", false).value_or(""),
-                reader.text(entry, "label", false).value_or(""), reader.where(entry)};
+                reader.text(entry, "label", false).value_or(""), reader.where(entry), {}};
       if (item.column.empty()) item.column = (per_domain ? "{domain}_" : "Q") + std::to_string(item.number);
       check_domain(entry, item.column);
       add_item(reader, entry, items, std::move(item), numbers, columns);
@@ -208,7 +208,7 @@ static void read_item_list(Reader& reader, const YAML::Node& node, std::vector<I
     return;
   }
   for (int n = 1; n <= *count; ++n) {
-    add_item(reader, node, items, Item{n, pattern->column_for(n), "", reader.where(node)}, numbers, columns);
+    add_item(reader, node, items, Item{n, pattern->column_for(n), "", reader.where(node), {}}, numbers, columns);
   }
   if (const YAML::Node labels = node["labels"]; labels && reader.expect_map(labels, "item labels")) {
     for (const auto& entry : labels) {

@@ -17,7 +17,7 @@ Instrument six_items() {
   Instrument in;
   in.response.min = 1;
   in.response.max = 5;
-  for (int k = 1; k <= 6; ++k) in.items.push_back({k, fmt::format("Q{}", k), "", {}});
+  for (int k = 1; k <= 6; ++k) in.items.push_back({k, fmt::format("Q{}", k), "", {}, {}});
   in.scales.push_back({"a", "", {{0, false}, {1, false}}, Scoring::mean, {}, {}});
   in.scales.push_back({"b", "", {{3, true}, {2, false}}, Scoring::mean, {}, {}});
   in.scales.push_back({"c", "", {{4, false}, {5, false}}, Scoring::mean, {}, {}});

@@ -17,7 +17,7 @@ Instrument instrument(MinValid mean_rule = {}, MinValid sum_rule = {true, 1.0}) 
   in.id = "t";
   in.response.min = 1;
   in.response.max = 7;
-  for (int n = 1; n <= 4; ++n) in.items.push_back({n, "q" + std::to_string(n), "", {}});
+  for (int n = 1; n <= 4; ++n) in.items.push_back({n, "q" + std::to_string(n), "", {}, {}});
   Scale mean;
   mean.id = "m";
   mean.keys = {{0, false}, {1, true}, {2, false}};
@@ -28,7 +28,7 @@ Instrument instrument(MinValid mean_rule = {}, MinValid sum_rule = {true, 1.0}) 
   sum.scoring = Scoring::sum;
   sum.min_valid = sum_rule;
   in.scales = {mean, sum};
-  in.computed = {{"c", "", {{"m", 2}, {"s", -1}}, {}}, {"d", "", {{"c", 1}, {"m", 0}}, {}}};
+  in.computed = {{"c", "", {{"m", 2}, {"s", -1}}, false, {}}, {"d", "", {{"c", 1}, {"m", 0}}, false, {}}};
   return in;
 }
 
