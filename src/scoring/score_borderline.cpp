@@ -22,7 +22,9 @@ void Lane::plan_borderline(const ScoreOptions& options) {
   const auto ids = scorer.score_ids();
   const std::array<std::pair<std::string, std::string>, 2> dimensions = {
       std::pair{spec.anxiety, std::string("anxiety")}, std::pair{spec.avoidance, std::string("avoidance")}};
-  for (const auto& [id, role] : dimensions) {
+  for (const auto& dimension : dimensions) {
+    const std::string& id = dimension.first;     // (lambdas cannot capture structured bindings
+    const std::string& role = dimension.second;  // in clang 14)
     BorderlineDimension dim;
     dim.id = id;
     dim.col = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
