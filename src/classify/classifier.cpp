@@ -74,6 +74,17 @@ std::unique_ptr<Classifier> prototype_classifier(const Instrument& instrument, c
     }
     prototype.forced_choice_col = options.forced_choice_col;
     for (const auto& [code, name] : spec.forced_choice->codes) prototype.forced_choice_codes[code] = *parse_pattern(name);
+    if (!options.forced_choice_col) {
+      // The file has no forced-choice column: the definition's rule cannot apply, ties are
+      // reported as they are; asked for on the command line, it is an error.
+      if (!options.tie_rule.empty()) {
+        throw usage_error(fmt::format("--tie-rule forced-choice needs the column '{}' in the data",
+                                      spec.forced_choice->column),
+                          "use --tie-rule report or unclassified");
+      }
+      prototype.tie_rule = TieRule::report;
+      prototype.forced_choice_codes.clear();
+    }
   }
   prototype.standardize = params && params->standardize;
   return make_prototype_classifier(columns, prototype);
