@@ -13,17 +13,18 @@
 
 namespace attune {
 
+std::size_t score_column(const std::vector<std::string>& score_ids, const std::string& id) {
+  auto it = std::find(score_ids.begin(), score_ids.end(), id);
+  if (it == score_ids.end()) throw definition_error({}, fmt::format("classification score '{}' is not scored", id));
+  return static_cast<std::size_t>(it - score_ids.begin());
+}
+
 std::vector<std::string> classifier_methods() {
   return {"midpoint", "median", "norms", "kmeans", "discriminant", "prototype"};
 }
 
 namespace {
 
-std::size_t column_of(const std::vector<std::string>& score_ids, const std::string& id) {
-  auto it = std::find(score_ids.begin(), score_ids.end(), id);
-  if (it == score_ids.end()) throw definition_error({}, fmt::format("classification score '{}' is not scored", id));
-  return static_cast<std::size_t>(it - score_ids.begin());
-}
 
 // The cut-off for one dimension: --cutoff, else the definition's (moved linearly onto the
 // effective range when --range changed it), else the middle of the score's range.
@@ -58,7 +59,7 @@ std::unique_ptr<Classifier> prototype_classifier(const Instrument& instrument, c
   }
   std::array<std::size_t, 4> columns{};
   for (Pattern p : all_patterns) {
-    columns[static_cast<std::size_t>(p)] = column_of(score_ids, spec.prototypes.at(std::string(pattern_name(p))));
+    columns[static_cast<std::size_t>(p)] = score_column(score_ids, spec.prototypes.at(std::string(pattern_name(p))));
   }
   PrototypeOptions prototype;
   const MethodSpec* params = spec.method("prototype");
@@ -124,7 +125,7 @@ std::unique_ptr<Classifier> make_classifier(const Instrument& instrument, const 
                                   "prototypes", method, instrument.id),
                       "use --classify prototype");
   }
-  std::size_t anxiety = column_of(score_ids, spec.anxiety), avoidance = column_of(score_ids, spec.avoidance);
+  std::size_t anxiety = score_column(score_ids, spec.anxiety), avoidance = score_column(score_ids, spec.avoidance);
   if (method == "median") return make_median_classifier(anxiety, avoidance);
   if (method == "kmeans") return make_kmeans_classifier(anxiety, avoidance, KmeansOptions{options.seed, 10, 100});
   if (method == "norms" || method == "discriminant") {

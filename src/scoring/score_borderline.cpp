@@ -27,7 +27,7 @@ void Lane::plan_borderline(const ScoreOptions& options) {
     const std::string& role = dimension.second;  // in clang 14)
     BorderlineDimension dim;
     dim.id = id;
-    dim.col = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
+    dim.col = score_column(ids, id);
     for (const std::string& key : {id, role, std::string("all")}) {
       if (auto it = options.reliability.find(key); it != options.reliability.end() && !dim.alpha) dim.alpha = it->second;
     }

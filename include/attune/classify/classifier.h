@@ -63,6 +63,9 @@ std::unique_ptr<Classifier> make_classifier(const Instrument& instrument,
                                             const ResponseScale& scale,
                                             const ClassifierOptions& options);
 
+// The column of score `id` in a score row; throws a definition Error when it is not scored.
+std::size_t score_column(const std::vector<std::string>& score_ids, const std::string& id);
+
 // The names make_classifier accepts, for --help.
 std::vector<std::string> classifier_methods();
 
