@@ -13,6 +13,23 @@ namespace attune {
 namespace {
 constexpr std::size_t kInitialSlots = 1024;   // a power of two
 constexpr char kCellSeparator = '\x1f';        // joins several id cells (ASCII unit separator)
+constexpr std::uint64_t kRunEntries = 2;       // a run's share of the cap (16 bytes, vector slack)
+
+// The value of a canonical decimal whole number ("0", or 1-18 digits without a leading zero):
+// two such texts are equal exactly when their values are. -1 for anything else.
+std::int64_t canonical_integer(std::string_view text) {
+  if (text.empty() || text.size() > 18 || (text[0] == '0' && text.size() > 1)) return -1;
+  std::int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+std::uint32_t line32(std::uint64_t line) {
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(line, std::numeric_limits<std::uint32_t>::max()));
+}
 }  // namespace
 
 DuplicateIds::DuplicateIds(std::uint64_t max_tracked) : max_tracked_(max_tracked) {}
@@ -32,7 +49,51 @@ void DuplicateIds::grow() {
   lines_.swap(lines);
 }
 
+bool DuplicateIds::in_runs(std::int64_t id, std::uint64_t& line) const {
+  auto after = std::upper_bound(runs_.begin(), runs_.end(), id,
+                                [](std::int64_t value, const Run& run) { return value < run.first_id; });
+  if (after == runs_.begin()) return false;
+  const Run& run = *(after - 1);
+  if (id - run.first_id >= static_cast<std::int64_t>(run.count)) return false;
+  line = run.first_line + static_cast<std::uint64_t>(id - run.first_id);
+  return true;
+}
+
+void DuplicateIds::repeat(std::uint64_t first_line, std::uint64_t line) {
+  if (repeated_++ == 0) {
+    first_id_ = key_;
+    first_line_ = first_line;
+    first_repeat_line_ = line;
+  }
+}
+
 void DuplicateIds::add(std::span<const std::string_view> id_cells, std::uint64_t line) {
+  // Ascending whole numbers: above every run (and so above every hashed whole number, each of
+  // which was below the runs' top when it came), hence new.
+  if (id_cells.size() == 1) {
+    if (std::int64_t id = canonical_integer(id_cells[0]); id >= 0) {
+      const std::int64_t top = runs_.empty() ? -1 : runs_.back().first_id + runs_.back().count - 1;
+      if (id > top) {
+        Run* last = runs_.empty() ? nullptr : &runs_.back();
+        if (last && id == top + 1 && line32(line) == std::uint64_t{last->first_line} + last->count &&
+            last->count < std::numeric_limits<std::uint32_t>::max()) {
+          ++last->count;
+        } else if (tracked_ + kRunEntries <= max_tracked_) {
+          runs_.push_back({id, line32(line), 1});
+          tracked_ += kRunEntries;
+        } else {
+          ++unchecked_;
+        }
+        return;
+      }
+      std::uint64_t first_line = 0;
+      if (in_runs(id, first_line)) {
+        key_.assign(id_cells[0]);
+        repeat(first_line, line);
+        return;
+      }
+    }
+  }
   key_.clear();
   bool any = false;
   for (std::size_t i = 0; i < id_cells.size(); ++i) {
@@ -43,7 +104,7 @@ void DuplicateIds::add(std::span<const std::string_view> id_cells, std::uint64_t
   if (!any) return;
   const bool room = tracked_ < max_tracked_;
   // Grow before the table is three quarters full.
-  if (room && (hashes_.empty() || (tracked_ + 1) * 4 > hashes_.size() * 3)) grow();
+  if (room && (hashes_.empty() || (hashed_ + 1) * 4 > hashes_.size() * 3)) grow();
   if (hashes_.empty()) {   // a cap of 0
     ++unchecked_;
     return;
@@ -54,11 +115,7 @@ void DuplicateIds::add(std::span<const std::string_view> id_cells, std::uint64_t
   std::size_t at = hash & mask;
   while (hashes_[at] != 0) {
     if (hashes_[at] == hash) {
-      if (repeated_++ == 0) {
-        first_id_ = key_;
-        first_line_ = lines_[at];
-        first_repeat_line_ = line;
-      }
+      repeat(lines_[at], line);
       return;
     }
     at = (at + 1) & mask;
@@ -68,14 +125,15 @@ void DuplicateIds::add(std::span<const std::string_view> id_cells, std::uint64_t
     return;
   }
   hashes_[at] = hash;
-  lines_[at] = static_cast<std::uint32_t>(std::min<std::uint64_t>(line, std::numeric_limits<std::uint32_t>::max()));
+  lines_[at] = line32(line);
   ++tracked_;
+  ++hashed_;
 }
 
 std::string DuplicateIds::warning(const std::string& file) const {
   std::string unchecked =
-      unchecked_ ? fmt::format("{} later row{} compared only with the ids of the first {} rows", unchecked_,
-                               unchecked_ == 1 ? " was" : "s were", max_tracked_)
+      unchecked_ ? fmt::format("{} later row{} compared only with the ids remembered before the cap of {} entries",
+                               unchecked_, unchecked_ == 1 ? " was" : "s were", max_tracked_)
                  : std::string();
   if (repeated_ == 0) return unchecked.empty() ? std::string() : fmt::format("{}: {}", file, unchecked);
   std::string id = first_id_;

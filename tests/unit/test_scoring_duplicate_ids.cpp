@@ -63,11 +63,51 @@ TEST_CASE("past the cap, ids are compared with the remembered ones only, and the
   for (std::string_view id : {"a", "b", "c", "d", "e", "d"}) add(ids, id, 1);
   CHECK(ids.repeated_rows() == 0);   // d and e were never remembered
   CHECK(ids.unchecked_rows() == 3);
-  CHECK(ids.warning("d.csv") == "d.csv: 3 later rows were compared only with the ids of the first 3 rows");
+  CHECK(ids.warning("d.csv") == "d.csv: 3 later rows were compared only with the ids remembered before the cap of 3 entries");
   DuplicateIds small(4);
   for (std::string_view id : {"a", "b", "c", "d", "e", "a"}) add(small, id, 7);
   CHECK(small.repeated_rows() == 1);   // the late "a" matches a remembered id
   CHECK(small.unchecked_rows() == 1);
   CHECK(small.warning("e.csv").ends_with(
-      "check the data for repeated responses; 1 later row was compared only with the ids of the first 4 rows)"));
+      "check the data for repeated responses; 1 later row was compared only with the ids remembered before the "
+      "cap of 4 entries)"));
+}
+
+TEST_CASE("ascending whole-number ids: repeats found with their first line, in runs and across gaps") {
+  DuplicateIds ids;
+  for (int i = 1; i <= 100000; ++i) add(ids, std::to_string(i), static_cast<std::uint64_t>(i) + 1);
+  for (int i = 200000; i <= 200010; i += 2) add(ids, std::to_string(i), 500000);   // gaps: runs of one
+  CHECK(ids.repeated_rows() == 0);
+  add(ids, "200004", 600000);
+  CHECK(ids.repeated_rows() == 1);
+  CHECK(ids.warning("f.csv").find("id \"200004\" on lines 500000 and 600000") != std::string::npos);
+  add(ids, "777", 600001);    // inside the first run: line 778
+  add(ids, "0777", 600002);   // not the same text: a new id
+  add(ids, "150000", 600003); // between runs: new, remembered by hash
+  add(ids, "150000", 600004);
+  add(ids, "200011", 600005); // above every run: new
+  CHECK(ids.repeated_rows() == 3);
+  DuplicateIds first;
+  add(first, "5", 2);
+  add(first, "3", 3);   // descending: hashed
+  add(first, "4", 4);
+  add(first, "3", 5);
+  add(first, "5", 6);
+  CHECK(first.repeated_rows() == 2);
+  CHECK(first.warning("g.csv").find("id \"3\" on lines 3 and 5") != std::string::npos);
+}
+
+TEST_CASE("ascending ids on lines that are not consecutive keep each row's own line") {
+  DuplicateIds ids;
+  add(ids, "1", 2);
+  add(ids, "2", 5);   // a record spanning lines 2-4 came before
+  add(ids, "3", 6);
+  add(ids, "2", 9);
+  CHECK(ids.warning("h.csv").find("id \"2\" on lines 5 and 9") != std::string::npos);
+  DuplicateIds capped(2);   // one run fills the cap; a run is extended without growing
+  for (int i = 1; i <= 10; ++i) add(capped, std::to_string(i), static_cast<std::uint64_t>(i) + 1);
+  add(capped, "20", 40);   // a new run would pass the cap: not remembered
+  add(capped, "3", 41);
+  CHECK(capped.repeated_rows() == 1);
+  CHECK(capped.unchecked_rows() == 1);
 }

@@ -1,7 +1,9 @@
 // Respondent ids that repeat an earlier row's: noticed (for one warning), never dropped.
-// Memory is bounded: the ids of the first `max_tracked` rows are kept as 64-bit hashes with
-// their line (12 bytes a slot, at most 48 MiB at the default cap); later rows are compared
-// with those but not remembered, and the warning says so.
+// Ids that are ascending whole numbers (1, 2, 3, ... as most exports number respondents) are
+// kept as runs of consecutive values with their lines: a file numbered 1..N costs one run and
+// no hashing. Other ids are kept as 64-bit hashes with their line (12 bytes a slot). Memory is
+// bounded: `max_tracked` entries (a run counts two), at most about 48 MiB at the default cap;
+// later rows are compared with the remembered ids but not remembered, and the warning says so.
 #pragma once
 
 #include <cstddef>
@@ -35,11 +37,23 @@ class DuplicateIds {
 
  private:
   void grow();
+  // Whether the key is in the ascending runs (sets the first repeat's line if so).
+  bool in_runs(std::int64_t id, std::uint64_t& line) const;
+  // Notes a repeat of `key_` first seen on `first_line`, now on `line`.
+  void repeat(std::uint64_t first_line, std::uint64_t line);
+
+  // Consecutive ids on consecutive lines: first_id..first_id+count-1, ascending across runs.
+  struct Run {
+    std::int64_t first_id;
+    std::uint32_t first_line;
+    std::uint32_t count;
+  };
+  std::vector<Run> runs_;
 
   std::uint64_t max_tracked_;
   std::vector<std::uint64_t> hashes_;   // open addressing, linear probing; 0 = empty slot
   std::vector<std::uint32_t> lines_;    // the line of the row that first had the id
-  std::uint64_t tracked_ = 0, repeated_ = 0, unchecked_ = 0;
+  std::uint64_t tracked_ = 0, hashed_ = 0, repeated_ = 0, unchecked_ = 0;
   std::string key_;                     // scratch: the id cells joined
   std::string first_id_;                // the first repeated id
   std::uint64_t first_line_ = 0, first_repeat_line_ = 0;
