@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <stdexcept>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -290,6 +291,55 @@ CsvReader::Parse CsvReader::parse_record(Record& record) {
   line_ = line;
   line_start_ = line_start;
   return Parse::done;
+}
+
+bool CsvReader::next_block(CsvBlock& block, std::size_t bytes) {
+  if (delimiter_ == 0) throw std::logic_error("CsvReader::next_block before the header");
+  for (;;) {
+    while (end_ - pos_ < bytes && fill()) {
+    }
+    // Look at twice the block's size first (cut_records scans what it is given), then at all.
+    const std::size_t ahead = std::min(end_ - pos_, 2 * bytes);
+    RecordCut cut = cut_records(std::string_view(buffer_.data() + pos_, ahead), bytes, eof_ && ahead == end_ - pos_);
+    if (cut.end == 0 && ahead < end_ - pos_) {
+      cut = cut_records(std::string_view(buffer_.data() + pos_, end_ - pos_), bytes, eof_);
+    }
+    if (cut.end == 0) {
+      if (eof_) return false;
+      fill();   // one record longer than the buffer: fill() grows it, up to the record limit
+      continue;
+    }
+    block.text.assign(buffer_.data() + pos_, cut.end);
+    block.first_line = line_;
+    block.first_record = records_ + 1;
+    block.records = cut.records;
+    pos_ += cut.end;
+    line_start_ = pos_;
+    line_ += cut.lines;
+    records_ += cut.records;
+    return true;
+  }
+}
+
+std::unique_ptr<CsvReader> CsvReader::block_parser(std::string name, CsvOptions options) {
+  if (options.delimiter == 0) throw std::logic_error("CsvReader::block_parser without a delimiter");
+  std::unique_ptr<CsvReader> reader(new CsvReader(Named{}, std::move(name), options));
+  reader->delimiter_ = options.delimiter;
+  for (char c : {reader->delimiter_, '\n', '\r', '"'}) reader->special_[static_cast<unsigned char>(c)] = true;
+  reader->buffer_.assign(1, '\n');
+  reader->eof_ = true;
+  return reader;
+}
+
+void CsvReader::parse_block(CsvBlock& block) {
+  buffer_.swap(block.text);
+  block.text.clear();
+  end_ = buffer_.size();
+  buffer_.push_back('\n');   // the sentinel
+  pos_ = line_start_ = 0;
+  line_ = block.first_line;
+  records_ = block.first_record - 1;
+  total_ = consumed_ = end_;
 }
 
 bool CsvReader::next(Record& record) {

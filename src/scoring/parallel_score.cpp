@@ -5,20 +5,28 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
+
+#include "attune/io/csv_reader.h"
 
 namespace attune::scoring {
 
 namespace {
 
-// Rows per batch, and the arena size at which a batch closes early (long rows).
+// Rows per copied batch, and the arena size at which it closes early (long rows); the size
+// of a CSV block.
 constexpr std::size_t kBatchRows = 1024;
 constexpr std::size_t kBatchBytes = 1u << 20;
+constexpr std::size_t kBlockBytes = 128u << 10;
 
-// A run of records copied out of the source, and what the workers made of them.
+// A run of records, and what the workers made of them. Records come either as a CSV block cut
+// by the reader (parsed by the worker), or copied out of another source's records.
 struct Batch {
-  // Input: the records' fields, their places, and their data row numbers.
   std::uint64_t first_row = 0;   // 1-based data row of the first record
+  bool raw = false;              // `block` holds the records
+  CsvBlock block;
+  // Copied records: their fields, their places, and their record numbers.
   std::size_t records = 0;
   std::string text;                                // every field's bytes, one after another
   std::vector<std::uint32_t> field_ends;           // end of each field in `text`
@@ -32,11 +40,19 @@ struct Batch {
   std::vector<std::vector<double>> scores;
   std::vector<std::vector<Classification>> classifications;
   std::vector<InvalidCells> invalid;
+  // Each record's id cells (joined in `ids`) and line, for the repeated-id check.
+  std::string ids;
+  std::vector<std::uint32_t> id_ends;
+  std::vector<std::uint64_t> id_lines;
   std::exception_ptr error;
   bool done = false;
 
   void clear() {
+    raw = false;
     records = 0;
+    ids.clear();
+    id_ends.clear();
+    id_lines.clear();
     text.clear();
     field_ends.clear();
     field_columns.clear();
@@ -65,6 +81,7 @@ struct Batch {
 
 // What one worker thread owns: its copies of the parsers, and scratch space.
 struct Worker {
+  std::unique_ptr<CsvReader> csv;   // parses CSV blocks
   std::vector<ResponseParser> parsers;
   std::vector<ResponseRow> rows;
   Record record;
@@ -74,9 +91,11 @@ struct Worker {
 
 class Engine {
  public:
-  Engine(const Lanes& lanes, const RowShape& shape, std::size_t cell_count, RecordWriter& writer, unsigned threads)
+  Engine(const Lanes& lanes, const RowShape& shape, std::size_t cell_count, RecordWriter& writer, unsigned threads,
+         const IdCallback& on_ids)
       : lanes_(lanes), shape_(shape), formatter_(*writer.row_formatter()), writer_(writer),
-        max_in_flight_(2 * static_cast<std::size_t>(threads) + 2) {
+        max_in_flight_(2 * static_cast<std::size_t>(threads) + 2), id_fields_(lanes.front()->parser.binding().id_fields),
+        on_ids_(on_ids) {
     workers_.resize(threads);
     for (auto& worker : workers_) {
       for (const auto& lane : lanes_) worker.parsers.push_back(lane->parser);
@@ -95,7 +114,7 @@ class Engine {
     for (auto& thread : threads_) thread.join();
   }
 
-  std::uint64_t run(RecordSource& source, const ScoreHooks& hooks, const std::function<void(const Record&)>& on_record) {
+  std::uint64_t run(RecordSource& source, const ScoreHooks& hooks) {
     Record record;
     std::exception_ptr read_error;
     std::uint64_t rows = 0;
@@ -103,9 +122,16 @@ class Engine {
       Batch* batch = take_free_batch();
       batch->first_row = rows + 1;
       try {
-        while (batch->records < kBatchRows && batch->text.size() < kBatchBytes && (more = source.next(record))) {
-          batch->add(record);
-          on_record(record);
+        if (CsvReader* csv = source.csv_blocks()) {
+          if (!block_parsers_ready_) make_block_parsers(*csv);
+          batch->raw = more = csv->next_block(batch->block, kBlockBytes);
+          batch->records = more ? batch->block.records : 0;
+        } else {
+          // Until the source hands over plain CSV (e.g. after Qualtrics' looked-at rows).
+          while (batch->records < kBatchRows && batch->text.size() < kBatchBytes && (more = source.next(record))) {
+            batch->add(record);
+            if (source.csv_blocks()) break;
+          }
         }
       } catch (...) {
         read_error = std::current_exception();   // rows before it come first, and may fail first
@@ -115,7 +141,11 @@ class Engine {
         hooks.progress(source.bytes_read(), source.total_bytes());
       }
       rows += batch->records;
-      submit(batch);
+      if (batch->records == 0) {
+        free_.push_back(batch);
+      } else {
+        submit(batch);
+      }
       while (in_flight_.size() >= max_in_flight_ || (!more && !in_flight_.empty())) collect_oldest();
     }
     if (read_error) std::rethrow_exception(read_error);
@@ -123,6 +153,14 @@ class Engine {
   }
 
  private:
+  // Each worker's CSV parser, with the reader's delimiter and limits.
+  void make_block_parsers(const CsvReader& reader) {
+    CsvOptions options = reader.options();
+    options.delimiter = reader.delimiter();
+    for (auto& worker : workers_) worker.csv = CsvReader::block_parser(reader.name(), options);
+    block_parsers_ready_ = true;
+  }
+
   Batch* take_free_batch() {
     if (free_.empty()) {
       batches_.push_back(std::make_unique<Batch>());
@@ -152,6 +190,7 @@ class Engine {
     }
     in_flight_.pop_front();
     if (batch->error) std::rethrow_exception(batch->error);
+    note_ids(*batch);
     writer_.write_formatted(batch->out, batch->records);
     for (std::size_t l = 0; l < lanes_.size(); ++l) {
       Lane& lane = *lanes_[l];
@@ -199,22 +238,16 @@ class Engine {
       batch.classifications[l].resize(batch.records);
     }
     Record& record = worker.record;
+    if (batch.raw) worker.csv->parse_block(batch.block);
     std::size_t field = 0;
     std::uint32_t start = 0;
     for (std::size_t r = 0; r < batch.records; ++r) {
-      const std::size_t n = batch.record_fields[r];
-      record.fields.resize(n);
-      record.columns.resize(n);
-      record.lines.resize(n);
-      record.line = batch.record_lines[r];
-      record.number = batch.record_numbers[r];
-      for (std::size_t i = 0; i < n; ++i, ++field) {
-        const std::uint32_t end = batch.field_ends[field];
-        record.fields[i] = std::string_view(batch.text.data() + start, end - start);
-        record.columns[i] = batch.field_columns[field];
-        record.lines[i] = record.line + batch.field_line_offsets[field];
-        start = end;
+      if (batch.raw) {
+        if (!worker.csv->next(record)) throw std::logic_error("a CSV block held fewer records than counted");
+      } else {
+        start = rebuild_record(batch, r, field, start, record);
       }
+      keep_ids(batch, record);
       const std::uint64_t row = batch.first_row + r;
       for (std::size_t l = 0; l < lanes; ++l) {
         const Lane& lane = *lanes_[l];
@@ -233,7 +266,52 @@ class Engine {
           [&](std::size_t l) { return std::string_view(batch.classifications[l][r].label); });
       formatter_.format_row(batch.out, worker.cells, row - 1);
     }
+    if (batch.raw && worker.csv->next(record)) throw std::logic_error("a CSV block held more records than counted");
     for (std::size_t l = 0; l < lanes; ++l) batch.invalid[l] = worker.parsers[l].take_invalid_cells();
+  }
+
+  // Record r of a copied batch; `field` and `start` walk its fields (returns the next start).
+  static std::uint32_t rebuild_record(const Batch& batch, std::size_t r, std::size_t& field, std::uint32_t start,
+                                      Record& record) {
+    const std::size_t n = batch.record_fields[r];
+    record.fields.resize(n);
+    record.columns.resize(n);
+    record.lines.resize(n);
+    record.line = batch.record_lines[r];
+    record.number = batch.record_numbers[r];
+    for (std::size_t i = 0; i < n; ++i, ++field) {
+      const std::uint32_t end = batch.field_ends[field];
+      record.fields[i] = std::string_view(batch.text.data() + start, end - start);
+      record.columns[i] = batch.field_columns[field];
+      record.lines[i] = record.line + batch.field_line_offsets[field];
+      start = end;
+    }
+    return start;
+  }
+
+  // Keeps the record's id cells for the repeated-id check, made in input order on collection.
+  void keep_ids(Batch& batch, const Record& record) const {
+    if (id_fields_.empty()) return;
+    for (auto f : id_fields_) {
+      if (f < record.size()) batch.ids.append(record.fields[f]);
+      batch.id_ends.push_back(static_cast<std::uint32_t>(batch.ids.size()));
+    }
+    batch.id_lines.push_back(record.line);
+  }
+
+  void note_ids(const Batch& batch) {
+    if (id_fields_.empty()) return;
+    std::vector<std::string_view>& cells = id_cells_;
+    std::size_t k = 0;
+    std::uint32_t start = 0;
+    for (std::uint64_t line : batch.id_lines) {
+      cells.clear();
+      for (std::size_t i = 0; i < id_fields_.size(); ++i, ++k) {
+        cells.emplace_back(batch.ids.data() + start, batch.id_ends[k] - start);
+        start = batch.id_ends[k];
+      }
+      on_ids_(cells, line);
+    }
   }
 
   const Lanes& lanes_;
@@ -251,15 +329,19 @@ class Engine {
   bool stopping_ = false;
   std::vector<Worker> workers_;
   std::vector<std::thread> threads_;
+  bool block_parsers_ready_ = false;
+  const std::vector<std::size_t>& id_fields_;
+  const IdCallback& on_ids_;
+  std::vector<std::string_view> id_cells_;
 };
 
 }  // namespace
 
 std::uint64_t score_in_parallel(const Lanes& lanes, const RowShape& shape, std::size_t cell_count,
                                 RecordSource& source, RecordWriter& writer, unsigned threads,
-                                const ScoreHooks& hooks, const std::function<void(const Record&)>& on_record) {
-  Engine engine(lanes, shape, cell_count, writer, std::max(1u, threads));
-  return engine.run(source, hooks, on_record);
+                                const ScoreHooks& hooks, const IdCallback& on_ids) {
+  Engine engine(lanes, shape, cell_count, writer, std::max(1u, threads), on_ids);
+  return engine.run(source, hooks);
 }
 
 }  // namespace attune::scoring

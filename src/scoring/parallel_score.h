@@ -1,7 +1,8 @@
 // Private to src/scoring: scoring rows on several threads with output in input order.
 //
-// The calling thread reads records and copies each batch of them into the batch's own arena;
-// worker threads parse, score, classify and format whole batches into the batch's own output
+// The calling thread cuts plain CSV input into blocks of whole records (counting them, without
+// parsing), or copies the records of other sources into a batch's own arena; worker threads
+// parse, score, classify and format whole batches into the batch's own output
 // buffer; the calling thread then writes the buffers, adds the summaries and merges the
 // invalid-cell counts strictly in input order. A bounded number of batches is in flight, so
 // memory does not grow with the row count. The bytes written are those of the sequential run.
@@ -9,6 +10,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
+#include <string_view>
 
 #include "attune/io/record_source.h"
 #include "attune/io/record_writer.h"
@@ -22,9 +25,11 @@ namespace attune::scoring {
 // lane's summary and invalid-cell counts; returns the number of rows. On an error, throws the
 // error the sequential run would have thrown (that of the earliest failing row) after writing
 // only the rows before it.
-// `on_record` sees every record on the reading thread, in input order (e.g. to note ids).
+// `on_ids` sees every row's id cells and line on the calling thread, in input order (e.g. to
+// note repeated ids), when the lanes' binding has id columns.
+using IdCallback = std::function<void(std::span<const std::string_view> id_cells, std::uint64_t line)>;
 std::uint64_t score_in_parallel(const Lanes& lanes, const RowShape& shape, std::size_t cell_count,
                                 RecordSource& source, RecordWriter& writer, unsigned threads,
-                                const ScoreHooks& hooks, const std::function<void(const Record&)>& on_record);
+                                const ScoreHooks& hooks, const IdCallback& on_ids);
 
 }  // namespace attune::scoring

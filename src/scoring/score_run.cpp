@@ -124,7 +124,9 @@ class Run {
     if (parallel()) {
       report_.rows = scoring::score_in_parallel(lanes_, shape_, cells_.size(), source_, writer_,
                                                 resolve_threads(options_.threads), hooks_,
-                                                [this](const Record& record) { note_ids(record); });
+                                                [this](std::span<const std::string_view> cells, std::uint64_t line) {
+                                                  duplicate_ids_.add(cells, line);
+                                                });
     } else {
       read_rows();
     }

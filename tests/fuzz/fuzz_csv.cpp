@@ -1,13 +1,16 @@
 // libFuzzer target: arbitrary bytes through CsvReader (from memory). The first byte picks the
 // delimiter (detected, ',', ';' or tab) and small limits, so the limit paths are reached too.
 // Any attune::Error is an accepted outcome; crashes, sanitizer reports, other exceptions and
-// a broken Record invariant are bugs. Seed corpus: tests/fuzz/corpus/csv/.
+// a broken Record invariant are bugs. Bits 4-7 of the first byte pick a block size: the text is
+// also read in blocks (as `score --threads` does), which must give the same records and the
+// same error as reading it whole. Seed corpus: tests/fuzz/corpus/csv/.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
 #include "attune/io/csv_reader.h"
+#include "../unit/csv_block_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
@@ -18,6 +21,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (control & 4) options.limits.max_field_bytes = 16;
   if (control & 8) options.limits.max_columns = 8;
   std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
+  const std::size_t block_bytes = 1 + (control >> 4) * 4;
+  if (!(attune::test::read_in_blocks(text, options, block_bytes) == attune::test::read_whole(text, options))) {
+    std::abort();
+  }
   try {
     auto reader = attune::CsvReader::from_string(std::move(text), "fuzz.csv", options);
     attune::Record record;

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "attune/io/csv_block.h"
 #include "attune/io/record_source.h"
 
 namespace attune {
@@ -42,9 +43,21 @@ class CsvReader : public RecordSource {
   const std::string& name() const override { return name_; }
   std::uint64_t bytes_read() const override { return consumed_; }
   std::uint64_t total_bytes() const override { return total_; }
+  CsvReader* csv_blocks() override { return delimiter_ != 0 ? this : nullptr; }
 
   // The delimiter in use (known after the first record).
   char delimiter() const { return delimiter_; }
+  // The options the reader was made with (limits; the delimiter asked for, 0 if detected).
+  const CsvOptions& options() const { return options_; }
+
+  // For parsing on several threads, after the header: moves the next whole records (about
+  // `bytes` of them, at least one) into `block`, unparsed; false at the end of input.
+  bool next_block(CsvBlock& block, std::size_t bytes);
+  // A reader of blocks cut by another reader of the same input (`options.delimiter` set).
+  static std::unique_ptr<CsvReader> block_parser(std::string name, CsvOptions options);
+  // Makes next() read `block`'s records (with their lines and record numbers in the input);
+  // takes its text, and gives back the text of the block read before.
+  void parse_block(CsvBlock& block);
 
  private:
   struct Named {};

@@ -11,6 +11,8 @@
 
 namespace attune {
 
+class CsvReader;
+
 // One record (the first is the header). Fields are views valid until the source's next().
 struct Record {
   std::vector<std::string_view> fields;
@@ -35,6 +37,9 @@ class RecordSource {
   // Bytes consumed so far and the total size when known (0 for pipes); for progress bars.
   virtual std::uint64_t bytes_read() const = 0;
   virtual std::uint64_t total_bytes() const = 0;
+  // The CSV reader whose next records are exactly this source's next records, if there is one
+  // now: a run may then cut them into blocks for several threads (CsvReader::next_block).
+  virtual CsvReader* csv_blocks() { return nullptr; }
 };
 
 }  // namespace attune

@@ -1,0 +1,78 @@
+// Shared by the unit tests and the CSV fuzz target: reading a text whole and reading it as
+// blocks (cut by CsvReader::next_block, each parsed by its own block parser) must give the same
+// records, with the same places, or fail with the same message after the same records.
+#pragma once
+
+#include <cstdint>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "attune/io/csv_reader.h"
+
+namespace attune::test {
+
+// One record as read, or the error that ended the reading.
+struct ReadRecord {
+  std::vector<std::string> fields;
+  std::vector<std::uint32_t> columns;
+  std::vector<std::uint64_t> lines;
+  std::uint64_t line = 0, number = 0;
+  bool operator==(const ReadRecord&) const = default;
+};
+struct ReadResult {
+  std::vector<ReadRecord> records;
+  std::string error;   // "" when the text was read to its end
+  bool operator==(const ReadResult&) const = default;
+};
+
+inline ReadRecord copy_record(const Record& record) {
+  return {std::vector<std::string>(record.fields.begin(), record.fields.end()), record.columns, record.lines,
+          record.line, record.number};
+}
+
+inline ReadResult read_whole(const std::string& text, CsvOptions options) {
+  ReadResult result;
+  auto reader = CsvReader::from_string(text, "t.csv", options);
+  Record record;
+  try {
+    while (reader->next(record)) result.records.push_back(copy_record(record));
+  } catch (const std::exception& e) {
+    result.error = e.what();
+  }
+  return result;
+}
+
+// Reads the header whole, then the rest in blocks of about `block_bytes`; counts disagreeing
+// with the records parsed are reported as an error of their own.
+inline ReadResult read_in_blocks(const std::string& text, CsvOptions options, std::size_t block_bytes) {
+  ReadResult result;
+  auto reader = CsvReader::from_string(text, "t.csv", options);
+  Record record;
+  try {
+    if (!reader->next(record)) return result;
+    result.records.push_back(copy_record(record));
+    CsvOptions block_options = options;
+    block_options.delimiter = reader->delimiter();
+    auto parser = CsvReader::block_parser("t.csv", block_options);
+    CsvBlock block;
+    while (reader->next_block(block, block_bytes)) {
+      const std::uint64_t counted = block.records;
+      parser->parse_block(block);
+      std::uint64_t parsed = 0;
+      while (parser->next(record)) {
+        result.records.push_back(copy_record(record));
+        ++parsed;
+      }
+      if (parsed != counted) {
+        result.error = "block counted " + std::to_string(counted) + " records, parsed " + std::to_string(parsed);
+        return result;
+      }
+    }
+  } catch (const std::exception& e) {
+    result.error = e.what();
+  }
+  return result;
+}
+
+}  // namespace attune::test
