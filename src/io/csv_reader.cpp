@@ -163,33 +163,48 @@ void CsvReader::detect_delimiter() {
 bool CsvReader::parse_simple_record(Record& record) {
   const char* b = buffer_.data();
   const bool* special = special_;
-  const std::size_t max_field = options_.limits.max_field_bytes, max_columns = options_.limits.max_columns;
-  std::size_t p = pos_, n = 0;
-  const std::uint64_t line = line_;
+  const char delimiter = delimiter_;
   const std::size_t line_start = line_start_;
+  const std::uint64_t line = line_;
+  const std::size_t end = end_, max_columns = options_.limits.max_columns;
+  std::size_t p = pos_, n = 0;
+  // Locals, and local views of the record's vectors (kept at their size between records), so that stores
+  // into them do not make the compiler reload everything.
+  std::string_view* fields = record.fields.data();
+  std::uint32_t* columns = record.columns.data();
+  std::uint64_t* lines = record.lines.data();
+  std::size_t room = record.fields.size();
   for (;;) {
     const std::size_t start = p;
     while (!special[static_cast<unsigned char>(b[p])]) ++p;   // the sentinel stops it at end_
     const char c = b[p];
-    if (p == end_ || c == '"' || p - start > max_field) return false;
-    if (n >= max_columns) return false;
-    if (n == record.fields.size()) {
-      std::size_t grown = std::max<std::size_t>(16, 2 * n);
-      record.fields.resize(grown);
-      record.columns.resize(grown);
-      record.lines.resize(grown);
+    if (c == '"' || p == end) return false;
+    if (n == room) {
+      if (n >= max_columns) return false;
+      room = std::max<std::size_t>(16, 2 * n);
+      record.fields.resize(room);
+      record.columns.resize(room);
+      record.lines.resize(room);
+      fields = record.fields.data();
+      columns = record.columns.data();
+      lines = record.lines.data();
     }
-    record.fields[n] = std::string_view(b + start, p - start);
-    record.columns[n] = static_cast<std::uint32_t>(std::min<std::size_t>(start - line_start + 1, UINT32_MAX));
-    record.lines[n] = line;
+    fields[n] = std::string_view(b + start, p - start);
+    columns[n] = static_cast<std::uint32_t>(start - line_start + 1);   // checked below
+    lines[n] = line;
     ++n;
     ++p;
-    if (c == delimiter_) continue;
+    if (c == delimiter) continue;
     if (c == '\r') {
-      if (p == end_) return false;
+      if (p == end) return false;
       if (b[p] == '\n') ++p;
     }
     break;
+  }
+  // Limits, for the record as a whole (no field is longer than its record): past them, the
+  // general parser says which.
+  if (n > max_columns || p - pos_ > options_.limits.max_field_bytes || p - line_start > UINT32_MAX) {
+    return false;
   }
   record.fields.resize(n);
   record.columns.resize(n);

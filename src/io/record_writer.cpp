@@ -1,6 +1,7 @@
 #include "attune/io/record_writer.h"
 
 #include <cmath>
+#include <cstring>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -44,10 +45,23 @@ Cell Cell::of(std::string_view value) {
 
 void append_number(std::string& out, double value) {
   if (std::isnan(value)) return;
-  // Into a stack buffer, then one append: no growth through a back_inserter per character.
-  char text[32];   // the longest shortest form, "-2.2250738585072014e-308", has 24
-  char* end = fmt::format_to(text, "{}", value + 0.0);
-  out.append(text, static_cast<std::size_t>(end - text));
+  value += 0.0;   // -0 is written 0
+  // Scores take few distinct values (k/n for n items), so each thread remembers the text of
+  // recent values in a small direct-mapped table: a hit is one comparison and one copy.
+  struct Remembered {
+    std::uint64_t bits = 0;
+    std::uint8_t length = 0;   // 0: empty slot
+    char text[31];             // the longest shortest form, "-2.2250738585072014e-308", has 24
+  };
+  static thread_local Remembered remembered[1024];
+  std::uint64_t bits;
+  std::memcpy(&bits, &value, sizeof bits);
+  Remembered& slot = remembered[(bits * 0x9E3779B97F4A7C15ull) >> 54];
+  if (slot.length == 0 || slot.bits != bits) {
+    slot.bits = bits;
+    slot.length = static_cast<std::uint8_t>(fmt::format_to(slot.text, "{}", value) - slot.text);
+  }
+  out.append(slot.text, slot.length);
 }
 
 std::unique_ptr<RecordWriter> make_writer(Format format, OutputSink& sink, WriterOptions options) {

@@ -1,5 +1,6 @@
 #include "attune/scoring/cell_parser.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 
@@ -18,6 +19,11 @@ CellParser::CellParser(ResponseScale scale, std::vector<std::string> extra_missi
     bool digits = !code.empty();
     for (char c : code) digits = digits && c >= '0' && c <= '9';
     if (digits) digit_missing_.push_back(code);
+  }
+  for (int digit = 0; digit <= 9; ++digit) {
+    const std::string text(1, static_cast<char>('0' + digit));
+    single_digit_value_[digit] = digit >= scale_.min && digit <= scale_.max &&
+                                 std::find(digit_missing_.begin(), digit_missing_.end(), text) == digit_missing_.end();
   }
 }
 

@@ -44,12 +44,16 @@ void ResponseParser::parse(const Record& record, std::uint64_t number, ResponseR
   row.texts.clear();
   for (auto field : binding_.id_fields) row.texts.push_back(record.fields[field]);
   for (auto field : binding_.keep_fields) row.texts.push_back(record.fields[field]);
-  row.items.resize(binding_.item_fields.size());
-  for (std::size_t j = 0; j < row.items.size(); ++j) {
-    std::size_t field = binding_.item_fields[j];
+  const std::size_t n_items = binding_.item_fields.size();
+  row.items.resize(n_items);
+  const std::size_t* item_fields = binding_.item_fields.data();
+  const std::string_view* fields = record.fields.data();
+  double* items = row.items.data();
+  for (std::size_t j = 0; j < n_items; ++j) {
+    std::size_t field = item_fields[j];
     double value;
-    if (parser_.classify(record.fields[field], value) != CellStatus::invalid) {
-      row.items[j] = value;
+    if (parser_.classify(fields[field], value) != CellStatus::invalid) {
+      items[j] = value;
       continue;
     }
     // Invalid: only now is the message built.

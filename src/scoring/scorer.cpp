@@ -9,8 +9,8 @@ Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, Scoring
   for (const auto& s : instrument.scales) {
     Plan plan;
     for (const auto& key : s.keys) {
-      plan.items.push_back(key.item);
-      plan.reversed.push_back(key.reversed);
+      plan.items.push_back(static_cast<std::uint32_t>(key.item));
+      plan.reversed.push_back(key.reversed ? 1 : 0);
     }
     plan.scoring = s.scoring;
     plan.min_valid = (options.min_valid ? *options.min_valid : s.min_valid).resolve(s.keys.size());
@@ -36,14 +36,21 @@ void Scorer::score(std::span<const double> items, std::span<double> out,
   const double flip = scale_.min + scale_.max;
   for (std::size_t s = 0; s < scales_.size(); ++s) {
     const Plan& plan = scales_[s];
-    long double sum = 0;
+    long double sum = 0;   // as R's rowMeans/rowSums: a long double accumulator
     std::size_t used = 0, real = 0;
-    for (std::size_t k = 0; k < plan.items.size(); ++k) {
-      double v = items[plan.items[k]];
+    const std::size_t n = plan.items.size();
+    const std::uint32_t* index = plan.items.data();
+    const std::uint8_t* reversed = plan.reversed.data();
+    for (std::size_t k = 0; k < n; ++k) {
+      const double v = items[index[k]];
       if (std::isnan(v)) continue;
-      sum += plan.reversed[k] ? flip - v : v;
+      sum += reversed[k] ? flip - v : v;
       ++used;
-      if (answered.empty() || answered[plan.items[k]]) ++real;
+    }
+    if (answered.empty()) {
+      real = used;
+    } else {
+      for (std::size_t k = 0; k < n; ++k) real += !std::isnan(items[index[k]]) && answered[index[k]];
     }
     if (used == 0 && plan.scoring == Scoring::sum && plan.min_valid == 0) {
       out[s] = 0;   // an empty sum, as psych's rowSums(na.rm = TRUE), only when asked for

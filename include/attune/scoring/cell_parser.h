@@ -38,6 +38,14 @@ class CellParser {
   // Classifies one cell as parse() does, without building a message for an invalid cell
   // (parse() says why). The hot path of scoring: no allocation. Never throws.
   CellStatus classify(std::string_view cell, double& value) const {
+    // Fastest path: one digit (a Likert answer), looked up.
+    if (cell.size() == 1) {
+      const auto digit = static_cast<unsigned>(static_cast<unsigned char>(cell[0])) - unsigned{'0'};
+      if (digit <= 9 && single_digit_value_[digit]) {
+        value = digit;
+        return CellStatus::value;
+      }
+    }
     // Fast path: a plain unsigned integer of 1 to 9 digits, as almost every Likert cell is. It
     // gives what parse() gives: no white space to trim, only an all-digit code can equal it,
     // and from_chars would read the same whole number.
@@ -70,6 +78,7 @@ class CellParser {
   ResponseScale scale_;
   std::vector<std::string> missing_;        // trimmed missing codes
   std::vector<std::string> digit_missing_;  // those made only of digits (may equal a plain number)
+  bool single_digit_value_[10] = {};        // the digit is an answer: in range, not a missing code
   char decimal_mark_;
 };
 

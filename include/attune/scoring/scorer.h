@@ -35,8 +35,8 @@ class Scorer {
 
  private:
   struct Plan {
-    std::vector<std::size_t> items;
-    std::vector<bool> reversed;
+    std::vector<std::uint32_t> items;
+    std::vector<std::uint8_t> reversed;
     Scoring scoring;
     std::size_t min_valid;
   };
