@@ -6,9 +6,12 @@
 #include <csignal>
 #include <cstdio>
 
+#include <signal.h>
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "attune/io/output_sink.h"
 #include "attune/util/error.h"
 #include "common.h"
 
@@ -22,8 +25,33 @@ Command add_analyze_command(CLI::App& app);
 Command add_patterns_command(CLI::App& app);
 }  // namespace attune::cli
 
+namespace {
+
+// SIGINT, SIGTERM, SIGHUP while writing -o FILE: remove the temporary file beside FILE, then
+// die of the same signal (exit status 130, 143, 129 as the shell shows it). Only
+// async-signal-safe calls: unlink (inside remove_pending_outputs), signal, raise.
+void on_termination_signal(int signal_number) {
+  attune::remove_pending_outputs();
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);   // blocked until this handler returns, then the default action
+}
+
+void remove_outputs_on_termination() {
+  for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction old {};
+    if (::sigaction(signal_number, nullptr, &old) != 0 || old.sa_handler == SIG_IGN) continue;   // nohup, `cmd &`
+    struct sigaction action {};
+    action.sa_handler = on_termination_signal;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(signal_number, &action, nullptr);
+  }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace attune::cli;
+  remove_outputs_on_termination();
   // A reader that stops early (`attune score ... | head`) ends the run quietly, as it does for
   // cat or grep, even when the parent left SIGPIPE ignored (then writes would fail with EPIPE
   // and print an error).

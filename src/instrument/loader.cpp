@@ -6,82 +6,29 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "attune/util/sha256.h"
 #include "attune/util/text.h"
 #include "sections.h"
+#include "yaml_nesting.h"
 
 namespace attune {
 
 namespace {
 
 constexpr std::size_t kMaxDefinitionBytes = 1u << 20;   // 1 MiB
-constexpr std::size_t kMaxNesting = 64;
 
 // yaml-cpp parses recursively; refuse input that would make it recurse deeply before handing
-// it over, so hostile files cost bounded time and stack. Flow brackets count one level each;
-// block nesting shows as indentation: each line's first value and each "- " before it opens a
-// node at its column, nested in the open nodes left of it.
+// it over, so hostile files cost bounded time and stack (yaml_nesting says how depth is read).
 std::optional<Problem> precheck(std::string_view yaml, const std::string& source) {
   if (yaml.size() > kMaxDefinitionBytes) {
     return Problem{{source}, fmt::format("definition is {} bytes; the limit is {} bytes", yaml.size(),
                                          kMaxDefinitionBytes)};
   }
-  std::size_t depth = 0, line = 1, column = 0;
-  std::vector<std::size_t> block;   // columns of the open block nodes, outermost first
-  char quote = 0;
-  bool leading = true, comment = false, after_marker = false;
-  char previous = '\n';
-  for (std::size_t i = 0; i < yaml.size(); ++i) {
-    const char c = yaml[i];
-    if (c == '\n') {
-      ++line;
-      column = 0;
-      leading = true;
-      comment = false;
-      after_marker = false;
-      previous = c;
-      continue;
-    }
-    ++column;
-    if (leading && c == ' ') {
-      previous = c;
-      continue;
-    }
-    if (leading && !quote && c != '#') {
-      // A collection starts at this column: it closes the open ones at or right of it. The
-      // value after a "- " on the same line is that entry, not a deeper level.
-      bool sequence_entry = c == '-' && (i + 1 == yaml.size() || yaml[i + 1] == ' ' || yaml[i + 1] == '\n');
-      if (sequence_entry || !after_marker) {
-        while (!block.empty() && block.back() >= column) block.pop_back();
-        block.push_back(column);
-        if (block.size() > kMaxNesting) {
-          return Problem{{source, line, column}, fmt::format("nesting deeper than {} levels", kMaxNesting)};
-        }
-      }
-      if (sequence_entry) {
-        after_marker = true;
-        previous = c;
-        continue;
-      }
-    }
-    leading = false;
-    if (comment) continue;
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '#' && (previous == ' ' || previous == '\t' || column == 1)) {
-      comment = true;
-    } else if ((c == '"' || c == '\'') && std::string_view(" \t:[{,-\n").find(previous) != std::string_view::npos) {
-      quote = c;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxNesting) {
-        return Problem{{source, line, column}, fmt::format("nesting deeper than {} levels", kMaxNesting)};
-      }
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-    previous = c;
+  if (auto place = find_deep_nesting(yaml)) {
+    return Problem{{source, place->line, place->column}, fmt::format("nesting deeper than {} levels", kMaxYamlNesting)};
   }
   return std::nullopt;
 }
@@ -145,6 +92,12 @@ CheckResult check_instrument_text(std::string_view yaml, const std::string& sour
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own guard (500 levels): the hard bound should the pre-check ever misread a file.
+    result.problems.push_back({{source, static_cast<std::size_t>(e.mark.line + 1),
+                                static_cast<std::size_t>(e.mark.column + 1)},
+                               fmt::format("nesting deeper than {} levels", kMaxYamlNesting)});
+    return result;
   } catch (const YAML::Exception& e) {
     result.problems.push_back({{source, static_cast<std::size_t>(e.mark.line + 1),
                                 static_cast<std::size_t>(e.mark.column + 1)},

@@ -63,6 +63,15 @@ std::vector<InstrumentEntry> list_instruments(const std::vector<std::string>& se
 std::string resolve_instrument(const std::string& name, const std::vector<std::string>& search_path) {
   std::error_code ec;
   bool looks_like_file = name.find('/') != std::string::npos || name.ends_with(".yaml") || name.ends_with(".yml");
+  // A folder given where a definition was expected ("-i instruments/", or a folder that is no id).
+  auto directory_error = [&] {
+    std::string dir = name.size() > 1 && name.ends_with('/') ? name.substr(0, name.size() - 1) : name;
+    return usage_error(fmt::format("'{}' is a directory, not an instrument id or definition file", name),
+                       fmt::format("give a YAML file in it (-i {}/NAME.yaml), or an id with --instrument-path {} "
+                                   "to look for definitions there",
+                                   dir, dir));
+  };
+  if (looks_like_file && fs::is_directory(name, ec)) throw directory_error();
   if (looks_like_file || fs::is_regular_file(name, ec)) {
     if (!fs::exists(name, ec)) {
       throw usage_error(fmt::format("instrument file '{}' does not exist", name), "check the path");
@@ -73,6 +82,7 @@ std::string resolve_instrument(const std::string& name, const std::vector<std::s
   for (const auto& entry : entries) {
     if (entry.id == name) return entry.path;
   }
+  if (fs::is_directory(name, ec)) throw directory_error();
   std::vector<std::string> ids;
   for (const auto& entry : entries) ids.push_back(entry.id);
   auto near = closest_names(name, ids, 1);

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "attune/util/error.h"
+#include "pending_outputs.h"
 
 namespace attune {
 
@@ -69,12 +70,14 @@ class AtomicFileSink : public FdSink {
                      "check that the directory exists and is writable");
     }
     temp_ = pattern;
+    pending_ = pending_outputs::add(pattern.c_str());
     ::fchmod(fd_, 0644 & ~current_umask());
   }
 
   ~AtomicFileSink() override {
     if (fd_ >= 0) ::close(fd_);
     if (!committed_) ::unlink(temp_.c_str());
+    pending_outputs::remove(pending_);
   }
 
   void commit() override {
@@ -92,6 +95,8 @@ class AtomicFileSink : public FdSink {
                      "check the directory's permissions");
     }
     committed_ = true;
+    pending_outputs::remove(pending_);
+    pending_ = -1;
   }
 
  private:
@@ -103,6 +108,7 @@ class AtomicFileSink : public FdSink {
   std::string path_;
   std::filesystem::path temp_;
   bool committed_ = false;
+  int pending_ = -1;   // its slot among the pending outputs a signal handler removes
 };
 
 }  // namespace

@@ -23,6 +23,11 @@ class OutputSink {
 // written atomically.
 std::unique_ptr<OutputSink> open_output(const std::string& path);
 
+// Removes the temporary file of every file sink not yet committed or destroyed. Only unlinks:
+// async-signal-safe, for the program's own SIGINT/SIGTERM handler (the library installs no
+// signal handler).
+void remove_pending_outputs() noexcept;
+
 // Standard error, buffered like any other sink (for summaries beside the data).
 std::unique_ptr<OutputSink> open_stderr();
 
