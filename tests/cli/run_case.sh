@@ -7,14 +7,26 @@
 #   stderr  the exact expected standard error (optional)
 #   stdout.grep / stderr.grep  extended regexes that must each match a line (optional)
 #   check   an extra shell line that must succeed after the run (optional; same variables)
+#   requires  a shell line run first (same variables); when it fails the case is skipped:
+#           its output says why and the runner exits 77 (ctest shows "Skipped"). It may set up
+#           what the case needs, e.g. mount a small tmpfs under $TMP (unmounted afterwards).
 # A fourth argument names another directory to run in (tests/bad-input runs in the case's own).
 set -u
 export ATTUNE=$1 CASE=$2 ROOT=$3
 workdir=${4:-$ROOT/tests/cli/data}
 export TMP; TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+cleanup() {
+  # Mounts a case's `requires` made under $TMP, then the folder.
+  grep -o " $TMP/[^ ]*" /proc/mounts 2>/dev/null | while read -r mounted; do umount "$mounted"; done
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
 export NO_COLOR=1 ATTUNE_INSTRUMENT_PATH=
 cd "$workdir" || exit 2
+if [ -f "$CASE/requires" ] && ! bash -c "$(cat "$CASE/requires")" >"$TMP/.requires" 2>&1; then
+  echo "skipped: $(cat "$CASE/requires") failed: $(head -c 300 "$TMP/.requires")"
+  exit 77
+fi
 stdin=/dev/null; [ -f "$CASE/stdin" ] && stdin=$CASE/stdin
 bash -c "$(cat "$CASE/cmd")" <"$stdin" >"$TMP/.out" 2>"$TMP/.err"
 code=$?
