@@ -7,7 +7,7 @@
 // (the sample statistics need a first pass).
 //
 // Usage: attune quality -i INSTRUMENT [options] [FILE | -]
-#include <charconv>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -32,18 +32,34 @@ struct QualityArgs {
   bool summary = false;
 };
 
-double parse_number_cell(std::string_view text, const Record& record, std::size_t field, const std::string& file,
-                         const std::string& column) {
-  text = trim(text);
-  if (text.empty()) return NAN;
-  double value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
-    throw data_error(record.where(file, field), fmt::format("column {}: {} is not a number", show_text(column), show_text(text)),
-                     "an attention check or duration column must hold numbers");
+// Reads attention-check and duration cells as item cells are read (a CellParser): numbers,
+// the definition's response labels (checks only) and missing codes with --missing; any value,
+// since neither needs to be on the items' scale.
+class ExtraCellReader {
+ public:
+  ExtraCellReader(ResponseScale scale, const std::vector<std::string>& missing, std::string file)
+      : parser_(unbounded(std::move(scale)), missing), file_(std::move(file)) {}
+
+  double read(const Record& record, std::size_t field, const std::string& column) const {
+    ParsedCell cell = parser_.parse(record.fields[field]);
+    if (cell.status == CellStatus::invalid) {
+      throw data_error(record.where(file_, field), fmt::format("column {}: {}", show_text(column), cell.problem),
+                       "give numbers (attention checks may also use the definition's response labels); add "
+                       "--missing CODE for a code that means no answer");
+    }
+    return cell.value;   // NaN when missing
   }
-  return value;
-}
+
+ private:
+  static ResponseScale unbounded(ResponseScale scale) {
+    scale.min = -std::numeric_limits<double>::infinity();
+    scale.max = std::numeric_limits<double>::infinity();
+    scale.integer = false;
+    return scale;
+  }
+  CellParser parser_;
+  std::string file_;
+};
 
 std::size_t find_field(const std::vector<std::string>& header, const std::string& name, const std::string& what,
                        const std::string& file) {
@@ -93,6 +109,10 @@ int run(const QualityArgs& args) {
   }
   std::optional<std::size_t> duration_field;
   if (!args.duration_column.empty()) duration_field = find_field(header, args.duration_column, "--duration", source->name());
+  ExtraCellReader check_cells(instrument.response, options.missing_codes, source->name());
+  ResponseScale duration_scale;   // no labels; the definition's missing codes still mean no answer
+  duration_scale.missing_codes = instrument.response.missing_codes;
+  ExtraCellReader duration_cells(duration_scale, options.missing_codes, source->name());
   std::string ids_text;               // the ids of every row, kept for the output
   std::vector<std::size_t> id_ends;
   Record record;
@@ -108,14 +128,12 @@ int run(const QualityArgs& args) {
     if (!check_fields.empty()) {
       std::vector<double> values;
       for (std::size_t c = 0; c < check_fields.size(); ++c) {
-        values.push_back(parse_number_cell(record.fields[check_fields[c]], record, check_fields[c], source->name(),
-                                           instrument.attention_checks[c].column));
+        values.push_back(check_cells.read(record, check_fields[c], instrument.attention_checks[c].column));
       }
       input.check_values.push_back(std::move(values));
     }
     if (duration_field) {
-      input.durations.push_back(
-          parse_number_cell(record.fields[*duration_field], record, *duration_field, source->name(), args.duration_column));
+      input.durations.push_back(duration_cells.read(record, *duration_field, args.duration_column));
     }
   }
   QualityReport report = screen(instrument, input, thresholds);
