@@ -43,7 +43,7 @@ struct ScoreArgs {
   std::vector<std::string> reliability;
   bool qualtrics = false;
   bool summary = false, summary_only = false, provenance = false, safe_csv = false;
-  unsigned threads = 1;   // 0: one per core. One by default: see bench/RESULTS.md
+  unsigned threads = 0;   // 0: one per core
 };
 
 double parse_double(const std::string& text, const std::string& option) {
@@ -273,7 +273,7 @@ Command add_score_command(CLI::App& app) {
       ->option_text("FILE");
   cmd->add_flag("--summary", args->summary, "Also print per-score n/mean/sd/min/max and pattern counts to stderr");
   cmd->add_flag("--summary-only", args->summary_only, "Write only the summary, as the output (in the chosen format)");
-  cmd->add_option("--threads", args->threads, "Threads that parse, score and format rows (default 1; 0: one per core); the output is the same, in input order. On 2 cores the parallel path is not yet faster (bench/RESULTS.md)")
+  cmd->add_option("--threads", args->threads, "Threads that parse, score and format rows (default 0: one per core); the output is the same bytes, in input order")
       ->option_text("N");
   cmd->add_flag("--provenance", args->provenance, "Add columns naming the attune version and the instrument id, version and SHA-256");
   cmd->add_flag("--safe-csv", args->safe_csv, "Prefix text cells starting with = + - @ with ' so spreadsheets do not run them");
