@@ -83,6 +83,9 @@ struct Batch {
 struct Worker {
   std::unique_ptr<CsvReader> csv;   // parses CSV blocks
   std::vector<ResponseParser> parsers;
+  // Own copies of the scorers: the lanes' sit beside their summaries, which the calling thread
+  // updates for every row (1M rows, 2 threads: 0.36 s with the shared scorers, 0.32 s without).
+  std::vector<Scorer> scorers;
   std::vector<ResponseRow> rows;
   Record record;
   std::vector<Cell> cells;
@@ -98,7 +101,10 @@ class Engine {
         on_ids_(on_ids) {
     workers_.resize(threads);
     for (auto& worker : workers_) {
-      for (const auto& lane : lanes_) worker.parsers.push_back(lane->parser);
+      for (const auto& lane : lanes_) {
+        worker.parsers.push_back(lane->parser);
+        worker.scorers.push_back(lane->scorer);
+      }
       worker.rows.resize(lanes_.size());
       worker.cells.resize(cell_count);
     }
@@ -254,7 +260,7 @@ class Engine {
         const std::size_t n_scores = lane.scores.size();
         std::span<double> scores(batch.scores[l].data() + r * n_scores, n_scores);
         worker.parsers[l].parse(record, row, worker.rows[l]);
-        lane.scorer.score(worker.rows[l].items, scores);
+        worker.scorers[l].score(worker.rows[l].items, scores);
         if (lane.classifier) batch.classifications[l][r] = lane.classifier->classify(scores);
       }
       fill_row_cells(
