@@ -3,47 +3,31 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <utility>
 
 #include "attune/util/error.h"
 
 namespace attune {
 
-PairwiseMoments::PairwiseMoments(std::size_t variables)
-    : k_(variables), pairs_(variables * (variables + 1) / 2) {}
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+}  // namespace
 
-std::size_t PairwiseMoments::index(std::size_t i, std::size_t j) const {
-  if (i > j) std::swap(i, j);
-  // Row i of the upper triangle starts after the rows 0..i-1, which hold k, k-1, ... entries.
-  return i * k_ - i * (i - 1) / 2 + (j - i);
-}
+PairwiseMoments::PairwiseMoments(std::size_t variables) : k_(variables), exact_(variables), shifted_(variables) {}
 
-const PairwiseMoments::Pair& PairwiseMoments::pair(std::size_t i, std::size_t j) const {
+CoMoments PairwiseMoments::pair(std::size_t i, std::size_t j) const {
   if (i >= k_ || j >= k_) throw usage_error("PairwiseMoments: variable index out of range");
-  return pairs_[index(i, j)];
+  if (i > j) std::swap(i, j);
+  return combine(exact_.moments(i, j), shifted_.moments(i, j));
 }
 
-// Welford 1962 / Chan et al. 1979 one-pass co-moment update over pairwise-complete rows.
+// One row: whole-number pairs to the exact sums, the pairs of any other present value to the
+// shifted sums; together every pairwise-complete pair once.
 void PairwiseMoments::add(std::span<const double> row) {
   if (row.size() != k_) throw usage_error("PairwiseMoments: row has the wrong number of values");
   ++rows_;
-  std::size_t at = 0;
-  for (std::size_t i = 0; i < k_; ++i) {
-    const double x = row[i];
-    for (std::size_t j = i; j < k_; ++j, ++at) {
-      const double y = row[j];
-      if (std::isnan(x) || std::isnan(y)) continue;
-      Pair& p = pairs_[at];
-      p.n += 1;
-      const double dx = x - p.mean_i;
-      const double dy = y - p.mean_j;
-      p.mean_i += dx / p.n;
-      p.mean_j += dy / p.n;
-      p.ss_i += dx * (x - p.mean_i);
-      p.ss_j += dy * (y - p.mean_j);
-      p.cross += dx * (y - p.mean_j);
-    }
-  }
+  fractional_.clear();
+  exact_.add(row, fractional_);
+  shifted_.add(row, fractional_);
 }
 
 std::size_t PairwiseMoments::n(std::size_t i, std::size_t j) const {
@@ -51,30 +35,30 @@ std::size_t PairwiseMoments::n(std::size_t i, std::size_t j) const {
 }
 
 double PairwiseMoments::mean(std::size_t i) const {
-  const Pair& p = pair(i, i);
-  return p.n > 0 ? p.mean_i : std::numeric_limits<double>::quiet_NaN();
+  const CoMoments p = pair(i, i);
+  return p.n > 0 ? static_cast<double>(p.mean_i) : kNaN;
 }
 
-// R sd(): sqrt(sum of squared deviations / (n - 1)).
+// R sd(): sqrt(var(x)), var being rounded to a double before the square root, as in R.
 double PairwiseMoments::sd(std::size_t i) const {
-  const Pair& p = pair(i, i);
-  return p.n > 1 ? std::sqrt(p.ss_i / (p.n - 1)) : std::numeric_limits<double>::quiet_NaN();
+  const CoMoments p = pair(i, i);
+  return p.n > 1 ? std::sqrt(static_cast<double>(p.ss_i / (p.n - 1))) : kNaN;
 }
 
 // R cov(use = "pairwise"): cross-products of deviations from the pair's means / (n - 1).
 double PairwiseMoments::covariance(std::size_t i, std::size_t j) const {
-  const Pair& p = pair(i, j);
-  if (p.n < 2) return std::numeric_limits<double>::quiet_NaN();
-  return (i == j ? p.ss_i : p.cross) / (p.n - 1);
+  const CoMoments p = pair(i, j);
+  if (p.n < 2) return kNaN;
+  return static_cast<double>((i == j ? p.ss_i : p.cross) / (p.n - 1));
 }
 
 // R cor(use = "pairwise"): the pair's covariance over the pair's own sds, clamped to [-1, 1].
 double PairwiseMoments::correlation(std::size_t i, std::size_t j) const {
-  const Pair& p = pair(i, j);
-  if (p.n < 2 || p.ss_i <= 0 || p.ss_j <= 0) return std::numeric_limits<double>::quiet_NaN();
+  const CoMoments p = pair(i, j);
+  if (p.n < 2 || p.ss_i <= 0 || p.ss_j <= 0) return kNaN;
   if (i == j) return 1.0;
-  const double r = p.cross / (std::sqrt(p.ss_i) * std::sqrt(p.ss_j));
-  return std::clamp(r, -1.0, 1.0);
+  const long double r = p.cross / (std::sqrt(p.ss_i) * std::sqrt(p.ss_j));
+  return static_cast<double>(std::clamp(r, -1.0L, 1.0L));
 }
 
 DenseMatrix PairwiseMoments::covariance_matrix() const {

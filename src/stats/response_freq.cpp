@@ -7,28 +7,39 @@
 namespace attune {
 
 void ResponseCounts::add(double x) {
-  if (std::isnan(x)) {
+  if (x >= kSmallLow && x <= kSmallHigh && static_cast<double>(static_cast<int>(x)) == x) {
+    ++small[static_cast<std::size_t>(static_cast<int>(x) - kSmallLow)];
+  } else if (std::isnan(x)) {
     ++missing;
   } else {
-    ++counts[x];
+    ++other[x];
   }
+}
+
+std::map<double, std::size_t> ResponseCounts::table() const {
+  std::map<double, std::size_t> all = other;
+  for (std::size_t v = 0; v < small.size(); ++v)
+    if (small[v]) all[static_cast<double>(static_cast<int>(v) + kSmallLow)] += small[v];
+  return all;
 }
 
 // psych::response.frequencies: table(x) / non-missing count; miss = 1 - non-missing / rows.
 ResponseFrequencies response_frequencies(const std::vector<const ResponseCounts*>& items, std::size_t rows) {
   ResponseFrequencies out;
+  std::vector<std::map<double, std::size_t>> tables;
+  for (const ResponseCounts* item : items) tables.push_back(item->table());
   std::set<double> distinct;
-  for (const ResponseCounts* item : items)
-    for (const auto& [value, count] : item->counts) distinct.insert(value);
+  for (const auto& table : tables)
+    for (const auto& [value, count] : table) distinct.insert(value);
   out.values.assign(distinct.begin(), distinct.end());
   out.proportions = DenseMatrix(items.size(), out.values.size());
   out.missing.resize(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
     std::size_t responses = 0;
-    for (const auto& [value, count] : items[i]->counts) responses += count;
+    for (const auto& [value, count] : tables[i]) responses += count;
     for (std::size_t v = 0; v < out.values.size(); ++v) {
-      const auto found = items[i]->counts.find(out.values[v]);
-      const double count = found == items[i]->counts.end() ? 0.0 : static_cast<double>(found->second);
+      const auto found = tables[i].find(out.values[v]);
+      const double count = found == tables[i].end() ? 0.0 : static_cast<double>(found->second);
       out.proportions(i, v) = responses ? count / static_cast<double>(responses)
                                         : std::numeric_limits<double>::quiet_NaN();
     }

@@ -22,3 +22,19 @@ TEST_CASE("frequencies are shares of answered rows: miss is the share of all row
   const ResponseFrequencies g = response_frequencies({&none}, 1);
   CHECK(g.missing[0] == 1);
 }
+
+TEST_CASE("whole responses in the small range and all other values are tabulated together") {
+  ResponseCounts a;
+  for (double x : {63.0, 64.0, -64.0, -65.0, 2.5, 3.0, 3.0, 0.0, std::nan("")}) a.add(x);
+  CHECK(a.missing == 1);
+  const auto table = a.table();
+  CHECK(table.size() == 7);
+  CHECK(table.begin()->first == -65.0);
+  CHECK(table.at(3.0) == 2);
+  CHECK(table.at(2.5) == 1);
+  CHECK(table.at(64.0) == 1);
+  const ResponseFrequencies f = response_frequencies({&a}, 9);
+  CHECK(f.values == std::vector<double>{-65, -64, 0, 2.5, 3, 63, 64});
+  CHECK(f.proportions(0, 4) == doctest::Approx(2.0 / 8));
+  CHECK(f.missing[0] == doctest::Approx(1.0 / 9));
+}

@@ -5,13 +5,18 @@
 #include <span>
 #include <vector>
 
+#include "attune/stats/co_moments.h"
 #include "attune/stats/dense_matrix.h"
+#include "attune/stats/exact_co_sums.h"
+#include "attune/stats/shifted_co_sums.h"
 
 namespace attune {
 
 // Per variable and per variable pair, over the rows where both are present: n, means, sums of
-// squared deviations and cross-products, updated one row at a time (Welford 1962 co-moments).
-// Memory is O(variables^2) and does not depend on the number of rows.
+// squared deviations and cross-products, updated one row at a time. Pairs of small whole numbers
+// (Likert responses) are summed exactly (ExactCoSums); pairs involving any other value are summed
+// about a shift in blocks (ShiftedCoSums); the two parts are combined when asked (Chan et al.
+// 1979). Memory is O(variables^2) and does not depend on the number of rows.
 class PairwiseMoments {
  public:
   explicit PairwiseMoments(std::size_t variables);
@@ -41,15 +46,14 @@ class PairwiseMoments {
   DenseMatrix correlation_matrix() const;
 
  private:
-  struct Pair {
-    double n = 0, mean_i = 0, mean_j = 0, ss_i = 0, ss_j = 0, cross = 0;
-  };
-  const Pair& pair(std::size_t i, std::size_t j) const;
-  std::size_t index(std::size_t i, std::size_t j) const;
+  // Both parts of pair (i, j) combined, with (i, j) checked.
+  CoMoments pair(std::size_t i, std::size_t j) const;
 
   std::size_t k_;
   std::size_t rows_ = 0;
-  std::vector<Pair> pairs_;  // upper triangle including the diagonal, row by row
+  ExactCoSums exact_;
+  ShiftedCoSums shifted_;
+  std::vector<std::size_t> fractional_;  // the current row's present values that are not whole
 };
 
 }  // namespace attune

@@ -1,6 +1,7 @@
 // Response frequencies per item, including the missing share (psych::response.frequencies).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <map>
 #include <vector>
@@ -11,11 +12,15 @@ namespace attune {
 
 // Counts of each distinct response of one item, accumulated one value at a time.
 struct ResponseCounts {
-  std::map<double, std::size_t> counts;  // response value -> rows giving it
+  static constexpr int kSmallLow = -64, kSmallHigh = 63;  // whole numbers counted in `small`
+  std::array<std::size_t, kSmallHigh - kSmallLow + 1> small{};  // whole response v at v - kSmallLow
+  std::map<double, std::size_t> other;   // every other response value -> rows giving it
   std::size_t missing = 0;               // rows with no response (NaN)
 
   // Counts one response; NaN counts as missing.
   void add(double x);
+  // Every response value given -> rows giving it, ascending.
+  std::map<double, std::size_t> table() const;
 };
 
 // psych::response.frequencies(items) of one scale's raw (unreversed) item responses.

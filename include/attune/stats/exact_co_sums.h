@@ -1,0 +1,62 @@
+// Exact pairwise-complete sums of small whole numbers: the fast path of PairwiseMoments.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "attune/stats/co_moments.h"
+
+namespace attune {
+
+__extension__ typedef __int128 Int128;
+
+// Per variable pair, over the rows where both values are whole numbers of magnitude at most
+// 2^20: n and the sums of x_i, x_j, x_i^2, x_j^2 and x_i x_j, exactly. Each row costs one dense
+// pass over the pairs (x_i x_j with 0 standing for a value that is not whole) and, per variable
+// j that is not whole in the row, one pass over the variables (what to take off i's totals for
+// pair i, j); the loops vectorise. Running sums are doubles, exact integers while below 2^53,
+// moved into 128-bit integers before any could reach it.
+class ExactCoSums {
+ public:
+  explicit ExactCoSums(std::size_t variables);
+
+  // Whether x takes this path: a whole number with |x| <= 2^20 (false for NaN).
+  static bool whole(double x) {
+    return std::fabs(x) <= 1048576.0 && static_cast<double>(static_cast<std::int32_t>(x)) == x;
+  }
+
+  // Adds one row (NaN is missing); appends to `fractional` the present values that are not
+  // whole, ascending, for the caller's other path.
+  void add(std::span<const double> row, std::vector<std::size_t>& fractional);
+
+  // Pair (i, j) over the rows where both are whole: n, means and centred sums, computed from
+  // the exact sums as (n sum x^2 - (sum x)^2) / n with an exact numerator.
+  CoMoments moments(std::size_t i, std::size_t j) const;
+
+ private:
+  // One array of sums: the running doubles and the 128-bit totals they are moved into.
+  struct Sums {
+    std::vector<double> run;
+    std::vector<Int128> total;
+    explicit Sums(std::size_t size) : run(size), total(size) {}
+    Int128 at(std::size_t i) const { return total[i] + static_cast<Int128>(run[i]); }
+    void flush();
+  };
+  void flush();
+  void activate(std::size_t j);
+
+  std::size_t k_;
+  std::size_t rows_since_flush_ = 0;   // rows in the running sums
+  std::size_t activated_ = 0;          // variables with active_ set
+  Sums cross_;                         // upper triangle incl. the diagonal: sum x_i x_j
+  Sums n_, sum_, sq_;                  // per variable: whole rows, sum x, sum x^2
+  Sums off_n_, off_sum_, off_sq_;      // [j * k + i]: the same over rows where i is whole, j not
+  std::vector<unsigned char> active_;  // j has been whole in a row (its off_ sums are kept)
+  std::vector<double> value_, present_, square_;  // the current row, 0 where not whole
+  std::vector<std::size_t> others_;    // the current row's variables that are not whole
+};
+
+}  // namespace attune

@@ -1,0 +1,123 @@
+#include "attune/stats/exact_co_sums.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace attune {
+
+namespace {
+// Every running sum moves by at most 2^40 (= (2^20)^2) per row, and doubles hold integers exactly
+// up to 2^53: 2^13 rows between flushes keep every running sum exact.
+constexpr std::size_t kRowsPerFlush = std::size_t{1} << 13;
+
+// a += x, b += y, c += z elementwise over k values (a separate function so that it vectorises).
+void add3(double* __restrict a, double* __restrict b, double* __restrict c, const double* __restrict x,
+          const double* __restrict y, const double* __restrict z, std::size_t k) {
+  for (std::size_t i = 0; i < k; ++i) {
+    a[i] += x[i];
+    b[i] += y[i];
+    c[i] += z[i];
+  }
+}
+}  // namespace
+
+ExactCoSums::ExactCoSums(std::size_t variables)
+    : k_(variables),
+      cross_(variables * (variables + 1) / 2),
+      n_(variables),
+      sum_(variables),
+      sq_(variables),
+      off_n_(variables * variables),
+      off_sum_(variables * variables),
+      off_sq_(variables * variables),
+      active_(variables),
+      value_(variables),
+      present_(variables),
+      square_(variables) {}
+
+void ExactCoSums::Sums::flush() {
+  for (std::size_t i = 0; i < run.size(); ++i) {
+    total[i] += static_cast<Int128>(run[i]);
+    run[i] = 0;
+  }
+}
+
+void ExactCoSums::flush() {
+  for (Sums* s : {&cross_, &n_, &sum_, &sq_, &off_n_, &off_sum_, &off_sq_}) s->flush();
+  rows_since_flush_ = 0;
+}
+
+// Until now j was never whole, so the rows where i is whole and j is not are all of i's.
+void ExactCoSums::activate(std::size_t j) {
+  active_[j] = 1;
+  ++activated_;
+  const std::size_t base = j * k_;
+  for (auto [off, all] : {std::pair{&off_n_, &n_}, std::pair{&off_sum_, &sum_}, std::pair{&off_sq_, &sq_}}) {
+    std::copy(all->run.begin(), all->run.end(), off->run.begin() + static_cast<std::ptrdiff_t>(base));
+    std::copy(all->total.begin(), all->total.end(), off->total.begin() + static_cast<std::ptrdiff_t>(base));
+  }
+}
+
+void ExactCoSums::add(std::span<const double> row, std::vector<std::size_t>& fractional) {
+  if (rows_since_flush_ == kRowsPerFlush) flush();
+  ++rows_since_flush_;
+  std::size_t not_whole = 0;
+  for (std::size_t i = 0; i < k_; ++i) {
+    const double x = row[i];
+    const bool w = whole(x);
+    value_[i] = w ? x : 0.0;
+    present_[i] = w ? 1.0 : 0.0;
+    square_[i] = value_[i] * value_[i];
+    not_whole += !w;
+  }
+  others_.clear();
+  if (not_whole || activated_ < k_)
+    for (std::size_t i = 0; i < k_; ++i) {
+      if (present_[i] == 0) {
+        others_.push_back(i);
+        if (!std::isnan(row[i])) fractional.push_back(i);
+      } else if (!active_[i]) {
+        activate(i);
+      }
+    }
+
+  const std::size_t k = k_;
+  const double* __restrict v = value_.data();
+  const double* __restrict p = present_.data();
+  const double* __restrict q = square_.data();
+  add3(n_.run.data(), sum_.run.data(), sq_.run.data(), p, v, q, k);
+  double* __restrict c = cross_.run.data();
+  for (std::size_t i = 0; i < k; ++i) {
+    const double xi = v[i];
+    if (xi != 0)
+      for (std::size_t j = i; j < k; ++j) c[j - i] += xi * v[j];
+    c += k - i;
+  }
+  for (std::size_t j : others_) {
+    if (!active_[j]) continue;
+    add3(off_n_.run.data() + j * k, off_sum_.run.data() + j * k, off_sq_.run.data() + j * k, p, v, q, k);
+  }
+}
+
+// Exact integer sums to centred moments: ss = (n sum x^2 - (sum x)^2) / n and cross =
+// (n sum xy - sum x sum y) / n, numerators exact in 128 bits (|sum| < 2^53 per flush).
+CoMoments ExactCoSums::moments(std::size_t i, std::size_t j) const {
+  if (i > j) std::swap(i, j);
+  if (!active_[i] || !active_[j]) return {};
+  const std::size_t ij = j * k_ + i, ji = i * k_ + j;
+  const Int128 n = n_.at(i) - off_n_.at(ij);
+  if (n == 0) return {};
+  const Int128 sx = sum_.at(i) - off_sum_.at(ij), sxx = sq_.at(i) - off_sq_.at(ij);
+  const Int128 sy = sum_.at(j) - off_sum_.at(ji), syy = sq_.at(j) - off_sq_.at(ji);
+  const Int128 sxy = cross_.at(i * k_ - i * (i - 1) / 2 + (j - i));
+  CoMoments m;
+  m.n = static_cast<long double>(n);
+  m.mean_i = static_cast<long double>(sx) / m.n;
+  m.mean_j = static_cast<long double>(sy) / m.n;
+  m.ss_i = static_cast<long double>(n * sxx - sx * sx) / m.n;
+  m.ss_j = static_cast<long double>(n * syy - sy * sy) / m.n;
+  m.cross = static_cast<long double>(n * sxy - sx * sy) / m.n;
+  return m;
+}
+
+}  // namespace attune
