@@ -52,19 +52,16 @@ RecordCut cut_general(std::string_view text, std::size_t want, bool at_eof) {
     const void* at = from < n ? std::memchr(b + from, c, n - from) : nullptr;
     return at ? static_cast<std::size_t>(static_cast<const char*>(at) - b) : n;
   };
-  auto count_lf = [&](std::size_t from, std::size_t to) {
-    std::uint64_t count = 0;
-    for (std::size_t at = find('\n', from); at < to; at = find('\n', at + 1)) ++count;
-    return count;
-  };
   RecordCut cut;
   bool at_start = true;
   std::uint64_t records = 0, lines = 0;
-  std::size_t i = 0, quote = find('"', 0), cr = find('\r', 0);
+  // The next quote, CR and LF at or after i: each is searched for once per occurrence (the
+  // positions only move forward), so a cut costs O(text) whatever the line and field shapes.
+  std::size_t i = 0, quote = find('"', 0), cr = find('\r', 0), lf = find('\n', 0);
   while (i < n) {
     if (quote < i) quote = find('"', i);
     if (cr < i) cr = find('\r', i);
-    const std::size_t lf = find('\n', i);
+    if (lf < i) lf = find('\n', i);
     const std::size_t at = std::min({quote, cr, lf});
     if (at == n) {   // no line end: the rest is (part of) one record
       at_start = false;
@@ -74,7 +71,7 @@ RecordCut cut_general(std::string_view text, std::size_t want, bool at_eof) {
     if (at == quote) {              // a quoted field: to its closing quote, line ends and all
       at_start = false;
       const std::size_t close = find('"', at + 1);
-      lines += count_lf(at + 1, close);
+      for (; lf < close; lf = find('\n', lf + 1)) ++lines;
       if (close == n) break;        // unclosed so far (or for good, at the end of input)
       i = close + 1;
       quote = find('"', i);
@@ -99,8 +96,11 @@ RecordCut cut_general(std::string_view text, std::size_t want, bool at_eof) {
 }  // namespace
 
 RecordCut cut_records(std::string_view text, std::size_t want, bool at_eof) {
+  // Plain when no quote or CR comes before the LF-only cut (with no LF at all, CRs may end
+  // records: the general scan decides).
   const std::size_t end = plain_end(text, want, at_eof);
-  const bool plain = std::memchr(text.data(), '"', end) == nullptr && std::memchr(text.data(), '\r', end) == nullptr;
+  const bool plain =
+      end > 0 && std::memchr(text.data(), '"', end) == nullptr && std::memchr(text.data(), '\r', end) == nullptr;
   return plain ? cut_plain(text, end) : cut_general(text, want, at_eof);
 }
 

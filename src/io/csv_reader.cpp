@@ -308,32 +308,27 @@ CsvReader::Parse CsvReader::parse_record(Record& record) {
   return Parse::done;
 }
 
-bool CsvReader::next_block(CsvBlock& block, std::size_t bytes) {
+CsvReader::BlockRead CsvReader::next_block(CsvBlock& block, std::size_t bytes) {
   if (delimiter_ == 0) throw std::logic_error("CsvReader::next_block before the header");
-  for (;;) {
-    while (end_ - pos_ < bytes && fill()) {
-    }
-    // Look at twice the block's size first (cut_records scans what it is given), then at all.
-    const std::size_t ahead = std::min(end_ - pos_, 2 * bytes);
-    RecordCut cut = cut_records(std::string_view(buffer_.data() + pos_, ahead), bytes, eof_ && ahead == end_ - pos_);
-    if (cut.end == 0 && ahead < end_ - pos_) {
-      cut = cut_records(std::string_view(buffer_.data() + pos_, end_ - pos_), bytes, eof_);
-    }
-    if (cut.end == 0) {
-      if (eof_) return false;
-      fill();   // one record longer than the buffer: fill() grows it, up to the record limit
-      continue;
-    }
-    block.text.assign(buffer_.data() + pos_, cut.end);
-    block.first_line = line_;
-    block.first_record = records_ + 1;
-    block.records = cut.records;
-    pos_ += cut.end;
-    line_start_ = pos_;
-    line_ += cut.lines;
-    records_ += cut.records;
-    return true;
+  const std::size_t window = std::min(2 * bytes, kBlockBytes / 2);   // fill() never grows the buffer for it
+  bytes = window / 2;
+  while (end_ - pos_ < window && fill()) {
   }
+  if (pos_ == end_) return BlockRead::end;
+  // cut_records scans what it is given: only the window, so each call costs O(window).
+  const std::size_t ahead = std::min(end_ - pos_, window);
+  const RecordCut cut =
+      cut_records(std::string_view(buffer_.data() + pos_, ahead), bytes, eof_ && ahead == end_ - pos_);
+  if (cut.end == 0) return BlockRead::long_record;   // no record ends in a whole window
+  block.text.assign(buffer_.data() + pos_, cut.end);
+  block.first_line = line_;
+  block.first_record = records_ + 1;
+  block.records = cut.records;
+  pos_ += cut.end;
+  line_start_ = pos_;
+  line_ += cut.lines;
+  records_ += cut.records;
+  return BlockRead::block;
 }
 
 std::unique_ptr<CsvReader> CsvReader::block_parser(std::string name, CsvOptions options) {

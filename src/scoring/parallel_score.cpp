@@ -130,8 +130,18 @@ class Engine {
       try {
         if (CsvReader* csv = source.csv_blocks()) {
           if (!block_parsers_ready_) make_block_parsers(*csv);
-          batch->raw = more = csv->next_block(batch->block, kBlockBytes);
-          batch->records = more ? batch->block.records : 0;
+          switch (csv->next_block(batch->block, kBlockBytes)) {
+            case CsvReader::BlockRead::block:
+              batch->raw = true;
+              batch->records = batch->block.records;
+              break;
+            case CsvReader::BlockRead::long_record:   // read as without threads: its limits, its errors
+              if ((more = source.next(record))) batch->add(record);
+              break;
+            case CsvReader::BlockRead::end:
+              more = false;
+              break;
+          }
         } else {
           // Until the source hands over plain CSV (e.g. after Qualtrics' looked-at rows).
           while (batch->records < kBatchRows && batch->text.size() < kBatchBytes && (more = source.next(record))) {

@@ -1,7 +1,8 @@
 // Private to src/scoring: scoring rows on several threads with output in input order.
 //
 // The calling thread cuts plain CSV input into blocks of whole records (counting them, without
-// parsing), or copies the records of other sources into a batch's own arena; worker threads
+// parsing; a record longer than a block is read whole, as without threads), or copies the
+// records of other sources into a batch's own arena; worker threads
 // parse, score, classify and format whole batches into the batch's own output
 // buffer; the calling thread then writes the buffers, adds the summaries and merges the
 // invalid-cell counts strictly in input order. A bounded number of batches is in flight, so
@@ -23,8 +24,8 @@ namespace attune::scoring {
 // Scores the data records left in `source` (the header has been read) with `lanes` onto
 // `writer`, whose row_formatter() must not be null, on `threads` worker threads. Updates each
 // lane's summary and invalid-cell counts; returns the number of rows. On an error, throws the
-// error the sequential run would have thrown (that of the earliest failing row) after writing
-// only the rows before it.
+// error the sequential run would have thrown (that of the earliest failing row), having written
+// no row at or after it (rows just before it may be unwritten, as a failed run's output is cut).
 // `on_ids` sees every row's id cells and line on the calling thread, in input order (e.g. to
 // note repeated ids), when the lanes' binding has id columns.
 using IdCallback = std::function<void(std::span<const std::string_view> id_cells, std::uint64_t line)>;

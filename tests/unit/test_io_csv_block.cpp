@@ -1,7 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
+
+#include <unistd.h>
 
 #include "attune/io/csv_block.h"
 #include "csv_block_check.h"
@@ -82,4 +88,59 @@ TEST_CASE("reading in blocks gives the records of reading whole, for 3000 random
     CAPTURE(block);
     REQUIRE(test::read_in_blocks(text, options, block) == test::read_whole(text, options));
   }
+}
+
+namespace {
+
+// Reads `text` from a file (the reader fills its 1 MiB buffer as it goes), whole and in blocks.
+void check_file(const std::string& text, CsvOptions options = {}) {
+  const auto path = std::filesystem::temp_directory_path() / ("attune-block-" + std::to_string(::getpid()) + ".csv");
+  std::ofstream(path, std::ios::binary) << text;
+  test::ReadResult whole, blocks;
+  {
+    CsvReader reader(path.string(), options);
+    Record record;
+    try {
+      while (reader.next(record)) whole.records.push_back(test::copy_record(record));
+    } catch (const std::exception& e) {
+      whole.error = e.what();
+    }
+  }
+  {
+    CsvReader reader(path.string(), options);
+    blocks = test::read_in_blocks(reader, options, 64u << 10);
+  }
+  std::filesystem::remove(path);
+  CHECK(blocks.records.size() == whole.records.size());
+  CHECK(blocks.error == whole.error);
+  CHECK(blocks == whole);
+}
+
+std::string repeated(const std::string& piece, std::size_t times) {
+  std::string text;
+  text.reserve(piece.size() * times);
+  for (std::size_t i = 0; i < times; ++i) text += piece;
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("blocks from a file: LF, CRLF and CR-only line ends, several buffers long, in linear time") {
+  const auto start = std::chrono::steady_clock::now();
+  check_file("id,a,b\n" + repeated("r1,1,2\nr2,\"x\ny\",3\n\n", 200000));
+  check_file("id,a,b\r\n" + repeated("r1,1,2\r\n", 300000));
+  check_file("id,a,b\r" + repeated("r1,1,2\r", 300000));   // classic Mac: no LF at all
+  check_file("id,a,b\n" + repeated("r1,1,2\r", 300000));   // LF header, CR-only rows
+  check_file("id,a\n" + repeated("\"q\",", 300) + "1\n" + repeated(repeated("\"q\",", 300) + "1\n", 2000));
+  // Budget: linear work is well under a second each; the quadratic cutter took minutes.
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
+}
+
+TEST_CASE("blocks from a file: a record longer than a block is read whole, with the errors of reading without blocks") {
+  check_file("a,b\n1,2\n" + repeated("\"\",", 150000) + "\n3,4\n");   // over the column limit
+  check_file("a,b\n1,2\n3,5'10\"" + repeated("x", 300000) + ",3\n4,5\n");   // a quote inside an unquoted field
+  CsvOptions small;
+  small.limits.max_field_bytes = 100000;
+  check_file("a,b\n1," + repeated("y", 200000) + "\n", small);   // a field over its limit
+  check_file("a,b\n1,\"" + repeated("z\n", 100000) + "\"\n2,3\n");   // a long quoted field, many lines
 }

@@ -50,9 +50,13 @@ class CsvReader : public RecordSource {
   // The options the reader was made with (limits; the delimiter asked for, 0 if detected).
   const CsvOptions& options() const { return options_; }
 
+  // What next_block did.
+  enum class BlockRead { block, long_record, end };
   // For parsing on several threads, after the header: moves the next whole records (about
-  // `bytes` of them, at least one) into `block`, unparsed; false at the end of input.
-  bool next_block(CsvBlock& block, std::size_t bytes);
+  // `bytes` of them, at least one) into `block`, unparsed. `long_record` when no record ends
+  // within 2·bytes: read that one with next() (its limits and errors apply as they would
+  // without blocks), then go on; `end` at the end of input.
+  BlockRead next_block(CsvBlock& block, std::size_t bytes);
   // A reader of blocks cut by another reader of the same input (`options.delimiter` set).
   static std::unique_ptr<CsvReader> block_parser(std::string name, CsvOptions options);
   // Makes next() read `block`'s records (with their lines and record numbers in the input);
