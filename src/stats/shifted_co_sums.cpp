@@ -10,18 +10,29 @@ namespace attune {
 namespace {
 constexpr std::size_t kFirstBlock = 16, kMaxBlock = 1024;
 
-// One listed value yf (square yf2) with every present value: the six sums over j.
-void add_pairs(double* __restrict n, double* __restrict sf, double* __restrict qf, double* __restrict sj,
-               double* __restrict qj, double* __restrict c, const double* __restrict w,
-               const double* __restrict y, const double* __restrict y2, double yf, double yf2, std::size_t k) {
+// One listed value xf with every present value (w = 1; x is 0 where missing): the six sums over
+// j of the deviations from the pair's own shifts sf[j], sj[j].
+void add_pairs(double* __restrict n, double* __restrict sum_f, double* __restrict sq_f, double* __restrict sum_j,
+               double* __restrict sq_j, double* __restrict c, const double* __restrict w,
+               const double* __restrict x, const double* __restrict sf, const double* __restrict sj, double xf,
+               std::size_t k) {
   for (std::size_t j = 0; j < k; ++j) {
+    const double a = (xf - sf[j]) * w[j];
+    const double b = (x[j] - sj[j]) * w[j];
     n[j] += w[j];
-    sf[j] += yf * w[j];
-    qf[j] += yf2 * w[j];
-    sj[j] += y[j];
-    qj[j] += y2[j];
-    c[j] += yf * y[j];
+    sum_f[j] += a;
+    sq_f[j] += a * a;
+    sum_j[j] += b;
+    sq_j[j] += b * b;
+    c[j] += a * b;
   }
+}
+
+// A centred sum of squares from sums about a shift: Q - S^2/n, below 0 only by rounding (kept
+// NaN when an overflow made it so).
+long double centred(long double q, long double s, long double n) {
+  const long double v = q - s * s / n;
+  return v < 0 ? 0 : v;
 }
 
 CoMoments swapped(CoMoments m) {
@@ -31,8 +42,7 @@ CoMoments swapped(CoMoments m) {
 }
 }  // namespace
 
-ShiftedCoSums::ShiftedCoSums(std::size_t variables)
-    : k_(variables), shift_(variables, std::numeric_limits<double>::quiet_NaN()) {}
+ShiftedCoSums::ShiftedCoSums(std::size_t variables) : k_(variables) {}
 
 std::size_t ShiftedCoSums::index(std::size_t i, std::size_t j) const {
   if (i > j) std::swap(i, j);
@@ -45,41 +55,50 @@ void ShiftedCoSums::add(std::span<const double> row, std::span<const std::size_t
     block_.assign(k_ * kFields * k_, 0.0);
     touched_.assign(k_, 0);
     totals_.assign(k_ * (k_ + 1) / 2, CoMoments{});
+    shift_f_.assign(k_ * k_, 0.0);
+    shift_j_.assign(k_ * k_, 0.0);
+    seeded_.assign(k_ * k_, 0);
     w_.assign(k_, 0.0);
-    y_.assign(k_, 0.0);
-    y2_.assign(k_, 0.0);
+    x_.assign(k_, 0.0);
   }
   for (std::size_t j = 0; j < k_; ++j) {
-    const double x = row[j];
-    if (std::isnan(x)) {
-      w_[j] = y_[j] = y2_[j] = 0;
-      continue;
-    }
-    if (std::isnan(shift_[j])) shift_[j] = x;
-    w_[j] = 1;
-    y_[j] = x - shift_[j];
-    y2_[j] = y_[j] * y_[j];
+    const bool present = !std::isnan(row[j]);
+    w_[j] = present ? 1 : 0;
+    x_[j] = present ? row[j] : 0;
   }
   for (std::size_t f : fractional) {
     touched_[f] = 1;
+    double* sf = shift_f_.data() + f * k_;
+    double* sj = shift_j_.data() + f * k_;
+    unsigned char* seeded = seeded_.data() + f * k_;
+    // A pair's shifts start at its first row's values, so its first block is centred near its data.
+    for (std::size_t j = 0; j < k_; ++j) {
+      if (w_[j] != 0 && !seeded[j]) {
+        sf[j] = x_[f];
+        sj[j] = x_[j];
+        seeded[j] = 1;
+      }
+    }
     add_pairs(block(f, kN), block(f, kSumF), block(f, kSqF), block(f, kSumJ), block(f, kSqJ), block(f, kCross),
-              w_.data(), y_.data(), y2_.data(), y_[f], y2_[f], k_);
+              w_.data(), x_.data(), sf, sj, x_[f], k_);
     // Pairs of f with a later listed variable are taken here, not again in that one's pass.
-    w_[f] = y_[f] = y2_[f] = 0;
+    w_[f] = 0;
+    x_[f] = 0;
   }
   if (++block_rows_ >= std::clamp(flushed_rows_, kFirstBlock, kMaxBlock)) flush();
 }
 
-// Sums about the shifts a, b to moments: mean = a + S/n, ss = Q - S^2/n, cross = C - S_f S_j / n.
+// Sums about the pair's shifts a, b to moments: mean = a + S/n, ss = Q - S^2/n,
+// cross = C - S_f S_j / n.
 CoMoments ShiftedCoSums::block_moments(std::size_t f, std::size_t j) const {
   CoMoments m;
   m.n = block_at(f, kN, j);
   if (m.n == 0) return m;
   const long double sf = block_at(f, kSumF, j), sj = block_at(f, kSumJ, j);
-  m.mean_i = shift_[f] + sf / m.n;
-  m.mean_j = shift_[j] + sj / m.n;
-  m.ss_i = std::max(0.0L, block_at(f, kSqF, j) - sf * sf / m.n);
-  m.ss_j = std::max(0.0L, block_at(f, kSqJ, j) - sj * sj / m.n);
+  m.mean_i = shift_f_[f * k_ + j] + sf / m.n;
+  m.mean_j = shift_j_[f * k_ + j] + sj / m.n;
+  m.ss_i = centred(block_at(f, kSqF, j), sf, m.n);
+  m.ss_j = centred(block_at(f, kSqJ, j), sj, m.n);
   m.cross = block_at(f, kCross, j) - sf * sj / m.n;
   return f <= j ? m : swapped(m);
 }
@@ -96,13 +115,17 @@ void ShiftedCoSums::flush() {
     std::fill_n(block(f, kN), kFields * k_, 0.0);
     touched_[f] = 0;
   }
-  // Only now, with every sum about the old shifts taken out, move the shifts to the means.
+  // Only now, with every sum about the old shifts taken out, move each pair's shifts (both of
+  // its orientations) to the pair's means so far.
   for (std::size_t f : listed)
     for (std::size_t j = 0; j < k_; ++j) {
       const CoMoments& total = totals_[index(f, j)];
       if (total.n == 0) continue;
-      shift_[f] = static_cast<double>(f <= j ? total.mean_i : total.mean_j);
-      shift_[j] = static_cast<double>(f <= j ? total.mean_j : total.mean_i);
+      const double mean_f = static_cast<double>(f <= j ? total.mean_i : total.mean_j);
+      const double mean_j = static_cast<double>(f <= j ? total.mean_j : total.mean_i);
+      shift_f_[f * k_ + j] = shift_j_[j * k_ + f] = mean_f;
+      shift_j_[f * k_ + j] = shift_f_[j * k_ + f] = mean_j;
+      seeded_[f * k_ + j] = seeded_[j * k_ + f] = 1;
     }
   flushed_rows_ += block_rows_;
   block_rows_ = 0;

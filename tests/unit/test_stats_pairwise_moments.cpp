@@ -172,3 +172,25 @@ TEST_CASE("only fractional values, and whole numbers beyond 2^20, take the shift
   }
   check_against_two_pass(m, rows, 1e-11);
 }
+
+TEST_CASE("a pair whose rows lie far from its variables' other rows keeps its precision") {
+  const double na = std::nan("");
+  // Column 1's first value is 1e9 away from the rows it shares with column 0.
+  std::vector<std::vector<double>> rows{{na, 1e9 + 0.5}};
+  for (int r = 1; r <= 15; ++r) rows.push_back({r + 0.5, (r % 3) + 0.1});
+  PairwiseMoments first(2);
+  for (const auto& row : rows) first.add(row);
+  check_against_two_pass(first, rows, 1e-11);
+  // Column 0 sits near 1e9 while column 1 is present, near 0 while column 2 is (after many blocks).
+  std::mt19937_64 rng(5);
+  std::vector<std::vector<double>> halves;
+  PairwiseMoments second(3);
+  for (int r = 0; r < 6000; ++r) {
+    const double u = static_cast<double>(rng() % 1000) / 997.0;
+    std::vector<double> row = r < 3000 ? std::vector<double>{1e9 + u, u * 0.5 + 0.25, na}
+                                       : std::vector<double>{u, na, 3.5 - u};
+    halves.push_back(row);
+    second.add(row);
+  }
+  check_against_two_pass(second, halves, 1e-9);
+}

@@ -11,10 +11,11 @@ namespace attune {
 
 // Per variable pair, over the rows where both are present and at least one is not a small whole
 // number: n, means and centred sums. Within a block of rows the sums of (x - shift) are
-// accumulated in doubles by dense loops; at the end of a block they are turned into centred
-// moments and combined (Chan et al. 1979) into the totals, and each shift moves to its
-// variable's mean so far. Blocks start at 16 rows and grow to 1024, which bounds the rounding
-// error of the sums by the block size, not the number of rows.
+// accumulated in doubles by dense loops, with shifts of the pair's own (its first row's values,
+// then its means so far); at the end of a block they are turned into centred moments and
+// combined (Chan et al. 1979) into the totals. Blocks start at 16 rows and grow to 1024, which
+// bounds the rounding error of the sums by the block size, not the number of rows. Values whose
+// squared deviations overflow a double (beyond about 1e154) are outside its range.
 class ShiftedCoSums {
  public:
   explicit ShiftedCoSums(std::size_t variables);
@@ -39,11 +40,12 @@ class ShiftedCoSums {
 
   std::size_t k_;
   std::size_t block_rows_ = 0, flushed_rows_ = 0;
-  std::vector<double> shift_;           // per variable; NaN until its first value
+  std::vector<double> shift_f_, shift_j_;   // [f][j]: the shifts of f and of j for block row f
+  std::vector<unsigned char> seeded_;       // [f][j]: the pair has had a row (its shifts are set)
   std::vector<double> block_;           // [f][field][j], allocated at the first row
   std::vector<unsigned char> touched_;  // f was listed in a row of this block
   std::vector<CoMoments> totals_;       // upper triangle incl. the diagonal
-  std::vector<double> w_, y_, y2_;      // the current row: present, x - shift, (x - shift)^2
+  std::vector<double> w_, x_;           // the current row: present (0/1), value (0 where missing)
 };
 
 }  // namespace attune
