@@ -51,8 +51,9 @@ TEST_CASE("a row of the wrong width is rejected") {
 
 namespace {
 
-// R's cov/cor(use = "pairwise") the two-pass way (cov.c: long double means, refined, then
-// centred sums), over a held matrix: the reference for the one-pass sums.
+// A careful two-pass reference over a held matrix: long double means, refined by a second pass
+// over the deviations (R's mean() does this; its pairwise cov.c uses the plain long double
+// means), then centred sums. The one-pass sums are checked against it.
 struct TwoPass {
   long double n = 0, mean_i = 0, mean_j = 0, ss_i = 0, ss_j = 0, cross = 0;
 };

@@ -18,7 +18,7 @@ __extension__ typedef __int128 Int128;
 // pass over the pairs (x_i x_j with 0 standing for a value that is not whole) and, per variable
 // j that is not whole in the row, one pass over the variables (what to take off i's totals for
 // pair i, j); the loops vectorise. Running sums are doubles, exact integers while below 2^53,
-// moved into 128-bit integers before any could reach it.
+// moved into 128-bit integers before any could exceed it.
 class ExactCoSums {
  public:
   explicit ExactCoSums(std::size_t variables);
