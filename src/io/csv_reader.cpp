@@ -148,12 +148,17 @@ void CsvReader::detect_delimiter() {
       semicolons += c == ';';
       tabs += c == '\t';
     }
-    delimiter_ = ',';
-    if (semicolons > commas && semicolons >= tabs) delimiter_ = ';';
-    if (tabs > commas && tabs > semicolons) delimiter_ = '\t';
+    char detected = ',';
+    if (semicolons > commas && semicolons >= tabs) detected = ';';
+    if (tabs > commas && tabs > semicolons) detected = '\t';
+    use_delimiter(detected);
   } else {
-    delimiter_ = options_.delimiter;
+    use_delimiter(options_.delimiter);
   }
+}
+
+void CsvReader::use_delimiter(char delimiter) {
+  delimiter_ = delimiter;
   for (char c : {delimiter_, '\n', '\r', '"'}) special_[static_cast<unsigned char>(c)] = true;
 }
 
@@ -334,8 +339,7 @@ CsvReader::BlockRead CsvReader::next_block(CsvBlock& block, std::size_t bytes) {
 std::unique_ptr<CsvReader> CsvReader::block_parser(std::string name, CsvOptions options) {
   if (options.delimiter == 0) throw std::logic_error("CsvReader::block_parser without a delimiter");
   std::unique_ptr<CsvReader> reader(new CsvReader(Named{}, std::move(name), options));
-  reader->delimiter_ = options.delimiter;
-  for (char c : {reader->delimiter_, '\n', '\r', '"'}) reader->special_[static_cast<unsigned char>(c)] = true;
+  reader->use_delimiter(options.delimiter);
   reader->buffer_.assign(1, '\n');
   reader->eof_ = true;
   return reader;

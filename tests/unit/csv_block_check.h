@@ -31,16 +31,20 @@ inline ReadRecord copy_record(const Record& record) {
           record.line, record.number};
 }
 
-inline ReadResult read_whole(const std::string& text, CsvOptions options) {
+inline ReadResult read_whole(CsvReader& reader) {
   ReadResult result;
-  auto reader = CsvReader::from_string(text, "t.csv", options);
   Record record;
   try {
-    while (reader->next(record)) result.records.push_back(copy_record(record));
+    while (reader.next(record)) result.records.push_back(copy_record(record));
   } catch (const std::exception& e) {
     result.error = e.what();
   }
   return result;
+}
+
+inline ReadResult read_whole(const std::string& text, CsvOptions options) {
+  auto reader = CsvReader::from_string(text, "t.csv", options);
+  return read_whole(*reader);
 }
 
 // Reads the header whole, then the rest in blocks of about `block_bytes` as `score --threads`

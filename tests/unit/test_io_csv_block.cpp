@@ -99,12 +99,7 @@ void check_file(const std::string& text, CsvOptions options = {}) {
   test::ReadResult whole, blocks;
   {
     CsvReader reader(path.string(), options);
-    Record record;
-    try {
-      while (reader.next(record)) whole.records.push_back(test::copy_record(record));
-    } catch (const std::exception& e) {
-      whole.error = e.what();
-    }
+    whole = test::read_whole(reader);
   }
   {
     CsvReader reader(path.string(), options);

@@ -71,6 +71,7 @@ class CsvReader : public RecordSource {
   bool parse_simple_record(Record& record);   // the fast path: no quotes, whole in the buffer
   bool fill();                          // reads more input; false at end of input
   void detect_delimiter();
+  void use_delimiter(char delimiter);   // sets delimiter_ and the bytes the field scan stops at
   [[noreturn]] void fail(std::size_t at, std::string message, std::string hint) const;
 
   std::string name_;
