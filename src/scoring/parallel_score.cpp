@@ -255,21 +255,27 @@ class Engine {
     }
     Record& record = worker.record;
     if (batch.raw) worker.csv->parse_block(batch.block);
+    auto parser_of = [&worker](std::size_t l) -> ResponseParser& { return worker.parsers[l]; };
+    auto row_of = [&worker](std::size_t l) -> ResponseRow& { return worker.rows[l]; };
     std::size_t field = 0;
     std::uint32_t start = 0;
     for (std::size_t r = 0; r < batch.records; ++r) {
-      if (batch.raw) {
-        if (!worker.csv->next(record)) throw std::logic_error("a CSV block held fewer records than counted");
-      } else {
-        start = rebuild_record(batch, r, field, start, record);
-      }
-      keep_ids(batch, record);
       const std::uint64_t row = batch.first_row + r;
+      std::uint64_t line = 0;
+      if (!batch.raw || !parse_plain_line(*worker.csv, lanes, row, parser_of, row_of, line)) {
+        if (batch.raw) {
+          if (!worker.csv->next(record)) throw std::logic_error("a CSV block held fewer records than counted");
+        } else {
+          start = rebuild_record(batch, r, field, start, record);
+        }
+        line = record.line;
+        for (std::size_t l = 0; l < lanes; ++l) worker.parsers[l].parse(record, row, worker.rows[l]);
+      }
+      keep_ids(batch, worker.rows.front().texts, line);
       for (std::size_t l = 0; l < lanes; ++l) {
         const Lane& lane = *lanes_[l];
         const std::size_t n_scores = lane.scores.size();
         std::span<double> scores(batch.scores[l].data() + r * n_scores, n_scores);
-        worker.parsers[l].parse(record, row, worker.rows[l]);
         worker.scorers[l].score(worker.rows[l].items, scores);
         if (lane.classifier) batch.classifications[l][r] = lane.classifier->classify(scores);
       }
@@ -305,14 +311,15 @@ class Engine {
     return start;
   }
 
-  // Keeps the record's id cells for the repeated-id check, made in input order on collection.
-  void keep_ids(Batch& batch, const Record& record) const {
+  // Keeps the row's id cells (the first of its parsed `texts`) for the repeated-id check, made
+  // in input order on collection.
+  void keep_ids(Batch& batch, const std::vector<std::string_view>& texts, std::uint64_t line) const {
     if (id_fields_.empty()) return;
-    for (auto f : id_fields_) {
-      if (f < record.size()) batch.ids.append(record.fields[f]);
+    for (std::size_t i = 0; i < id_fields_.size(); ++i) {
+      batch.ids.append(texts[i]);
       batch.id_ends.push_back(static_cast<std::uint32_t>(batch.ids.size()));
     }
-    batch.id_lines.push_back(record.line);
+    batch.id_lines.push_back(line);
   }
 
   void note_ids(const Batch& batch) {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "attune/io/csv_reader.h"
 #include "attune/util/text.h"
 
 namespace attune {
@@ -32,7 +33,67 @@ ResponseParser::ResponseParser(const Instrument& instrument, std::vector<std::st
                                const ResponseOptions& options, const std::string& file)
     : file_(file), policy_(options.invalid),
       parser_(effective_scale(instrument, options), options.missing_codes, options.decimal_mark),
-      header_(std::move(header)), binding_(bind_columns(instrument, header_, options.columns, file)) {}
+      header_(std::move(header)), binding_(bind_columns(instrument, header_, options.columns, file)) {
+  roles_.assign(binding_.header_size, -1);
+  auto assign = [this](std::size_t field, std::int32_t role) {
+    if (field >= roles_.size() || roles_[field] != -1) return false;
+    roles_[field] = role;
+    return true;
+  };
+  bool single = true;
+  std::int32_t slot = 0;
+  for (auto field : binding_.id_fields) single = assign(field, -2 - slot++) && single;
+  for (auto field : binding_.keep_fields) single = assign(field, -2 - slot++) && single;
+  for (std::size_t j = 0; j < binding_.item_fields.size(); ++j) {
+    single = assign(binding_.item_fields[j], static_cast<std::int32_t>(j)) && single;
+  }
+  if (!single) roles_.clear();
+}
+
+bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint64_t number, ResponseRow& row) {
+  if (roles_.empty() || line.empty() || line.back() != '\n') return false;
+  if (delimiter != stops_delimiter_) {
+    std::fill(std::begin(stops_), std::end(stops_), false);
+    for (char c : {delimiter, '\n', '\r', '"'}) stops_[static_cast<unsigned char>(c)] = true;
+    stops_delimiter_ = delimiter;
+  }
+  row.texts.resize(binding_.id_fields.size() + binding_.keep_fields.size());
+  row.items.resize(binding_.item_fields.size());
+  std::string_view* texts = row.texts.data();
+  double* items = row.items.data();
+  const std::int32_t* roles = roles_.data();
+  const std::size_t fields = roles_.size();
+  const char* p = line.data();   // the line ends in '\n', which stops every scan
+  for (std::size_t f = 0;; ++f) {
+    if (f == fields) return false;   // a field too many
+    const std::int32_t role = roles[f];
+    if (role >= 0) {   // the common item cell: one digit, then the delimiter
+      const auto digit = static_cast<unsigned>(static_cast<unsigned char>(p[0])) - unsigned{'0'};
+      if (parser_.answer_digit(digit) && p[1] == delimiter) {   // p[1] exists: p[0] is not the LF
+        items[role] = digit;
+        p += 2;
+        continue;
+      }
+    }
+    const char* start = p;
+    while (!stops_[static_cast<unsigned char>(*p)]) ++p;
+    const char c = *p;
+    if (c != delimiter && c != '\n') return false;   // a quote or a CR
+    const std::string_view cell(start, static_cast<std::size_t>(p - start));
+    if (role >= 0) {
+      if (parser_.classify(cell, items[role]) == CellStatus::invalid) return false;
+    } else if (role < -1) {
+      texts[-2 - role] = cell;
+    }
+    if (c == '\n') {
+      if (f + 1 != fields) return false;
+      break;
+    }
+    ++p;
+  }
+  row.number = number;
+  return true;
+}
 
 void ResponseParser::parse(const Record& record, std::uint64_t number, ResponseRow& row) {
   if (record.size() != binding_.header_size) {
@@ -81,6 +142,14 @@ ResponseReader::ResponseReader(const Instrument& instrument, RecordSource& sourc
     : source_(source), parser_(instrument, std::move(header), options, source.name()) {}
 
 bool ResponseReader::next(ResponseRow& row) {
+  if (CsvReader* csv = source_.csv_blocks()) {
+    std::string_view line = csv->peek_line();
+    if (!line.empty() && parser_.parse_line(line, csv->delimiter(), rows_ + 1, row)) {
+      csv->take_line(line);
+      ++rows_;
+      return true;
+    }
+  }
   if (!source_.next(record_)) return false;
   parser_.parse(record_, ++rows_, row);
   return true;

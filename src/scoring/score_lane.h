@@ -14,6 +14,7 @@
 #include "attune/classify/borderline.h"
 #include "attune/classify/classifier.h"
 #include "attune/stats/pairwise_moments.h"
+#include "attune/io/csv_reader.h"
 #include "attune/io/record_writer.h"
 #include "attune/scoring/response_reader.h"
 #include "attune/scoring/score_run.h"
@@ -69,6 +70,22 @@ struct Lane {
 };
 
 using Lanes = std::vector<std::unique_ptr<Lane>>;
+
+// Parses the next record of `csv` for each of `lanes` parsers when it is a plain line that all
+// of them take (ResponseParser::parse_line), and consumes it; `line` is then its line number.
+// False, with nothing consumed, when the record must be read with next() and parse().
+template <typename ParserOf, typename RowOf>
+bool parse_plain_line(CsvReader& csv, std::size_t lanes, std::uint64_t number, ParserOf parser_of, RowOf row_of,
+                      std::uint64_t& line) {
+  const std::string_view text = csv.peek_line();
+  if (text.empty()) return false;
+  for (std::size_t l = 0; l < lanes; ++l) {
+    if (!parser_of(l).parse_line(text, csv.delimiter(), number, row_of(l))) return false;
+  }
+  line = csv.line();
+  csv.take_line(text);
+  return true;
+}
 
 // What an output row holds besides texts, scores and patterns.
 struct RowShape {

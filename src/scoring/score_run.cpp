@@ -154,10 +154,19 @@ class Run {
   // The sequential path: each row is written (or held) before the next is read.
   void read_rows() {
     Record record;
-    while (source_.next(record)) {
-      ++report_.rows;
-      note_ids(record);
-      for (auto& lane : lanes_) lane->parser.parse(record, report_.rows, lane->row);
+    auto parser_of = [this](std::size_t l) -> ResponseParser& { return lanes_[l]->parser; };
+    auto row_of = [this](std::size_t l) -> ResponseRow& { return lanes_[l]->row; };
+    for (;;) {
+      const std::uint64_t number = report_.rows + 1;
+      std::uint64_t line = 0;
+      CsvReader* csv = forced_choice_ ? nullptr : source_.csv_blocks();   // the forced choice is read from a Record
+      if (csv == nullptr || !scoring::parse_plain_line(*csv, lanes_.size(), number, parser_of, row_of, line)) {
+        if (!source_.next(record)) break;
+        line = record.line;
+        for (auto& lane : lanes_) lane->parser.parse(record, number, lane->row);
+      }
+      report_.rows = number;
+      note_ids(lanes_.front()->row.texts, line);
       if (excluded(lanes_.front()->row.texts, report_.rows)) continue;   // before any sample statistic
       for (auto& lane : lanes_) {
         lane->read_forced_choice(record, source_.name());
@@ -267,12 +276,10 @@ class Run {
   }
 
   // Remembers the row's ids to warn about repeats (the first repeat's lines, the count).
-  void note_ids(const Record& record) {
-    const ColumnBinding& binding = lanes_.front()->parser.binding();
-    if (binding.id_fields.empty()) return;
-    id_texts_.clear();
-    for (auto field : binding.id_fields) id_texts_.push_back(field < record.size() ? record.fields[field] : std::string_view());
-    duplicate_ids_.add(id_texts_, record.line);
+  // `texts`: the parsed row's texts, its id cells first.
+  void note_ids(std::span<const std::string_view> texts, std::uint64_t line) {
+    const std::size_t ids = lanes_.front()->parser.binding().id_fields.size();
+    if (ids > 0) duplicate_ids_.add(texts.first(ids), line);
   }
 
   // Whether --exclude-flagged leaves this respondent out (before any sample statistic).
@@ -319,7 +326,6 @@ class Run {
   bool hold_ = false, prefixed_ = false, forced_choice_ = false, flag_column_ = false;
   scoring::RowShape shape_;
   DuplicateIds duplicate_ids_;         // repeated ids: warned about, never dropped
-  std::vector<std::string_view> id_texts_;
   std::vector<Cell> cells_;
   std::string row_key_;
   std::map<const Lane*, std::vector<std::pair<std::string, std::string>>> borderline_;

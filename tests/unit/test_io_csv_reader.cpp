@@ -207,3 +207,91 @@ TEST_CASE("a directory or a missing file is an io error naming it") {
   CHECK(missing->where().file == missing_path);
   CHECK(missing->message().find("cannot open") == 0);
 }
+
+namespace {
+
+// Reads `reader` as the scorer does: a peeked line without quote or CR is split and taken,
+// anything else goes through next(). Records as "line/number: fields".
+std::vector<std::string> read_taking_lines(CsvReader& reader) {
+  std::vector<std::string> out;
+  Record record;
+  auto describe = [&](std::uint64_t line, std::uint64_t number, const std::vector<std::string>& fields) {
+    std::string text = std::to_string(line) + "/" + std::to_string(number) + ":";
+    for (const auto& field : fields) text += "[" + field + "]";
+    out.push_back(text);
+  };
+  if (!reader.next(record)) return out;
+  describe(record.line, record.number, {record.fields.begin(), record.fields.end()});
+  std::uint64_t number = record.number;
+  for (;;) {
+    std::string_view line = reader.peek_line();
+    if (!line.empty() && line.find_first_of("\"\r") == std::string_view::npos) {
+      REQUIRE(line.back() == '\n');
+      std::vector<std::string> fields(1);
+      for (char c : line.substr(0, line.size() - 1)) {
+        if (c == reader.delimiter()) fields.emplace_back();
+        else fields.back() += c;
+      }
+      describe(reader.line(), ++number, fields);
+      reader.take_line(line);
+      continue;
+    }
+    if (!reader.next(record)) break;
+    number = record.number;
+    describe(record.line, record.number, {record.fields.begin(), record.fields.end()});
+  }
+  return out;
+}
+
+std::vector<std::string> read_records(CsvReader& reader) {
+  std::vector<std::string> out;
+  Record record;
+  while (reader.next(record)) {
+    std::string text = std::to_string(record.line) + "/" + std::to_string(record.number) + ":";
+    for (auto field : record.fields) text += "[" + std::string(field) + "]";
+    out.push_back(text);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("files: lines taken whole (peek_line, take_line) read as next() reads them") {
+  // Plain, blank, CRLF, quoted and multi-line records, past two 1 MiB read blocks, and a last
+  // record without a line end (never a peeked line).
+  std::string text = "id;a;b\n";
+  for (int i = 0; text.size() < (5u << 19); ++i) {
+    switch (i % 7) {
+      case 0: text += std::to_string(i) + ";1;2\n"; break;
+      case 1: text += "\n"; break;
+      case 2: text += std::to_string(i) + ";3;\r\n"; break;
+      case 3: text += "\"" + std::to_string(i) + "\";\"x\ny\";4\n"; break;
+      case 4: text += std::to_string(i) + ";;" + std::string(static_cast<std::size_t>(i % 300), 'z') + "\n"; break;
+      case 5: text += std::to_string(i) + ";5;6\r"; break;
+      default: text += ";;\n"; break;
+    }
+  }
+  text += "last;7;8";
+  test::TempDir dir;
+  const std::string path = dir.write("lines.csv", text);
+  CsvReader whole(path), taking(path);
+  const auto expected = read_records(whole);
+  CHECK(expected.size() > 30000);
+  CHECK(read_taking_lines(taking) == expected);
+  // In memory too (one buffer).
+  auto in_memory = CsvReader::from_string(text, path);
+  CHECK(read_taking_lines(*in_memory) == expected);
+}
+
+TEST_CASE("peek_line gives nothing before the header, on a blank line or a line without its end") {
+  auto reader = CsvReader::from_string("a,b\n\n1,2\n3,4", "t.csv");
+  CHECK(reader->peek_line().empty());   // the delimiter is not known yet
+  Record record;
+  REQUIRE(reader->next(record));
+  CHECK(reader->peek_line().empty());   // blank
+  REQUIRE(reader->next(record));
+  CHECK(record.fields[0] == "1");
+  CHECK(reader->peek_line().empty());   // "3,4" has no LF
+  REQUIRE(reader->next(record));
+  CHECK(record.line == 4);
+}

@@ -50,6 +50,16 @@ class CsvReader : public RecordSource {
   // The options the reader was made with (limits; the delimiter asked for, 0 if detected).
   const CsvOptions& options() const { return options_; }
 
+  // The fast path of scoring, after the header: the next line with its LF, when it lies whole
+  // in the buffer, is not blank, and is short enough for any limit; else "" (read it with
+  // next()). Valid until the next read. Its record is what next() would read only if the line
+  // has no quote and no CR: the caller checks that before take_line().
+  std::string_view peek_line() const;
+  // The line number of the next record (of the line peek_line() gives).
+  std::uint64_t line() const { return line_; }
+  // Consumes the line peek_line() gave, as next() would have read it.
+  void take_line(std::string_view line);
+
   // What next_block did.
   enum class BlockRead { block, long_record, end };
   // For parsing on several threads, after the header: moves the next whole records (about

@@ -41,7 +41,7 @@ class CellParser {
     // Fastest path: one digit (a Likert answer), looked up.
     if (cell.size() == 1) {
       const auto digit = static_cast<unsigned>(static_cast<unsigned char>(cell[0])) - unsigned{'0'};
-      if (digit <= 9 && single_digit_value_[digit]) {
+      if (answer_digit(digit)) {
         value = digit;
         return CellStatus::value;
       }
@@ -65,6 +65,9 @@ class CellParser {
     }
     return classify_slow(cell, value);
   }
+
+  // Whether the one-digit cell `digit` (its byte minus '0') is an answer (classify: a value).
+  bool answer_digit(unsigned digit) const { return digit <= 9 && single_digit_value_[digit]; }
 
   // A hint for an invalid cell: the option that would fix it (e.g. "--missing 0").
   std::string hint_for(std::string_view cell) const;

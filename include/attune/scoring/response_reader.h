@@ -62,6 +62,12 @@ class ResponseParser {
   // Error (file:line:col) for a ragged row or, unless --invalid missing, an invalid cell.
   void parse(const Record& record, std::uint64_t number, ResponseRow& row);
 
+  // The fast path of parse() for a plain CSV line (CsvReader::peek_line: the record's bytes and
+  // its LF) split at `delimiter`: true when the line has no quote and no CR, has the header's
+  // field count, and every item cell is an answer or missing; `row` is then what parse() would
+  // make. Else false, and the record must go through parse() (which says what is wrong).
+  bool parse_line(std::string_view line, char delimiter, std::uint64_t number, ResponseRow& row);
+
   const ColumnBinding& binding() const { return binding_; }
   const std::vector<std::string>& header() const { return header_; }
   const ResponseScale& scale() const { return parser_.scale(); }
@@ -81,6 +87,11 @@ class ResponseParser {
   std::vector<std::string> header_;
   ColumnBinding binding_;
   InvalidCells invalid_;
+  // parse_line: per field, its item (>= 0), its text slot (-2 - slot) or nothing (-1); empty
+  // when a field has two roles (parse() then does all). The bytes that end a plain field.
+  std::vector<std::int32_t> roles_;
+  bool stops_[256] = {};
+  char stops_delimiter_ = 0;
 };
 
 // Reads respondents of one instrument from a source: its header, then row by row.

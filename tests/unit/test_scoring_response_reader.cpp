@@ -1,0 +1,148 @@
+#include <doctest/doctest.h>
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "attune/instrument/loader.h"
+#include "attune/io/csv_reader.h"
+#include "attune/scoring/response_reader.h"
+#include "test_support.h"
+
+using namespace attune;
+
+namespace {
+
+// Four items q1..q4 answered 1..5; 9 is a missing code of the instrument.
+Instrument four_items() {
+  return load_instrument_text(R"(id: four
+name: Four
+version: "1"
+citation: "Test."
+response: {min: 1, max: 5, missing: ["9"]}
+items: {count: 4, column: "q{n}"}
+scales:
+  a: {keys: [1, 2]}
+  b: {keys: [3, 4]}
+)",
+                              "four.yaml");
+}
+
+const std::vector<std::string> kHeader = {"id", "q2", "q1", "note", "q3", "q4", "other"};
+
+ResponseOptions options_with(std::vector<std::string> missing, InvalidPolicy invalid) {
+  ResponseOptions options;
+  options.columns.keep_columns = {"note"};
+  options.missing_codes = std::move(missing);
+  options.invalid = invalid;
+  return options;
+}
+
+// A row's items compared bit for bit (NaN equals NaN), and its texts and number.
+void check_same_row(const ResponseRow& fast, const ResponseRow& general) {
+  REQUIRE(fast.items.size() == general.items.size());
+  for (std::size_t j = 0; j < fast.items.size(); ++j) {
+    CHECK(std::bit_cast<std::uint64_t>(fast.items[j]) == std::bit_cast<std::uint64_t>(general.items[j]));
+  }
+  CHECK(fast.texts == general.texts);
+  CHECK(fast.number == general.number);
+}
+
+// parse_line on the line after the header of `text`; nullopt when it declines.
+std::optional<ResponseRow> parse_fast(ResponseParser& parser, const std::string& text) {
+  auto reader = CsvReader::from_string(text, "d.csv");
+  Record header;
+  REQUIRE(reader->next(header));
+  std::string_view line = reader->peek_line();
+  ResponseRow row;
+  if (line.empty() || !parser.parse_line(line, reader->delimiter(), 1, row)) return std::nullopt;
+  return row;
+}
+
+std::string with_header(const std::string& line) {
+  return "id,q2,q1,note,q3,q4,other\n" + line;
+}
+
+}  // namespace
+
+TEST_CASE("parse_line reads a plain line as parse does") {
+  ResponseParser parser(four_items(), kHeader, options_with({}, InvalidPolicy::error), "d.csv");
+  auto row = parse_fast(parser, with_header("r7,2,1,hello,3,,x\n"));
+  REQUIRE(row);
+  CHECK(row->number == 1);
+  CHECK(row->texts == std::vector<std::string_view>{"r7", "hello"});
+  CHECK(row->items[0] == 1);
+  CHECK(row->items[1] == 2);
+  CHECK(row->items[2] == 3);
+  CHECK(std::isnan(row->items[3]));
+  // A missing code, a multi-digit cell in range after --range would not apply: 9 is missing here.
+  row = parse_fast(parser, with_header("r8,9,1,,5,4,\n"));
+  REQUIRE(row);
+  CHECK(std::isnan(row->items[1]));
+}
+
+TEST_CASE("parse_line declines what only parse can read or report") {
+  ResponseParser parser(four_items(), kHeader, options_with({}, InvalidPolicy::missing), "d.csv");
+  CHECK_FALSE(parse_fast(parser, with_header("r1,2,1,\"a, b\",3,4,x\n")));   // a quote
+  CHECK_FALSE(parse_fast(parser, with_header("r1,2,1,a,3,4,x\r\n")));         // a CR
+  CHECK_FALSE(parse_fast(parser, with_header("r1,2,1,a,3,4\n")));             // a field short
+  CHECK_FALSE(parse_fast(parser, with_header("r1,2,1,a,3,4,x,y\n")));         // a field too many
+  CHECK_FALSE(parse_fast(parser, with_header("r1,2,6,a,3,4,x\n")));           // out of range
+  CHECK_FALSE(parse_fast(parser, with_header("r1,2,1,a,3,4,x")));             // no LF: not a plain line
+  CHECK(parser.invalid_cells() == 0);   // declining counts nothing: parse() will
+}
+
+TEST_CASE("parse_line agrees with parse on random lines") {
+  // Cells drawn from answers, missing codes, invalid and odd texts; lines with 6 to 8 fields.
+  const std::vector<std::string> cells = {"",  "1",  "3",  "5",  "9",   "6",   "0",   "12",  "03", "-9", " 2",
+                                          "2 ", "4.0", "2,5", "a", "\"3\"", "3\r", "\"\"", "+1", "1e0", "x y"};
+  std::mt19937 random(20261123);
+  std::size_t taken = 0, declined = 0;
+  for (auto missing : {std::vector<std::string>{}, std::vector<std::string>{"0", "-9"}}) {
+    for (auto policy : {InvalidPolicy::error, InvalidPolicy::missing}) {
+      ResponseParser fast(four_items(), kHeader, options_with(missing, policy), "d.csv");
+      ResponseParser general(four_items(), kHeader, options_with(missing, policy), "d.csv");
+      for (int trial = 0; trial < 3000; ++trial) {
+        const std::size_t n = 6 + random() % 3;
+        std::string line;
+        for (std::size_t f = 0; f < n; ++f) {   // the first five cells (answers or empty) most often
+          line += (f ? "," : "") + cells[random() % 8 ? random() % 5 : random() % cells.size()];
+        }
+        const std::string text = with_header(line + "\n");
+        CAPTURE(text);
+        auto row = parse_fast(fast, text);
+        if (!row) {
+          ++declined;
+          continue;
+        }
+        ++taken;
+        auto reader = CsvReader::from_string(text, "d.csv");
+        Record record;
+        REQUIRE(reader->next(record));
+        REQUIRE(reader->next(record));
+        ResponseRow expected;
+        general.parse(record, 1, expected);   // must not throw when parse_line took the line
+        check_same_row(*row, expected);
+      }
+      CHECK(fast.invalid_cells() == 0);
+    }
+  }
+  // Both outcomes occur, so neither half of the check is empty.
+  CHECK(taken > 500);
+  CHECK(declined > 500);
+}
+
+TEST_CASE("ResponseReader reads plain and quoted lines alike, with invalid cells counted once") {
+  const std::string text = with_header("r1,2,1,a,3,4,x\n\"r2\",2,1,\"b\",3,4,x\nr3,7,1,c,3,4,x\r\nr4,2,1,d,3,4,x\n");
+  auto source = CsvReader::from_string(text, "d.csv");
+  ResponseReader reader(four_items(), *source, options_with({}, InvalidPolicy::missing));
+  ResponseRow row;
+  std::vector<std::string> ids;
+  while (reader.next(row)) ids.emplace_back(row.texts.front());
+  CHECK(ids == std::vector<std::string>{"r1", "r2", "r3", "r4"});
+  CHECK(reader.invalid_cells() == 1);
+  CHECK(reader.invalid_cells_summary().find("d.csv:4:4") != std::string::npos);
+}
