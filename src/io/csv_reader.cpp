@@ -1,14 +1,10 @@
 #include "attune/io/csv_reader.h"
 
 #include <algorithm>
-#include <bit>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -166,25 +162,9 @@ void CsvReader::use_delimiter(char delimiter) {
   for (char c : {delimiter_, '\n', '\r', '"'}) special_[static_cast<unsigned char>(c)] = true;
 }
 
-namespace {
-
-#ifdef __SSE2__
-// Bits of the bytes among the 16 at `p` that end a quote-free field: the delimiter, LF, CR or
-// a quote.
-std::uint32_t special_bits(const char* p, __m128i delimiter) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i ends = _mm_or_si128(_mm_cmpeq_epi8(v, delimiter), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
-  const __m128i odd = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
-  return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(ends, odd)));
-}
-#endif
-
-}  // namespace
-
 // The common record: whole in the buffer, no quotes. Writes the fields straight into `record`
 // (whose vectors keep their size between records) and stops at the first byte that needs the
-// general path; false then, and parse_record starts the record again. Special bytes are found
-// 16 at a time (SSE2) while 16 readable bytes remain, then one at a time up to the sentinel.
+// general path; false then, and parse_record starts the record again.
 bool CsvReader::parse_simple_record(Record& record) {
   const char* b = buffer_.data();
   const bool* special = special_;
@@ -193,31 +173,6 @@ bool CsvReader::parse_simple_record(Record& record) {
   const std::uint64_t line = line_;
   const std::size_t end = end_, max_columns = options_.limits.max_columns;
   std::size_t p = pos_, n = 0;
-#ifdef __SSE2__
-  // `bits`: the special bytes not yet taken of the 16 at `chunk`; the first chunk starts at p.
-  const __m128i delimiters = _mm_set1_epi8(delimiter);
-  const std::size_t last_chunk = end + 1 >= 16 ? end + 1 - 16 : 0;   // bytes [0, end] are readable
-  const bool chunks = end + 1 >= 16;
-  std::size_t chunk = p - 16;   // unsigned: the first step lands on p
-  std::uint32_t bits = 0;
-#endif
-  // The first special byte at or after `from` (the sentinel at end_ stops the search).
-  auto next_special = [&](std::size_t from) {
-#ifdef __SSE2__
-    while (chunks) {
-      if (bits != 0) {
-        const std::size_t at = chunk + static_cast<std::size_t>(std::countr_zero(bits));
-        bits &= bits - 1;
-        return at;
-      }
-      chunk += 16;
-      if (chunk > last_chunk) break;
-      bits = special_bits(b + chunk, delimiters);
-    }
-#endif
-    while (!special[static_cast<unsigned char>(b[from])]) ++from;
-    return from;
-  };
   // Locals, and local views of the record's vectors (kept at their size between records), so that stores
   // into them do not make the compiler reload everything.
   std::string_view* fields = record.fields.data();
@@ -226,7 +181,7 @@ bool CsvReader::parse_simple_record(Record& record) {
   std::size_t room = record.fields.size();
   for (;;) {
     const std::size_t start = p;
-    p = next_special(p);
+    while (!special[static_cast<unsigned char>(b[p])]) ++p;   // the sentinel stops it at end_
     const char c = b[p];
     if (c == '"' || p == end) return false;
     if (n == room) {
