@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -138,4 +139,52 @@ TEST_CASE("blocks from a file: a record longer than a block is read whole, with 
   small.limits.max_field_bytes = 100000;
   check_file("a,b\n1," + repeated("y", 200000) + "\n", small);   // a field over its limit
   check_file("a,b\n1,\"" + repeated("z\n", 100000) + "\"\n2,3\n");   // a long quoted field, many lines
+}
+
+TEST_CASE("cut_records counts lines and blank lines of plain texts as a byte loop does, at every length") {
+  // Texts of LFs and letters up to 9000 bytes: the 16-byte counting steps, their 255-step
+  // groups and the bytes left after them; with quotes, the general path's stretches too.
+  std::mt19937 random(7);
+  for (int trial = 0; trial < 400; ++trial) {
+    const std::size_t n = random() % 9000;
+    const bool quoted = trial % 4 == 3;
+    std::string text(n, 'a');
+    for (auto& c : text) {
+      const auto r = random() % 10;
+      c = r < 3 ? '\n' : (quoted && r == 3 ? '"' : 'a');
+    }
+    if (quoted) {   // balanced quotes, so that every LF outside them ends a record
+      std::size_t quotes = static_cast<std::size_t>(std::count(text.begin(), text.end(), '"'));
+      if (quotes % 2) text += '"';
+      text += '\n';
+    }
+    CAPTURE(trial);
+    const RecordCut cut = cut_records(text, text.size(), true);
+    std::uint64_t lines = 0, records = 0;
+    bool inside = false, at_start = true;
+    for (std::size_t i = 0; i < cut.end; ++i) {
+      if (text[i] == '"') inside = !inside;
+      if (text[i] != '\n') at_start = false;
+      if (text[i] == '\n') {
+        ++lines;
+        if (!inside) {
+          records += !at_start;
+          at_start = true;
+        }
+      }
+    }
+    if (cut.end == text.size() && !at_start) ++records;   // a last record without its LF
+    CHECK(cut.end == text.size());
+    CHECK(cut.lines == lines);
+    CHECK(cut.records == records);
+  }
+}
+
+TEST_CASE("cut_records: 5000 blank lines, then a record") {
+  // Every byte lane of the 16-byte counting sees a match at every step.
+  const std::string text = std::string(5000, '\n') + "a\n";
+  const RecordCut cut = cut_records(text, text.size(), true);
+  CHECK(cut.end == text.size());
+  CHECK(cut.lines == 5001);
+  CHECK(cut.records == 1);
 }
