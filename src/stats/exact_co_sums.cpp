@@ -19,6 +19,23 @@ void add3(double* __restrict a, double* __restrict b, double* __restrict c, cons
     c[i] += z[i];
   }
 }
+// A whole value at most this large in magnitude has its square within 16 bits (181^2 = 32761).
+constexpr double kSmall = 181;
+constexpr std::uint32_t kSmallSum = 32767;
+
+// c[i * stride + j] += v[i] v[j] for j from i's group of 8 up to the stride (a separate function
+// so that it vectorises: 16-bit lanes, pmullw and paddw).
+void add_small_products(std::int16_t* __restrict c, const std::int16_t* __restrict v, std::size_t k,
+                        std::size_t stride) {
+  for (std::size_t i = 0; i < k; ++i) {
+    const int xi = v[i];
+    if (xi == 0) continue;
+    std::int16_t* __restrict row = c + i * stride;
+    for (std::size_t j = i & ~std::size_t{7}; j < stride; ++j) {
+      row[j] = static_cast<std::int16_t>(row[j] + xi * v[j]);
+    }
+  }
+}
 }  // namespace
 
 ExactCoSums::ExactCoSums(std::size_t variables)
@@ -33,7 +50,21 @@ ExactCoSums::ExactCoSums(std::size_t variables)
       active_(variables),
       value_(variables),
       present_(variables),
-      square_(variables) {}
+      square_(variables),
+      stride_((variables + 7) & ~std::size_t{7}),
+      small_cross_(variables * stride_),
+      small_value_(stride_) {}
+
+// The 16-bit sums into the running doubles.
+void ExactCoSums::move_small() {
+  double* c = cross_.run.data();
+  for (std::size_t i = 0; i < k_; ++i) {
+    std::int16_t* row = small_cross_.data() + i * stride_;
+    for (std::size_t j = i; j < k_; ++j) *c++ += row[j];
+    std::fill(row, row + stride_, std::int16_t{0});
+  }
+  small_growth_ = 0;
+}
 
 void ExactCoSums::Sums::flush() {
   for (std::size_t i = 0; i < run.size(); ++i) {
@@ -43,6 +74,7 @@ void ExactCoSums::Sums::flush() {
 }
 
 void ExactCoSums::flush() {
+  move_small();
   for (Sums* s : {&cross_, &n_, &sum_, &sq_, &off_n_, &off_sum_, &off_sq_}) s->flush();
   rows_since_flush_ = 0;
 }
@@ -86,12 +118,22 @@ void ExactCoSums::add(std::span<const double> row, std::vector<std::size_t>& fra
   const double* __restrict p = present_.data();
   const double* __restrict q = square_.data();
   add3(n_.run.data(), sum_.run.data(), sq_.run.data(), p, v, q, k);
-  double* __restrict c = cross_.run.data();
-  for (std::size_t i = 0; i < k; ++i) {
-    const double xi = v[i];
-    if (xi != 0)
-      for (std::size_t j = i; j < k; ++j) c[j - i] += xi * v[j];
-    c += k - i;
+  double largest = 0;
+  for (std::size_t i = 0; i < k; ++i) largest = std::max(largest, std::fabs(v[i]));
+  if (largest <= kSmall) {
+    const auto growth = static_cast<std::uint32_t>(largest * largest);
+    if (small_growth_ + growth > kSmallSum) move_small();
+    small_growth_ += growth;
+    for (std::size_t i = 0; i < k; ++i) small_value_[i] = static_cast<std::int16_t>(v[i]);
+    add_small_products(small_cross_.data(), small_value_.data(), k, stride_);
+  } else {
+    double* __restrict c = cross_.run.data();
+    for (std::size_t i = 0; i < k; ++i) {
+      const double xi = v[i];
+      if (xi != 0)
+        for (std::size_t j = i; j < k; ++j) c[j - i] += xi * v[j];
+      c += k - i;
+    }
   }
   for (std::size_t j : others_) {
     if (!active_[j]) continue;
@@ -109,7 +151,7 @@ CoMoments ExactCoSums::moments(std::size_t i, std::size_t j) const {
   if (n == 0) return {};
   const Int128 sx = sum_.at(i) - off_sum_.at(ij), sxx = sq_.at(i) - off_sq_.at(ij);
   const Int128 sy = sum_.at(j) - off_sum_.at(ji), syy = sq_.at(j) - off_sq_.at(ji);
-  const Int128 sxy = cross_.at(i * k_ - i * (i - 1) / 2 + (j - i));
+  const Int128 sxy = cross_.at(i * k_ - i * (i - 1) / 2 + (j - i)) + small_cross_[i * stride_ + j];
   CoMoments m;
   m.n = static_cast<long double>(n);
   m.mean_i = static_cast<long double>(sx) / m.n;

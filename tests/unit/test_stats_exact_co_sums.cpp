@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <random>
+
 #include <cmath>
 #include <vector>
 
@@ -43,4 +45,49 @@ TEST_CASE("exact sums leave out rows where either value is not whole and list th
   CHECK(b.cross == 3);     // (-1)(-1.5) + (1)(1.5)
   CHECK(s.moments(2, 2).n == 2);
   CHECK(s.moments(0, 0).n == 3);
+}
+
+TEST_CASE("exact sums equal brute-force integer sums, for Likert rows, rows up to 181 and larger ones") {
+  // Rows of k = 11 variables (not a multiple of 8): answers 1..7, values up to ±181 (the
+  // 16-bit sums, moved often), up to ±2^20 (the double sums), missing and fractional values.
+  const std::size_t k = 11;
+  std::mt19937 random(11);
+  ExactCoSums sums(k);
+  std::vector<std::size_t> fractional;
+  std::vector<std::vector<double>> rows;
+  for (int r = 0; r < 20000; ++r) {
+    const int kind = r / 2000 % 4;
+    std::vector<double> row(k);
+    for (auto& x : row) {
+      const auto u = random();
+      if (u % 23 == 0) x = std::nan("");
+      else if (u % 29 == 0) x = 2.5;
+      else if (kind == 0) x = 1 + static_cast<double>(u % 7);
+      else if (kind == 1) x = static_cast<double>(u % 363) - 181;
+      else if (kind == 2) x = static_cast<double>(u % 2000001) - 1000000;
+      else x = r % 3 ? 1 + static_cast<double>(u % 7) : static_cast<double>(u % 365) - 182;
+    }
+    sums.add(row, fractional);
+    rows.push_back(row);
+  }
+  for (std::size_t i = 0; i < k; ++i) {
+    for (std::size_t j = i; j < k; ++j) {
+      Int128 n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+      for (const auto& row : rows) {
+        if (!ExactCoSums::whole(row[i]) || !ExactCoSums::whole(row[j])) continue;
+        const auto x = static_cast<Int128>(row[i]), y = static_cast<Int128>(row[j]);
+        ++n, sx += x, sy += y, sxx += x * x, syy += y * y, sxy += x * y;
+      }
+      const CoMoments m = sums.moments(i, j);
+      CAPTURE(i);
+      CAPTURE(j);
+      const long double ln = static_cast<long double>(n);
+      CHECK(m.n == ln);
+      CHECK(m.mean_i == static_cast<long double>(sx) / ln);
+      CHECK(m.mean_j == static_cast<long double>(sy) / ln);
+      CHECK(m.ss_i == static_cast<long double>(n * sxx - sx * sx) / ln);
+      CHECK(m.ss_j == static_cast<long double>(n * syy - sy * sy) / ln);
+      CHECK(m.cross == static_cast<long double>(n * sxy - sx * sy) / ln);
+    }
+  }
 }

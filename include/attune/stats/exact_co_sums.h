@@ -18,7 +18,9 @@ __extension__ typedef __int128 Int128;
 // pass over the pairs (x_i x_j with 0 standing for a value that is not whole) and, per variable
 // j that is not whole in the row, one pass over the variables (what to take off i's totals for
 // pair i, j); the loops vectorise. Running sums are doubles, exact integers while below 2^53,
-// moved into 128-bit integers before any could exceed it.
+// moved into 128-bit integers before any could exceed it. Rows whose whole values are all
+// within ±181 (Likert answers) add their products into 16-bit sums, eight pairs per SSE2
+// instruction, moved into the doubles before any sum could pass 32767.
 class ExactCoSums {
  public:
   explicit ExactCoSums(std::size_t variables);
@@ -46,6 +48,7 @@ class ExactCoSums {
     void flush();
   };
   void flush();
+  void move_small();
   void activate(std::size_t j);
 
   std::size_t k_;
@@ -57,6 +60,12 @@ class ExactCoSums {
   std::vector<unsigned char> active_;  // j has been whole in a row (its off_ sums are kept)
   std::vector<double> value_, present_, square_;  // the current row, 0 where not whole
   std::vector<std::size_t> others_;    // the current row's variables that are not whole
+  // The 16-bit products: [i * stride_ + j] for j >= i (and some j < i, never read), rows of
+  // stride_ = k rounded up to 8; the current row's values; the most the sums may have grown by
+  // since they were last moved (the sum of each row's largest x^2).
+  std::size_t stride_;
+  std::vector<std::int16_t> small_cross_, small_value_;
+  std::uint32_t small_growth_ = 0;
 };
 
 }  // namespace attune
