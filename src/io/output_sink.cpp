@@ -36,6 +36,11 @@ class FdSink : public OutputSink {
   FdSink(int fd, std::string name) : fd_(fd), name_(std::move(name)) { buffer_.reserve(kBlock); }
 
   void write(std::string_view bytes) override {
+    if (bytes.size() >= kBlock) {   // a large piece (a block of formatted rows) goes out without a copy
+      flush();
+      write_all(fd_, bytes, name_);
+      return;
+    }
     buffer_.append(bytes);
     if (buffer_.size() >= kBlock) flush();
   }

@@ -28,21 +28,6 @@ std::string_view format_name(Format format) {
   return "";
 }
 
-Cell Cell::of(double value) {
-  if (std::isnan(value)) return missing();
-  Cell c;
-  c.kind = Kind::number;
-  c.number = value;
-  return c;
-}
-
-Cell Cell::of(std::string_view value) {
-  Cell c;
-  c.kind = Kind::text;
-  c.text = value;
-  return c;
-}
-
 void append_number(std::string& out, double value) {
   if (std::isnan(value)) return;
   value += 0.0;   // -0 is written 0

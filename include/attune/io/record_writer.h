@@ -2,6 +2,7 @@
 // subcommand; only the table format holds rows (to align columns).
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -35,8 +36,22 @@ struct Cell {
   std::string_view text;
 
   static Cell missing() { return {}; }
-  static Cell of(double value);              // NaN becomes missing
-  static Cell of(std::string_view value);
+  // A number cell; NaN becomes missing. (Inline: rows are filled a cell at a time, and a
+  // returned Cell read back from the stack stalls the copy.)
+  static Cell of(double value) {
+    Cell c;
+    if (!std::isnan(value)) {
+      c.kind = Kind::number;
+      c.number = value;
+    }
+    return c;
+  }
+  static Cell of(std::string_view value) {
+    Cell c;
+    c.kind = Kind::text;
+    c.text = value;
+    return c;
+  }
 };
 
 struct WriterOptions {
