@@ -1,6 +1,7 @@
 #include "attune/scoring/response_reader.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -63,6 +64,7 @@ bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint
   double* items = row.items.data();
   const std::int32_t* roles = roles_.data();
   const std::size_t fields = roles_.size();
+  bool whole = true;
   const char* p = line.data();   // the line ends in '\n', which stops every scan
   for (std::size_t f = 0;; ++f) {
     if (f == fields) return false;   // a field too many
@@ -81,7 +83,9 @@ bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint
     if (c != delimiter && c != '\n') return false;   // a quote or a CR
     const std::string_view cell(start, static_cast<std::size_t>(p - start));
     if (role >= 0) {
-      if (parser_.classify(cell, items[role]) == CellStatus::invalid) return false;
+      double& value = items[role];
+      if (parser_.classify(cell, value) == CellStatus::invalid) return false;
+      whole = whole && (std::isnan(value) || (std::fabs(value) <= 1048576.0 && std::trunc(value) == value));
     } else if (role < -1) {
       texts[-2 - role] = cell;
     }
@@ -92,6 +96,7 @@ bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint
     ++p;
   }
   row.number = number;
+  row.whole = whole;
   return true;
 }
 
@@ -102,6 +107,7 @@ void ResponseParser::parse(const Record& record, std::uint64_t number, ResponseR
                      "a text field containing the delimiter must be quoted");
   }
   row.number = number;
+  row.whole = false;   // not looked at here (Scorer::score_whole is an optimisation)
   row.texts.clear();
   for (auto field : binding_.id_fields) row.texts.push_back(record.fields[field]);
   for (auto field : binding_.keep_fields) row.texts.push_back(record.fields[field]);

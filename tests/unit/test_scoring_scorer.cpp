@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
+#include <random>
+#include <utility>
 #include <vector>
 
 #include "attune/scoring/scorer.h"
@@ -112,4 +115,34 @@ TEST_CASE("the effective response scale decides reverse keying") {
   auto out = score(scorer, {1, 2, 6, 5});
   CHECK(out[0] == doctest::Approx((1 + 8 + 6) / 3.0));   // 10 - 2
   CHECK(out[1] == 2 + 5);                                // 10 - 5
+}
+
+TEST_CASE("score_whole gives score's bits for whole-number rows, on every min_valid rule") {
+  // Rows of 1..7 and missing items; min_valid 0, 1 item, 60%, and a sum that is 0 when empty.
+  std::mt19937 random(5);
+  for (auto [mean_rule, sum_rule] : {std::pair{MinValid{}, MinValid{true, 1.0}}, std::pair{MinValid{false, 1.0}, MinValid{false, 0.0}},
+                                     std::pair{MinValid{true, 0.6}, MinValid{false, 2.0}}}) {
+    const Scorer scorer(instrument(mean_rule, sum_rule), instrument().response);
+    for (int trial = 0; trial < 2000; ++trial) {
+      std::vector<double> items(4);
+      for (auto& x : items) x = random() % 5 == 0 ? NAN : 1 + static_cast<double>(random() % 7);
+      std::vector<double> general = score(scorer, items), whole(general.size(), -12345);
+      scorer.score_whole(items, whole);
+      for (std::size_t i = 0; i < general.size(); ++i) {
+        CAPTURE(i);
+        CHECK(std::bit_cast<std::uint64_t>(whole[i]) == std::bit_cast<std::uint64_t>(general[i]));
+      }
+    }
+  }
+}
+
+TEST_CASE("score_whole on a scale whose min + max is not whole scores as score does") {
+  Instrument in = instrument();
+  ResponseScale half = in.response;
+  half.min = 0.5;   // reversed items become 7.5 - x
+  const Scorer scorer(in, half);
+  std::vector<double> items = {1, 2, 3, 4}, general = score(scorer, items), whole(general.size());
+  scorer.score_whole(items, whole);
+  CHECK(whole == general);
+  CHECK(general[0] == doctest::Approx((1 + 5.5 + 3) / 3.0));
 }

@@ -37,6 +37,7 @@ struct ResponseRow {
   std::uint64_t number = 0;                  // 1-based data row
   std::vector<std::string_view> texts;       // id cells, then kept cells
   std::vector<double> items;                 // one per instrument item, NaN = missing
+  bool whole = false;   // known: every item is NaN or a whole number below 2^20 in magnitude
 };
 
 // Cells --invalid missing turned into missing: how many, per column, and the first (its place

@@ -32,6 +32,9 @@ class Scorer {
   // psych::scoreItems (totals=FALSE: mean of keyed items; totals=TRUE: sum).
   void score(std::span<const double> items, std::span<double> out,
              std::span<const std::uint8_t> answered = {}) const;
+  // As score(), for items that are each NaN or a whole number below 2^20 in magnitude
+  // (ResponseRow::whole): the sums are kept in integers, which equal the long double sums.
+  void score_whole(std::span<const double> items, std::span<double> out) const;
 
  private:
   struct Plan {
@@ -44,7 +47,13 @@ class Scorer {
     std::vector<std::pair<std::size_t, double>> terms;   // index into out, weight
     bool mean_of_available = false;
   };
+  // The scale's sums (long double, as R's rowMeans), its used and really answered items, into
+  // the score: mean, sum, or missing under min_valid.
+  static double finish(const Plan& plan, long double sum, std::size_t used, std::size_t real);
+  void score_computed(std::span<double> out) const;
+
   ResponseScale scale_;
+  bool whole_flip_ = false;   // min + max is a whole number below 2^20 in magnitude
   std::vector<Plan> scales_;
   std::vector<Combination> computed_;
   std::vector<std::string> ids_;
