@@ -3,7 +3,8 @@
 // Any attune::Error is an accepted outcome; crashes, sanitizer reports, other exceptions and
 // a broken Record invariant are bugs. Bits 4-7 of the first byte pick a block size: the text is
 // also read in blocks (as `score --threads` does), which must give the same records and the
-// same error as reading it whole. Seed corpus: tests/fuzz/corpus/csv/.
+// same error as reading it whole; so must taking its plain lines whole (peek_line, take_line),
+// as scoring does. Seed corpus: tests/fuzz/corpus/csv/.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -22,9 +23,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (control & 8) options.limits.max_columns = 8;
   std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
   const std::size_t block_bytes = 1 + (control >> 4) * 4;
-  if (!(attune::test::read_in_blocks(text, options, block_bytes) == attune::test::read_whole(text, options))) {
-    std::abort();
-  }
+  const attune::test::ReadResult whole = attune::test::read_whole(text, options);
+  if (!(attune::test::read_in_blocks(text, options, block_bytes) == whole)) std::abort();
+  if (!(attune::test::read_taking_lines(text, options) == whole)) std::abort();
   try {
     auto reader = attune::CsvReader::from_string(std::move(text), "fuzz.csv", options);
     attune::Record record;

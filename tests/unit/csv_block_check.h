@@ -1,6 +1,7 @@
-// Shared by the unit tests and the CSV fuzz target: reading a text whole and reading it as
-// blocks (cut by CsvReader::next_block, each parsed by its own block parser) must give the same
-// records, with the same places, or fail with the same message after the same records.
+// Shared by the unit tests and the CSV fuzz target: reading a text whole, reading it as blocks
+// (cut by CsvReader::next_block, each parsed by its own block parser) and taking its plain lines
+// (peek_line, take_line) must give the same records, with the same places, or fail with the same
+// message after the same records.
 #pragma once
 
 #include <cstdint>
@@ -83,6 +84,48 @@ inline ReadResult read_in_blocks(CsvReader& reader, CsvOptions options, std::siz
     result.error = e.what();
   }
   return result;
+}
+
+// Reads the header whole, then as the scorer does: a line peek_line() gives with no quote and
+// no CR is split at the delimiter here and taken (take_line), anything else is read by next().
+inline ReadResult read_taking_lines(CsvReader& reader) {
+  ReadResult result;
+  Record record;
+  try {
+    if (!reader.next(record)) return result;
+    result.records.push_back(copy_record(record));
+    std::uint64_t number = record.number;
+    for (;;) {
+      const std::string_view line = reader.peek_line();
+      if (!line.empty() && line.back() == '\n' && line.find_first_of("\"\r") == std::string_view::npos) {
+        ReadRecord taken;
+        taken.line = reader.line();
+        taken.number = ++number;
+        std::size_t start = 0;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+          if (line[i] != reader.delimiter() && line[i] != '\n') continue;
+          taken.fields.emplace_back(line.substr(start, i - start));
+          taken.columns.push_back(static_cast<std::uint32_t>(start + 1));
+          taken.lines.push_back(taken.line);
+          start = i + 1;
+        }
+        result.records.push_back(std::move(taken));
+        reader.take_line(line);
+        continue;
+      }
+      if (!reader.next(record)) break;
+      number = record.number;
+      result.records.push_back(copy_record(record));
+    }
+  } catch (const std::exception& e) {
+    result.error = e.what();
+  }
+  return result;
+}
+
+inline ReadResult read_taking_lines(const std::string& text, CsvOptions options) {
+  auto reader = CsvReader::from_string(text, "t.csv", options);
+  return read_taking_lines(*reader);
 }
 
 inline ReadResult read_in_blocks(const std::string& text, CsvOptions options, std::size_t block_bytes) {

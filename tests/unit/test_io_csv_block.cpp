@@ -71,10 +71,11 @@ TEST_CASE("reading in blocks gives the records of reading whole, for fixed texts
       CAPTURE(block);
       CHECK(test::read_in_blocks(text, {}, block) == test::read_whole(text, {}));
     }
+    CHECK(test::read_taking_lines(text, {}) == test::read_whole(text, {}));
   }
 }
 
-TEST_CASE("reading in blocks gives the records of reading whole, for 3000 random texts") {
+TEST_CASE("reading in blocks or taking plain lines gives the records of reading whole, for 3000 random texts") {
   std::mt19937 random(20261123);
   const char alphabet[] = {'a', 'b', ',', ',', '"', '\n', '\n', '\r', ' ', ';'};
   for (int t = 0; t < 3000; ++t) {
@@ -88,6 +89,7 @@ TEST_CASE("reading in blocks gives the records of reading whole, for 3000 random
     CAPTURE(text);
     CAPTURE(block);
     REQUIRE(test::read_in_blocks(text, options, block) == test::read_whole(text, options));
+    REQUIRE(test::read_taking_lines(text, options) == test::read_whole(text, options));
   }
 }
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "attune/io/csv_reader.h"
+#include "csv_block_check.h"
 #include "test_support.h"
 
 using namespace attune;
@@ -208,54 +209,6 @@ TEST_CASE("a directory or a missing file is an io error naming it") {
   CHECK(missing->message().find("cannot open") == 0);
 }
 
-namespace {
-
-// Reads `reader` as the scorer does: a peeked line without quote or CR is split and taken,
-// anything else goes through next(). Records as "line/number: fields".
-std::vector<std::string> read_taking_lines(CsvReader& reader) {
-  std::vector<std::string> out;
-  Record record;
-  auto describe = [&](std::uint64_t line, std::uint64_t number, const std::vector<std::string>& fields) {
-    std::string text = std::to_string(line) + "/" + std::to_string(number) + ":";
-    for (const auto& field : fields) text += "[" + field + "]";
-    out.push_back(text);
-  };
-  if (!reader.next(record)) return out;
-  describe(record.line, record.number, {record.fields.begin(), record.fields.end()});
-  std::uint64_t number = record.number;
-  for (;;) {
-    std::string_view line = reader.peek_line();
-    if (!line.empty() && line.find_first_of("\"\r") == std::string_view::npos) {
-      REQUIRE(line.back() == '\n');
-      std::vector<std::string> fields(1);
-      for (char c : line.substr(0, line.size() - 1)) {
-        if (c == reader.delimiter()) fields.emplace_back();
-        else fields.back() += c;
-      }
-      describe(reader.line(), ++number, fields);
-      reader.take_line(line);
-      continue;
-    }
-    if (!reader.next(record)) break;
-    number = record.number;
-    describe(record.line, record.number, {record.fields.begin(), record.fields.end()});
-  }
-  return out;
-}
-
-std::vector<std::string> read_records(CsvReader& reader) {
-  std::vector<std::string> out;
-  Record record;
-  while (reader.next(record)) {
-    std::string text = std::to_string(record.line) + "/" + std::to_string(record.number) + ":";
-    for (auto field : record.fields) text += "[" + std::string(field) + "]";
-    out.push_back(text);
-  }
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("files: lines taken whole (peek_line, take_line) read as next() reads them") {
   // Plain, blank, CRLF, quoted and multi-line records, past two 1 MiB read blocks, and a last
   // record without a line end (never a peeked line).
@@ -275,12 +228,11 @@ TEST_CASE("files: lines taken whole (peek_line, take_line) read as next() reads 
   test::TempDir dir;
   const std::string path = dir.write("lines.csv", text);
   CsvReader whole(path), taking(path);
-  const auto expected = read_records(whole);
-  CHECK(expected.size() > 30000);
-  CHECK(read_taking_lines(taking) == expected);
-  // In memory too (one buffer).
-  auto in_memory = CsvReader::from_string(text, path);
-  CHECK(read_taking_lines(*in_memory) == expected);
+  const test::ReadResult expected = test::read_whole(whole);
+  CHECK(expected.error.empty());
+  CHECK(expected.records.size() > 30000);
+  CHECK(test::read_taking_lines(taking) == expected);
+  CHECK(test::read_taking_lines(text, {}) == test::read_whole(text, {}));   // in memory: one buffer
 }
 
 TEST_CASE("peek_line gives nothing before the header, on a blank line or a line without its end") {
