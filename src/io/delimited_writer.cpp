@@ -10,7 +10,9 @@ namespace {
 class DelimitedWriter : public RecordWriter, public RowFormatter {
  public:
   DelimitedWriter(OutputSink& sink, char delimiter, WriterOptions options)
-      : sink_(sink), delimiter_(delimiter), options_(options) {}
+      : sink_(sink), delimiter_(delimiter), options_(options) {
+    for (char c : {delimiter_, '"', '\n', '\r'}) needs_quotes_[static_cast<unsigned char>(c)] = true;
+  }
 
   void begin(const std::vector<Column>& columns) override {
     numeric_.clear();
@@ -71,7 +73,7 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
       return;
     }
     bool quote = false;
-    for (char c : text) quote = quote || c == delimiter_ || c == '"' || c == '\n' || c == '\r';
+    for (char c : text) quote |= needs_quotes_[static_cast<unsigned char>(c)];
     if (!quote && !formula) {
       out.append(text);
       return;
@@ -89,6 +91,7 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
   char delimiter_;
   WriterOptions options_;
   std::vector<bool> numeric_;
+  bool needs_quotes_[256] = {};   // the delimiter, quote, LF and CR
   std::string line_;
 };
 
