@@ -276,11 +276,7 @@ class Engine {
         const Lane& lane = *lanes_[l];
         const std::size_t n_scores = lane.scores.size();
         std::span<double> scores(batch.scores[l].data() + r * n_scores, n_scores);
-        if (worker.rows[l].whole) {
-          worker.scorers[l].score_whole(worker.rows[l].items, scores);
-        } else {
-          worker.scorers[l].score(worker.rows[l].items, scores);
-        }
+        score_row(worker.scorers[l], worker.rows[l], scores);
         if (lane.classifier) batch.classifications[l][r] = lane.classifier->classify(scores);
       }
       fill_row_cells(

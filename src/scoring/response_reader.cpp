@@ -52,7 +52,8 @@ ResponseParser::ResponseParser(const Instrument& instrument, std::vector<std::st
 }
 
 bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint64_t number, ResponseRow& row) {
-  if (roles_.empty() || line.empty() || line.back() != '\n') return false;
+  // (A digit delimiter would read as an answer in the one-digit fast path: never taken.)
+  if (roles_.empty() || line.empty() || line.back() != '\n' || (delimiter >= '0' && delimiter <= '9')) return false;
   if (delimiter != stops_delimiter_) {
     std::fill(std::begin(stops_), std::end(stops_), false);
     for (char c : {delimiter, '\n', '\r', '"'}) stops_[static_cast<unsigned char>(c)] = true;

@@ -71,6 +71,15 @@ struct Lane {
 
 using Lanes = std::vector<std::unique_ptr<Lane>>;
 
+// Scores a parsed row: in integers when parse_line found it whole (Scorer::score_whole).
+inline void score_row(const Scorer& scorer, const ResponseRow& row, std::span<double> out) {
+  if (row.whole) {
+    scorer.score_whole(row.items, out);
+  } else {
+    scorer.score(row.items, out);
+  }
+}
+
 // Parses the next record of `csv` for each of `lanes` parsers when it is a plain line that all
 // of them take (ResponseParser::parse_line), and consumes it; `line` is then its line number.
 // False, with nothing consumed, when the record must be read with next() and parse().

@@ -175,7 +175,7 @@ class Run {
       if (hold_) {
         hold_row();
       } else {
-        for (auto& lane : lanes_) score_row(*lane);
+        for (auto& lane : lanes_) scoring::score_row(lane->scorer, lane->row, lane->scores);
         emit(lanes_.front()->row.texts, report_.rows, [](Lane& lane) { return std::span<const double>(lane.scores); });
       }
       if (hooks_.progress && (report_.rows & 0xFFFF) == 0) hooks_.progress(source_.bytes_read(), source_.total_bytes());
@@ -223,7 +223,7 @@ class Run {
         lane->held.insert(lane->held.end(), lane->row.items.begin(), lane->row.items.end());
         if (lane->forced_choice_field) lane->held_choice.push_back(lane->scores.back());
       } else {
-        score_row(*lane);
+        scoring::score_row(lane->scorer, lane->row, lane->scores);
         lane->held.insert(lane->held.end(), lane->scores.begin(), lane->scores.end());
       }
     }
@@ -276,14 +276,6 @@ class Run {
   }
 
   // Remembers the row's ids to warn about repeats (the first repeat's lines, the count).
-  static void score_row(Lane& lane) {
-    if (lane.row.whole) {
-      lane.scorer.score_whole(lane.row.items, lane.scores);
-    } else {
-      lane.scorer.score(lane.row.items, lane.scores);
-    }
-  }
-
   // `texts`: the parsed row's texts, its id cells first.
   void note_ids(std::span<const std::string_view> texts, std::uint64_t line) {
     const std::size_t ids = lanes_.front()->parser.binding().id_fields.size();
