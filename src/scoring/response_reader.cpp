@@ -52,8 +52,12 @@ ResponseParser::ResponseParser(const Instrument& instrument, std::vector<std::st
 }
 
 bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint64_t number, ResponseRow& row) {
-  // (A digit delimiter would read as an answer in the one-digit fast path: never taken.)
-  if (roles_.empty() || line.empty() || line.back() != '\n' || (delimiter >= '0' && delimiter <= '9')) return false;
+  // Delimiters the CSV reader gives are ',', ';' and tab; a digit would read as an answer in the
+  // one-digit path, and NUL, LF, CR or a quote would split differently: never taken.
+  const bool odd_delimiter = (delimiter >= '0' && delimiter <= '9') || delimiter == '\0' || delimiter == '\n' ||
+                             delimiter == '\r' || delimiter == '"';
+  // A line starting with CR is blank (CRLF) or ends at that CR: next() decides.
+  if (roles_.empty() || odd_delimiter || line.empty() || line.back() != '\n' || line.front() == '\r') return false;
   if (delimiter != stops_delimiter_) {
     std::fill(std::begin(stops_), std::end(stops_), false);
     for (char c : {delimiter, '\n', '\r', '"'}) stops_[static_cast<unsigned char>(c)] = true;
@@ -80,8 +84,9 @@ bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint
     }
     const char* start = p;
     while (!stops_[static_cast<unsigned char>(*p)]) ++p;
-    const char c = *p;
-    if (c != delimiter && c != '\n') return false;   // a quote or a CR
+    const bool crlf = *p == '\r' && p[1] == '\n';   // the line's end (p[1] exists: the LF is after p)
+    const char c = crlf ? '\n' : *p;
+    if (c != delimiter && c != '\n') return false;   // a quote, or a CR that ends a record mid-line
     const std::string_view cell(start, static_cast<std::size_t>(p - start));
     if (role >= 0) {
       double& value = items[role];

@@ -19,8 +19,9 @@ void add3(double* __restrict a, double* __restrict b, double* __restrict c, cons
     c[i] += z[i];
   }
 }
-// A whole value at most this large in magnitude has its square within 16 bits (181^2 = 32761).
-constexpr double kSmall = 181;
+// Rows whose whole values lie within ±63 take the 16-bit sums: at least 8 rows (63^2 = 3969)
+// fit below 32767 between moves into the doubles, so moving costs less than a row of products.
+constexpr double kSmall = 63;
 constexpr std::uint32_t kSmallSum = 32767;
 
 // c[i * stride + j] += v[i] v[j] for j from i's group of 8 up to the stride (a separate function

@@ -57,15 +57,17 @@ void check_same_row(const ResponseRow& fast, const ResponseRow& general) {
 struct FastRow {
   std::unique_ptr<CsvReader> reader;
   ResponseRow row;
+  std::string_view line;   // the line it took (not yet consumed)
 };
 
 // parse_line on the line after the header of `text`; nullopt when it declines.
 std::optional<FastRow> parse_fast(ResponseParser& parser, const std::string& text) {
-  FastRow fast{CsvReader::from_string(text, "d.csv"), {}};
+  FastRow fast{CsvReader::from_string(text, "d.csv"), {}, {}};
   Record header;
   REQUIRE(fast.reader->next(header));
   std::string_view line = fast.reader->peek_line();
   if (line.empty() || !parser.parse_line(line, fast.reader->delimiter(), 1, fast.row)) return std::nullopt;
+  fast.line = line;
   return fast;
 }
 
@@ -85,6 +87,16 @@ TEST_CASE("parse_line reads a plain line as parse does") {
   CHECK(row->row.items[1] == 2);
   CHECK(row->row.items[2] == 3);
   CHECK(std::isnan(row->row.items[3]));
+  // A CRLF end is the line's end, as the CSV reader reads it.
+  row = parse_fast(parser, with_header("r7,2,1,hello,3,4,5\r\n"));
+  REQUIRE(row);
+  CHECK(row->row.items[3] == 4);
+  CHECK(row->row.texts == std::vector<std::string_view>{"r7", "hello"});
+  ResponseParser items_last(four_items(), {"id", "note", "q1", "q2", "q3", "q4"},
+                            options_with({}, InvalidPolicy::error), "d.csv");
+  row = parse_fast(items_last, "id,note,q1,q2,q3,q4\r\nr8,,1,2,3,4\r\n");   // the last field an item
+  REQUIRE(row);
+  CHECK(row->row.items == std::vector<double>{1, 2, 3, 4});
   // A missing code, a multi-digit cell in range after --range would not apply: 9 is missing here.
   row = parse_fast(parser, with_header("r8,9,1,,5,4,\n"));
   REQUIRE(row);
@@ -94,7 +106,8 @@ TEST_CASE("parse_line reads a plain line as parse does") {
 TEST_CASE("parse_line declines what only parse can read or report") {
   ResponseParser parser(four_items(), kHeader, options_with({}, InvalidPolicy::missing), "d.csv");
   CHECK_FALSE(parse_fast(parser, with_header("r1,2,1,\"a, b\",3,4,x\n")));   // a quote
-  CHECK_FALSE(parse_fast(parser, with_header("r1,2,1,a,3,4,x\r\n")));         // a CR
+  CHECK_FALSE(parse_fast(parser, with_header("r1,2,1\ra,3,4,x\n")));         // a CR ending a record
+  CHECK_FALSE(parse_fast(parser, with_header("\r\nr1,2,1,a,3,4,x\n")));       // a blank CRLF line
   CHECK_FALSE(parse_fast(parser, with_header("r1,2,1,a,3,4\n")));             // a field short
   CHECK_FALSE(parse_fast(parser, with_header("r1,2,1,a,3,4,x,y\n")));         // a field too many
   CHECK_FALSE(parse_fast(parser, with_header("r1,2,6,a,3,4,x\n")));           // out of range
@@ -105,7 +118,7 @@ TEST_CASE("parse_line declines what only parse can read or report") {
 TEST_CASE("parse_line agrees with parse on random lines") {
   // Cells drawn from answers, missing codes, invalid and odd texts; lines with 6 to 8 fields.
   const std::vector<std::string> cells = {"",  "1",  "3",  "5",  "9",   "6",   "0",   "12",  "03", "-9", " 2",
-                                          "2 ", "4.0", "2,5", "a", "\"3\"", "3\r", "\"\"", "+1", "1e0", "x y"};
+                                          "2 ", "4.0", "2,5", "a", "\"3\"", "3\r", "\"\"", "+1", "1e0", "x y", "\r"};
   std::mt19937 random(20261123);
   std::size_t taken = 0, declined = 0, whole = 0;
   for (auto missing : {std::vector<std::string>{}, std::vector<std::string>{"0", "-9"}}) {
@@ -118,7 +131,9 @@ TEST_CASE("parse_line agrees with parse on random lines") {
         for (std::size_t f = 0; f < n; ++f) {   // the first five cells (answers or empty) most often
           line += (f ? "," : "") + cells[random() % 8 ? random() % 5 : random() % cells.size()];
         }
-        const std::string text = with_header(line + "\n");
+        // A record follows, so that what taking the line leaves (position, line and record
+        // numbers) is compared too.
+        const std::string text = with_header(line + (random() % 4 ? "\n" : "\r\n") + "next,1,1,,1,1,\n");
         CAPTURE(text);
         auto row = parse_fast(fast, text);
         if (!row) {
@@ -133,6 +148,13 @@ TEST_CASE("parse_line agrees with parse on random lines") {
         ResponseRow expected;
         general.parse(record, 1, expected);   // must not throw when parse_line took the line
         check_same_row(row->row, expected);
+        row->reader->take_line(row->line);
+        Record after_take, after_next;
+        REQUIRE(row->reader->next(after_take));
+        REQUIRE(reader->next(after_next));
+        CHECK(after_take.line == after_next.line);
+        CHECK(after_take.number == after_next.number);
+        CHECK(after_take.fields == after_next.fields);
         if (row->row.whole) {   // what Scorer::score_whole relies on
           for (double x : row->row.items) CHECK((std::isnan(x) || x == std::trunc(x)));
           ++whole;

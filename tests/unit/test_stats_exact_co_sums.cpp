@@ -47,9 +47,10 @@ TEST_CASE("exact sums leave out rows where either value is not whole and list th
   CHECK(s.moments(0, 0).n == 3);
 }
 
-TEST_CASE("exact sums equal brute-force integer sums, for Likert rows, rows up to 181 and larger ones") {
-  // Rows of k = 11 variables (not a multiple of 8): answers 1..7, values up to ±181 (the
-  // 16-bit sums, moved often), up to ±2^20 (the double sums), missing and fractional values.
+TEST_CASE("exact sums equal brute-force integer sums, for Likert rows, rows up to 63 and larger ones") {
+  // Rows of k = 11 variables (not a multiple of 8): answers 1..7, values up to ±63 (the 16-bit
+  // sums, moved every 8 rows), up to ±2^20 (the double sums), mixtures around ±63/±64, missing
+  // and fractional values.
   const std::size_t k = 11;
   std::mt19937 random(11);
   ExactCoSums sums(k);
@@ -63,9 +64,9 @@ TEST_CASE("exact sums equal brute-force integer sums, for Likert rows, rows up t
       if (u % 23 == 0) x = std::nan("");
       else if (u % 29 == 0) x = 2.5;
       else if (kind == 0) x = 1 + static_cast<double>(u % 7);
-      else if (kind == 1) x = static_cast<double>(u % 363) - 181;
+      else if (kind == 1) x = static_cast<double>(u % 127) - 63;
       else if (kind == 2) x = static_cast<double>(u % 2000001) - 1000000;
-      else x = r % 3 ? 1 + static_cast<double>(u % 7) : static_cast<double>(u % 365) - 182;
+      else x = r % 3 ? 1 + static_cast<double>(u % 7) : static_cast<double>(u % 129) - 64;
     }
     sums.add(row, fractional);
     rows.push_back(row);

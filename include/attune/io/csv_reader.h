@@ -53,7 +53,8 @@ class CsvReader : public RecordSource {
   // The fast path of scoring, after the header: the next line with its LF, when it lies whole
   // in the buffer, is not blank, and is short enough for any limit; else "" (read it with
   // next()). Valid until the next read. Its record is what next() would read only if the line
-  // has no quote and no CR: the caller checks that before take_line().
+  // has no quote and no CR other than a CRLF end's (and does not start with it): the caller
+  // checks that before take_line().
   std::string_view peek_line() const;
   // The line number of the next record (of the line peek_line() gives).
   std::uint64_t line() const { return line_; }

@@ -64,9 +64,10 @@ class ResponseParser {
   void parse(const Record& record, std::uint64_t number, ResponseRow& row);
 
   // The fast path of parse() for a plain CSV line (CsvReader::peek_line: the record's bytes and
-  // its LF) split at `delimiter`: true when the line has no quote and no CR, has the header's
-  // field count, and every item cell is an answer or missing; `row` is then what parse() would
-  // make. Else false, and the record must go through parse() (which says what is wrong).
+  // its LF) split at `delimiter`: true when the line has no quote and no CR but the one of a
+  // CRLF end, has the header's field count, and every item cell is an answer or missing; `row`
+  // is then what parse() would make. Else false, and the record must go through parse() (which
+  // says what is wrong).
   bool parse_line(std::string_view line, char delimiter, std::uint64_t number, ResponseRow& row);
 
   const ColumnBinding& binding() const { return binding_; }

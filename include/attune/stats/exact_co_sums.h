@@ -19,7 +19,7 @@ __extension__ typedef __int128 Int128;
 // j that is not whole in the row, one pass over the variables (what to take off i's totals for
 // pair i, j); the loops vectorise. Running sums are doubles, exact integers while below 2^53,
 // moved into 128-bit integers before any could exceed it. Rows whose whole values are all
-// within ±181 (Likert answers) add their products into 16-bit sums, eight pairs per SSE2
+// within ±63 (Likert answers) add their products into 16-bit sums, eight pairs per SSE2
 // instruction, moved into the doubles before any sum could pass 32767.
 class ExactCoSums {
  public:
