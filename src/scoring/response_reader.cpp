@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "attune/io/csv_reader.h"
+#include "attune/util/small_whole.h"
 #include "attune/util/text.h"
 
 namespace attune {
@@ -91,7 +92,7 @@ bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint
     if (role >= 0) {
       double& value = items[role];
       if (parser_.classify(cell, value) == CellStatus::invalid) return false;
-      whole = whole && (std::isnan(value) || (std::fabs(value) <= 1048576.0 && std::trunc(value) == value));
+      whole = whole && (std::isnan(value) || small_whole(value));
     } else if (role < -1) {
       texts[-2 - role] = cell;
     }

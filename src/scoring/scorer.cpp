@@ -2,12 +2,13 @@
 
 #include <cmath>
 
+#include "attune/util/small_whole.h"
+
 namespace attune {
 
 Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, ScoringOptions options)
     : scale_(scale), ids_(instrument.score_ids()) {
-  const double flip = scale_.min + scale_.max;
-  whole_flip_ = std::fabs(flip) <= 1048576.0 && std::trunc(flip) == flip;
+  whole_flip_ = small_whole(scale_.min + scale_.max);
   for (const auto& s : instrument.scales) {
     Plan plan;
     for (const auto& key : s.keys) {
@@ -30,6 +31,29 @@ Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, Scoring
   }
 }
 
+namespace {
+
+// The keyed sum of a scale's answered items in `Sum`, each item taken as a `Term` (reversed:
+// flip - x); `used` counts them. score() sums doubles in long double, score_whole() integers.
+template <typename Sum, typename Term>
+Sum keyed_sum(const std::vector<std::uint32_t>& keys, const std::vector<std::uint8_t>& reversed,
+              std::span<const double> items, Term flip, std::size_t& used) {
+  Sum sum = 0;
+  const std::uint32_t* index = keys.data();   // locals: the stores to `used` cannot move them
+  const std::uint8_t* flipped = reversed.data();
+  const std::size_t n = keys.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    const double v = items[index[k]];
+    if (std::isnan(v)) continue;
+    const auto x = static_cast<Term>(v);
+    sum += flipped[k] ? flip - x : x;
+    ++used;
+  }
+  return sum;
+}
+
+}  // namespace
+
 // psych::scoreItems: reversed items become max + min - x; the score is rowMeans (or rowSums)
 // over the keyed items with na.rm = TRUE. A scale with fewer answered items than its
 // min_valid rule is missing (psych has no such rule; min_valid 0 reproduces it).
@@ -38,17 +62,11 @@ void Scorer::score(std::span<const double> items, std::span<double> out,
   const double flip = scale_.min + scale_.max;
   for (std::size_t s = 0; s < scales_.size(); ++s) {
     const Plan& plan = scales_[s];
-    long double sum = 0;   // as R's rowMeans/rowSums: a long double accumulator
     std::size_t used = 0, real = 0;
+    // As R's rowMeans/rowSums: a long double accumulator.
+    const long double sum = keyed_sum<long double>(plan.items, plan.reversed, items, flip, used);
     const std::size_t n = plan.items.size();
     const std::uint32_t* index = plan.items.data();
-    const std::uint8_t* reversed = plan.reversed.data();
-    for (std::size_t k = 0; k < n; ++k) {
-      const double v = items[index[k]];
-      if (std::isnan(v)) continue;
-      sum += reversed[k] ? flip - v : v;
-      ++used;
-    }
     if (answered.empty()) {
       real = used;
     } else {
@@ -70,18 +88,8 @@ void Scorer::score_whole(std::span<const double> items, std::span<double> out) c
   const auto flip = static_cast<std::int64_t>(scale_.min + scale_.max);
   for (std::size_t s = 0; s < scales_.size(); ++s) {
     const Plan& plan = scales_[s];
-    std::int64_t sum = 0;
     std::size_t used = 0;
-    const std::size_t n = plan.items.size();
-    const std::uint32_t* index = plan.items.data();
-    const std::uint8_t* reversed = plan.reversed.data();
-    for (std::size_t k = 0; k < n; ++k) {
-      const double v = items[index[k]];
-      if (std::isnan(v)) continue;
-      const auto x = static_cast<std::int64_t>(v);
-      sum += reversed[k] ? flip - x : x;
-      ++used;
-    }
+    const std::int64_t sum = keyed_sum<std::int64_t>(plan.items, plan.reversed, items, flip, used);
     out[s] = finish(plan, static_cast<long double>(sum), used, used);
   }
   score_computed(out);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "attune/stats/co_moments.h"
+#include "attune/util/small_whole.h"
 
 namespace attune {
 
@@ -26,9 +27,7 @@ class ExactCoSums {
   explicit ExactCoSums(std::size_t variables);
 
   // Whether x takes this path: a whole number with |x| <= 2^20 (false for NaN).
-  static bool whole(double x) {
-    return std::fabs(x) <= 1048576.0 && static_cast<double>(static_cast<std::int32_t>(x)) == x;
-  }
+  static bool whole(double x) { return small_whole(x); }
 
   // Adds one row (NaN is missing); appends to `fractional` the present values that are not
   // whole, ascending, for the caller's other path.
