@@ -13,7 +13,10 @@ ItemAnalysisMoments::ItemAnalysisMoments(std::size_t columns, std::vector<ScaleK
       moments_(columns + scales_.size()),
       responses_(columns),
       extended_row_(columns + scales_.size()) {
-  for (const ScaleKey& key : scales_) validate_scale_key(key, columns_);
+  for (const ScaleKey& key : scales_) {
+    validate_scale_key(key, columns_);
+    centres_.push_back(std::round(static_cast<double>(key.items.size()) * (key.min + key.max) / 2));
+  }
 }
 
 // psych::alpha "total" (cumulative = FALSE): rowMeans(keyed items, na.rm = TRUE), NaN if none.
@@ -33,8 +36,13 @@ void ItemAnalysisMoments::add_row(std::span<const double> row) {
       sum += key.keyed(p, x);
       ++answered;
     }
-    extended_row_[columns_ + s] = answered ? sum / static_cast<double>(answered)
-                                           : std::numeric_limits<double>::quiet_NaN();
+    // The score k * mean - centre: for a row that answers all k items, the keyed sum less the
+    // centre, a small whole number that the exact pair sums take (scale_moments() undoes it).
+    const double k = static_cast<double>(key.items.size());
+    double score = std::numeric_limits<double>::quiet_NaN();
+    if (answered == key.items.size()) score = sum - centres_[s];
+    else if (answered) score = sum * k / static_cast<double>(answered) - centres_[s];
+    extended_row_[columns_ + s] = score;
   }
   moments_.add(extended_row_);
 }
@@ -60,8 +68,9 @@ ScaleMoments ItemAnalysisMoments::scale_moments(std::size_t s) const {
     m.item_sd.push_back(moments_.sd(c));
     m.item_total_r.push_back(sign_a * moments_.correlation(total, c));
   }
-  m.total_mean = moments_.mean(total);
-  m.total_sd = moments_.sd(total);
+  const double units = static_cast<double>(k);
+  m.total_mean = (moments_.mean(total) + centres_[s]) / units;
+  m.total_sd = moments_.sd(total) / units;
   m.rows = moments_.rows();
   return m;
 }

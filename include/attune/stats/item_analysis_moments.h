@@ -27,7 +27,10 @@ struct ScaleMoments {
 
 // Accumulates, row by row: pairwise moments of every data column plus, per scale, the row's
 // scale score (mean of the answered keyed items, psych::alpha's "total"; NA if none answered),
-// and per column the response counts.
+// and per column the response counts. The score column holds k * score - centre (k items,
+// centre the whole number nearest k * (min + max) / 2): for a row of whole answers to all k
+// items that is a small whole number, which PairwiseMoments sums exactly; correlations do not
+// change, and scale_moments() turns the mean and sd back into the score's units.
 class ItemAnalysisMoments {
  public:
   // `columns` values per row; every scale key is validated against it.
@@ -39,7 +42,7 @@ class ItemAnalysisMoments {
   std::size_t rows() const { return moments_.rows(); }
   std::size_t columns() const { return columns_; }
   const std::vector<ScaleKey>& scales() const { return scales_; }
-  // Pairwise moments over the columns followed by one score column per scale.
+  // Pairwise moments over the columns followed by one column per scale (k * score - centre).
   const PairwiseMoments& moments() const { return moments_; }
   // Response counts of data column c.
   const ResponseCounts& responses(std::size_t c) const { return responses_.at(c); }
@@ -55,6 +58,7 @@ class ItemAnalysisMoments {
   PairwiseMoments moments_;
   std::vector<ResponseCounts> responses_;
   std::vector<double> extended_row_;
+  std::vector<double> centres_;  // per scale: what its score column is taken about
 };
 
 // The keyed item responses of one scale (rows x items), for the bootstrap, which needs the
