@@ -1,7 +1,17 @@
 #include "attune/stats/exact_co_sums.h"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
+
+// SSE2 (every x86-64) for the row's preparation and the 16-bit products; elsewhere, or with
+// ATTUNE_NO_SSE2 (a test builds it so), the same in plain loops.
+#if defined(__SSE2__) && !defined(ATTUNE_NO_SSE2)
+#include <emmintrin.h>
+#define ATTUNE_EXACT_SSE2 1
+#else
+#define ATTUNE_EXACT_SSE2 0
+#endif
 
 namespace attune {
 
@@ -21,20 +31,77 @@ void add3(double* __restrict a, double* __restrict b, double* __restrict c, cons
 }
 // Rows whose whole values lie within ±63 take the 16-bit sums: at least 8 rows (63^2 = 3969)
 // fit below 32767 between moves into the doubles, so moving costs less than a row of products.
-constexpr double kSmall = 63;
+constexpr double kSmallSquare = 63 * 63;
 constexpr std::uint32_t kSmallSum = 32767;
 
-// c[i * stride + j] += v[i] v[j] for j from i's group of 8 up to the stride (a separate function
-// so that it vectorises: 16-bit lanes, pmullw and paddw).
+// What prepare_row() found in a row.
+struct PreparedRow {
+  std::size_t not_whole = 0;    // values that are missing or not whole
+  double largest_square = 0;    // the largest x^2 of the whole values
+};
+
+// value[i] = x, present[i] = 1, square[i] = x^2 where row[i] is whole (small_whole), 0 where it
+// is not; small[i] = the whole value as a 16-bit integer (meaningful when largest_square <=
+// kSmallSquare).
+PreparedRow prepare_row(const double* __restrict row, std::size_t k, double* __restrict value,
+                     double* __restrict present, double* __restrict square, std::int16_t* __restrict small) {
+  PreparedRow shape;
+  std::size_t i = 0;
+#if ATTUNE_EXACT_SSE2
+  // Two values at a time: whole when converting to int32 and back gives the value (false for
+  // NaN, infinities and anything beyond int32) and |x| <= 2^20, as small_whole().
+  const __m128d limit = _mm_set1_pd(1048576.0);
+  const __m128d magnitude = _mm_castsi128_pd(_mm_set1_epi64x(0x7fffffffffffffff));
+  const __m128d one = _mm_set1_pd(1.0);
+  __m128d largest = _mm_setzero_pd();
+  for (; i + 2 <= k; i += 2) {
+    const __m128d x = _mm_loadu_pd(row + i);
+    const __m128d back = _mm_cvtepi32_pd(_mm_cvttpd_epi32(x));
+    const __m128d w = _mm_and_pd(_mm_cmpeq_pd(back, x), _mm_cmple_pd(_mm_and_pd(x, magnitude), limit));
+    const __m128d v = _mm_and_pd(w, x);
+    const __m128d q = _mm_mul_pd(v, v);
+    _mm_storeu_pd(value + i, v);
+    _mm_storeu_pd(present + i, _mm_and_pd(w, one));
+    _mm_storeu_pd(square + i, q);
+    largest = _mm_max_pd(largest, q);
+    const std::int32_t pair = _mm_cvtsi128_si32(_mm_packs_epi32(_mm_cvttpd_epi32(v), _mm_setzero_si128()));
+    std::memcpy(small + i, &pair, sizeof pair);
+    constexpr std::size_t kNotWhole[4] = {2, 1, 1, 0};   // by the mask of the two whole flags
+    shape.not_whole += kNotWhole[_mm_movemask_pd(w)];
+  }
+  shape.largest_square = std::max(_mm_cvtsd_f64(largest), _mm_cvtsd_f64(_mm_unpackhi_pd(largest, largest)));
+#endif
+  for (; i < k; ++i) {
+    const double x = row[i];
+    const bool w = small_whole(x);
+    value[i] = w ? x : 0.0;
+    present[i] = w ? 1.0 : 0.0;
+    square[i] = value[i] * value[i];
+    small[i] = static_cast<std::int16_t>(std::clamp(value[i], -32768.0, 32767.0));
+    shape.largest_square = std::max(shape.largest_square, square[i]);
+    shape.not_whole += !w;
+  }
+  return shape;
+}
+
+// c[i * stride + j] += v[i] v[j] for j from i's group of 8 up to the stride, in 16-bit lanes
+// that wrap (pmullw and paddw: eight products per instruction).
 void add_small_products(std::int16_t* __restrict c, const std::int16_t* __restrict v, std::size_t k,
                         std::size_t stride) {
   for (std::size_t i = 0; i < k; ++i) {
     const int xi = v[i];
     if (xi == 0) continue;
     std::int16_t* __restrict row = c + i * stride;
-    for (std::size_t j = i & ~std::size_t{7}; j < stride; ++j) {
-      row[j] = static_cast<std::int16_t>(row[j] + xi * v[j]);
+    std::size_t j = i & ~std::size_t{7};
+#if ATTUNE_EXACT_SSE2
+    const __m128i x = _mm_set1_epi16(static_cast<std::int16_t>(xi));
+    for (; j < stride; j += 8) {
+      const __m128i product = _mm_mullo_epi16(x, _mm_loadu_si128(reinterpret_cast<const __m128i*>(v + j)));
+      __m128i* sums = reinterpret_cast<__m128i*>(row + j);
+      _mm_storeu_si128(sums, _mm_add_epi16(_mm_loadu_si128(sums), product));
     }
+#endif
+    for (; j < stride; ++j) row[j] = static_cast<std::int16_t>(row[j] + xi * v[j]);
   }
 }
 }  // namespace
@@ -94,17 +161,10 @@ void ExactCoSums::activate(std::size_t j) {
 void ExactCoSums::add(std::span<const double> row, std::vector<std::size_t>& fractional) {
   if (rows_since_flush_ == kRowsPerFlush) flush();
   ++rows_since_flush_;
-  std::size_t not_whole = 0;
-  for (std::size_t i = 0; i < k_; ++i) {
-    const double x = row[i];
-    const bool w = whole(x);
-    value_[i] = w ? x : 0.0;
-    present_[i] = w ? 1.0 : 0.0;
-    square_[i] = value_[i] * value_[i];
-    not_whole += !w;
-  }
+  const PreparedRow shape = prepare_row(row.data(), k_, value_.data(), present_.data(), square_.data(),
+                                     small_value_.data());
   others_.clear();
-  if (not_whole || activated_ < k_)
+  if (shape.not_whole || activated_ < k_)
     for (std::size_t i = 0; i < k_; ++i) {
       if (present_[i] == 0) {
         others_.push_back(i);
@@ -119,13 +179,10 @@ void ExactCoSums::add(std::span<const double> row, std::vector<std::size_t>& fra
   const double* __restrict p = present_.data();
   const double* __restrict q = square_.data();
   add3(n_.run.data(), sum_.run.data(), sq_.run.data(), p, v, q, k);
-  double largest = 0;
-  for (std::size_t i = 0; i < k; ++i) largest = std::max(largest, std::fabs(v[i]));
-  if (largest <= kSmall) {
-    const auto growth = static_cast<std::uint32_t>(largest * largest);
+  if (shape.largest_square <= kSmallSquare) {
+    const auto growth = static_cast<std::uint32_t>(shape.largest_square);
     if (small_growth_ + growth > kSmallSum) move_small();
     small_growth_ += growth;
-    for (std::size_t i = 0; i < k; ++i) small_value_[i] = static_cast<std::int16_t>(v[i]);
     add_small_products(small_cross_.data(), small_value_.data(), k, stride_);
   } else {
     double* __restrict c = cross_.run.data();

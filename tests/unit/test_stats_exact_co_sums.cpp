@@ -92,3 +92,28 @@ TEST_CASE("exact sums equal brute-force integer sums, for Likert rows, rows up t
     }
   }
 }
+
+TEST_CASE("a row's values are sorted into whole and not whole as whole() says, in any position") {
+  // Each edge value at every position of a 5-value row (pairs and the odd last one): the value
+  // is listed as fractional, or counted in n and summed, exactly as whole() decides.
+  const double edges[] = {1048576.0, -1048576.0, 1048577.0, -1048577.0, 2147483648.0, -2147483648.0,
+                          1e300, -INFINITY, INFINITY, std::nan(""), 0.5, -0.0, 63, -64, 40000, 3};
+  for (double edge : edges) {
+    for (std::size_t at = 0; at < 5; ++at) {
+      ExactCoSums sums(5);
+      std::vector<std::size_t> fractional;
+      std::vector<double> row{1, 2, 3, 4, 5};
+      row[at] = edge;
+      sums.add(row, fractional);
+      sums.add(std::vector<double>{1, 1, 1, 1, 1}, fractional);
+      CAPTURE(edge);
+      CAPTURE(at);
+      const bool whole = ExactCoSums::whole(edge);
+      CHECK(fractional == (whole || std::isnan(edge) ? std::vector<std::size_t>{} : std::vector<std::size_t>{at}));
+      const CoMoments m = sums.moments(at, at == 0 ? 1 : 0);
+      CHECK(m.n == (whole ? 2 : 1));
+      const long double x = at == 0 ? m.mean_i : m.mean_j;
+      CHECK(x == (whole ? (static_cast<long double>(edge) + 1) / 2 : 1));
+    }
+  }
+}
