@@ -16,6 +16,11 @@ ItemAnalysisMoments::ItemAnalysisMoments(std::size_t columns, std::vector<ScaleK
   for (const ScaleKey& key : scales_) {
     validate_scale_key(key, columns_);
     centres_.push_back(std::round(static_cast<double>(key.items.size()) * (key.min + key.max) / 2));
+    std::vector<KeyedTerm>& terms = terms_.emplace_back();
+    for (std::size_t p = 0; p < key.items.size(); ++p) {
+      terms.push_back(key.reversed[p] ? KeyedTerm{key.items[p], key.min + key.max, -1.0}
+                                      : KeyedTerm{key.items[p], 0.0, 1.0});
+    }
   }
 }
 
@@ -30,10 +35,10 @@ void ItemAnalysisMoments::add_row(std::span<const double> row) {
     const ScaleKey& key = scales_[s];
     double sum = 0;
     std::size_t answered = 0;
-    for (std::size_t p = 0; p < key.items.size(); ++p) {
-      const double x = row[key.items[p]];
+    for (const KeyedTerm& term : terms_[s]) {   // key.keyed(), without its branch
+      const double x = row[term.column];
       if (std::isnan(x)) continue;
-      sum += key.keyed(p, x);
+      sum += term.offset + term.sign * x;
       ++answered;
     }
     // The score k * mean - centre: for a row that answers all k items, the keyed sum less the

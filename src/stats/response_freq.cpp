@@ -6,10 +6,8 @@
 
 namespace attune {
 
-void ResponseCounts::add(double x) {
-  if (x >= kSmallLow && x <= kSmallHigh && static_cast<double>(static_cast<int>(x)) == x) {
-    ++small[static_cast<std::size_t>(static_cast<int>(x) - kSmallLow)];
-  } else if (std::isnan(x)) {
+void ResponseCounts::add_other(double x) {
+  if (std::isnan(x)) {
     ++missing;
   } else {
     ++other[x];

@@ -59,6 +59,12 @@ class ItemAnalysisMoments {
   std::vector<ResponseCounts> responses_;
   std::vector<double> extended_row_;
   std::vector<double> centres_;  // per scale: what its score column is taken about
+  // Per scale, its items' keyed values as offset + sign * x (offset min + max, sign -1 if reversed).
+  struct KeyedTerm {
+    std::size_t column;
+    double offset, sign;
+  };
+  std::vector<std::vector<KeyedTerm>> terms_;
 };
 
 // The keyed item responses of one scale (rows x items), for the bootstrap, which needs the

@@ -18,9 +18,22 @@ struct ResponseCounts {
   std::size_t missing = 0;               // rows with no response (NaN)
 
   // Counts one response; NaN counts as missing.
-  void add(double x);
+  void add(double x) {
+    if (x >= kSmallLow && x <= kSmallHigh) {
+      const int v = static_cast<int>(x);
+      if (static_cast<double>(v) == x) {
+        ++small[static_cast<std::size_t>(v - kSmallLow)];
+        return;
+      }
+    }
+    add_other(x);
+  }
   // Every response value given -> rows giving it, ascending.
   std::map<double, std::size_t> table() const;
+
+ private:
+  // add() for a value that is not a whole number in [kSmallLow, kSmallHigh].
+  void add_other(double x);
 };
 
 // psych::response.frequencies(items) of one scale's raw (unreversed) item responses.
