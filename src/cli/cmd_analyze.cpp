@@ -27,6 +27,7 @@ struct AnalyzeArgs {
   std::size_t boot = 2000;
   std::uint64_t seed = 1;
   std::size_t split_samples = 10000;
+  unsigned threads = 0;   // 0: one per core
 };
 
 int run(const AnalyzeArgs& args) {
@@ -43,6 +44,7 @@ int run(const AnalyzeArgs& args) {
   }
   options.split_half.samples = args.split_samples;
   options.split_half.seed = args.seed;
+  options.threads = args.threads;
   Instrument instrument = load_named_instrument(args.instrument, args.instrument_path);
   auto source = open_record_source(args.input, args.input_format);
   AnalysisReport report = run_analysis(instrument, *source, options);
@@ -83,6 +85,9 @@ Command add_analyze_command(CLI::App& app) {
   cmd->add_option("--seed", args->seed, "Seed for the bootstrap and for sampled split halves (default 1)")->option_text("S");
   cmd->add_option("--split-samples", args->split_samples,
                   "Split halves: every split is enumerated up to 10000 (as psych); beyond, this many are sampled (seeded)")
+      ->option_text("N");
+  cmd->add_option("--threads", args->threads,
+                  "Threads (default 0: one per core); with 2 or more the pair sums run beside the reading; the results are the same bytes")
       ->option_text("N");
   add_output_options(*cmd, args->output);
   cmd->footer(examples({"attune analyze -i ecr-r responses.csv                 # per-scale reliability + item table",

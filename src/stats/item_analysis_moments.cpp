@@ -24,15 +24,20 @@ ItemAnalysisMoments::ItemAnalysisMoments(std::size_t columns, std::vector<ScaleK
   }
 }
 
-// psych::alpha "total" (cumulative = FALSE): rowMeans(keyed items, na.rm = TRUE), NaN if none.
 void ItemAnalysisMoments::add_row(std::span<const double> row) {
+  extend_row(row, extended_row_);
+  add_extended(extended_row_);
+}
+
+// psych::alpha "total" (cumulative = FALSE): rowMeans(keyed items, na.rm = TRUE), NaN if none.
+void ItemAnalysisMoments::extend_row(std::span<const double> row, std::span<double> extended) {
   if (row.size() != columns_) throw usage_error("ItemAnalysisMoments: row has the wrong number of values");
+  if (extended.size() != extended_size()) throw usage_error("ItemAnalysisMoments: extended row has the wrong size");
   for (std::size_t c = 0; c < columns_; ++c) {
-    extended_row_[c] = row[c];
+    extended[c] = row[c];
     responses_[c].add(row[c]);
   }
   for (std::size_t s = 0; s < scales_.size(); ++s) {
-    const ScaleKey& key = scales_[s];
     double sum = 0;
     std::size_t answered = 0;
     for (const KeyedTerm& term : terms_[s]) {   // key.keyed(), without its branch
@@ -43,13 +48,21 @@ void ItemAnalysisMoments::add_row(std::span<const double> row) {
     }
     // The score k * mean - centre: for a row that answers all k items, the keyed sum less the
     // centre, a small whole number that the exact pair sums take (scale_moments() undoes it).
-    const double k = static_cast<double>(key.items.size());
+    const std::size_t k = terms_[s].size();
     double score = std::numeric_limits<double>::quiet_NaN();
-    if (answered == key.items.size()) score = sum - centres_[s];
-    else if (answered) score = sum * k / static_cast<double>(answered) - centres_[s];
-    extended_row_[columns_ + s] = score;
+    if (answered == k) score = sum - centres_[s];
+    else if (answered) score = sum * static_cast<double>(k) / static_cast<double>(answered) - centres_[s];
+    extended[columns_ + s] = score;
   }
-  moments_.add(extended_row_);
+}
+
+void ItemAnalysisMoments::add_extended(std::span<const double> extended) {
+  moments_.add(extended);
+}
+
+void ItemAnalysisMoments::adopt_pair_moments(PairwiseMoments moments) {
+  if (moments.variables() != extended_size()) throw usage_error("ItemAnalysisMoments: pair moments of the wrong size");
+  moments_ = std::move(moments);
 }
 
 ScaleMoments ItemAnalysisMoments::scale_moments(std::size_t s) const {

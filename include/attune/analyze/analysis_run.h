@@ -23,6 +23,9 @@ namespace attune {
 struct AnalysisOptions : ResponseOptions {
   std::optional<BootstrapOptions> bootstrap;   // --ci bootstrap --boot B --seed S
   SplitHalfOptions split_half;
+  // --threads: 1 does everything on the calling thread; 2 or more (0: one per core, if more
+  // than one core) sum the variable pairs on a second thread. The results are the same.
+  unsigned threads = 0;
 };
 
 // Everything computed for one scale.

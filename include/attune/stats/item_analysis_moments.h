@@ -36,8 +36,19 @@ class ItemAnalysisMoments {
   // `columns` values per row; every scale key is validated against it.
   ItemAnalysisMoments(std::size_t columns, std::vector<ScaleKey> scales);
 
-  // Adds one row of raw (unreversed) responses, NaN = missing.
+  // Adds one row of raw (unreversed) responses, NaN = missing: extend_row() then add_extended().
   void add_row(std::span<const double> row);
+  // The first half of add_row(): counts the row's responses and writes into `extended`
+  // (extended_size() values) the row followed by its scale columns. Touches nothing that
+  // add_extended() does, so the two halves may run on two threads (see adopt_pair_moments).
+  void extend_row(std::span<const double> row, std::span<double> extended);
+  // The second half of add_row(): adds an extended row to the pair moments.
+  void add_extended(std::span<const double> extended);
+  // Replaces the pair moments by `moments`, those of every extended row summed elsewhere (on
+  // another thread, with its own PairwiseMoments(extended_size())).
+  void adopt_pair_moments(PairwiseMoments moments);
+  // Values in an extended row: the columns, then one per scale.
+  std::size_t extended_size() const { return columns_ + scales_.size(); }
 
   std::size_t rows() const { return moments_.rows(); }
   std::size_t columns() const { return columns_; }

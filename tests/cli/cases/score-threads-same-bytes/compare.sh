@@ -5,44 +5,7 @@
 # whose first error comes late, after rows other threads have already scored.
 set -u
 cd "$TMP" || exit 2
-# $1 rows, $2 an awk condition on the row number r for a bad cell ("0": none), $3 for a ragged row.
-generate() {
-  awk -v rows="$1" -v bad="$2" -v ragged="$3" 'BEGIN {
-    srand(7); printf "id,note"; for (i = 1; i <= 36; i++) printf ",Q%d", i; printf "\r\n";
-    for (r = 1; r <= rows; r++) {
-      printf "p%d,", r;
-      k = r % 5;
-      if (k == 0) printf "\"said \"\"hi\"\", then, left\"";
-      else if (k == 1) printf "\"two\r\nlines\"";
-      else if (k == 2) printf "=SUM(A1)";
-      else if (k == 3) printf "plain";
-      for (i = 1; i <= 36; i++) {
-        x = int(rand() * 9);
-        if (r == bad && i == 20) printf ",11";
-        else if (x == 0) printf ",";
-        else if (x == 8) printf ",NA";
-        else printf ",%d", 1 + int(rand() * 7);
-      }
-      if (r == ragged) printf ",extra";
-      if (r % 3 == 0) printf "\n"; else printf "\r\n";
-    }
-  }'
-}
-fail=0
-same() {   # runs "$@" with --threads 1 2 4 and compares everything (on an error, stdout is cut
-           # wherever the buffers were flushed: only stderr and the exit code must match then)
-  local compared="out err code"
-  if [ "$1" = --error ]; then compared="err code"; shift; fi
-  for t in 1 2 4; do
-    "$ATTUNE" "$@" --threads "$t" >"out.$t" 2>"err.$t"
-    echo $? >"code.$t"
-  done
-  for t in 2 4; do
-    for f in $compared; do
-      if ! cmp -s "$f.1" "$f.$t"; then echo "differs with --threads $t ($f): $*"; fail=1; fi
-    done
-  done
-}
+source "$ROOT/tests/cli/threads_helpers.sh"
 generate 5000 0 0 >data.csv
 [ "$(wc -l <data.csv)" -gt 5000 ] || { echo "generator failed"; exit 1; }
 for format in csv tsv json jsonl table; do
