@@ -4,7 +4,8 @@
 // alpha's standard error, Feldt (and optional bootstrap) confidence intervals, item statistics
 // (raw.r, std.r, r.cor, r.drop, alpha if dropped), response frequencies, a mis-keying check
 // and split-half reliabilities; between scales, observed and disattenuated correlations.
-// Cost: one pass in constant memory; --ci bootstrap holds the data.
+// Cost: one pass in constant memory (with --threads, the pair sums run on a second thread;
+// the report is the same bytes); --ci bootstrap holds the data.
 //
 // Usage: attune analyze -i INSTRUMENT [options] [FILE | -]
 #include <fmt/format.h>

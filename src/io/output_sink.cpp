@@ -39,6 +39,7 @@ class FdSink : public OutputSink {
     if (bytes.size() >= kBlock) {   // a large piece (a block of formatted rows) goes out without a copy
       flush();
       write_all(fd_, bytes, name_);
+      wrote(bytes.size());
       return;
     }
     buffer_.append(bytes);
@@ -50,8 +51,11 @@ class FdSink : public OutputSink {
  protected:
   void flush() {
     write_all(fd_, buffer_, name_);
+    wrote(buffer_.size());
     buffer_.clear();
   }
+  // Called after `bytes` more bytes were written to fd_.
+  virtual void wrote(std::size_t bytes) { (void)bytes; }
   static constexpr std::size_t kBlock = 1u << 16;
   int fd_;
   std::string name_;
@@ -87,6 +91,7 @@ class AtomicFileSink : public FdSink {
 
   void commit() override {
     flush();
+    // Only what the last writeback did not cover is left for fsync to wait on.
     if (::fsync(fd_) != 0 && errno != EINVAL) {
       throw io_error({path_}, fmt::format("cannot write: {}", std::strerror(errno)), "check the disk");
     }
@@ -104,7 +109,23 @@ class AtomicFileSink : public FdSink {
     pending_ = -1;
   }
 
+  // Starts writing each 8 MiB to disk as soon as it is written (asynchronously, Linux's
+  // sync_file_range), so that commit()'s fsync waits for the last piece only, not for the
+  // whole file: at 1M scored rows (37 MB) that was 30-40 ms of waiting at the end.
+  void wrote(std::size_t bytes) override {
+    written_ += bytes;
+#ifdef SYNC_FILE_RANGE_WRITE
+    if (written_ - synced_ >= kWriteback) {
+      ::sync_file_range(fd_, static_cast<off_t>(synced_), static_cast<off_t>(written_ - synced_),
+                        SYNC_FILE_RANGE_WRITE);   // a hint: its failure leaves the work to fsync
+      synced_ = written_;
+    }
+#endif
+  }
+
  private:
+  static constexpr std::uint64_t kWriteback = 8u << 20;
+  std::uint64_t written_ = 0, synced_ = 0;
   static mode_t current_umask() {
     mode_t mask = ::umask(0);
     ::umask(mask);

@@ -36,6 +36,23 @@ TEST_CASE("a file target is untouched until commit, then holds exactly the bytes
   CHECK(read_file(target) == "a,b\n" + std::string(100000, 'x'));
 }
 
+TEST_CASE("a file target of many megabytes, written in pieces large and small, holds exactly the bytes") {
+  // Past the 8 MiB at which the sink starts writing back to disk, more than once.
+  test::TempDir dir;
+  std::string target = (dir.path() / "big.csv").string();
+  std::string expected;
+  {
+    auto sink = open_output(target);
+    for (int piece = 0; expected.size() < (20u << 20); ++piece) {
+      const std::string bytes(piece % 3 == 0 ? 300000 : 1000 + piece % 7, static_cast<char>('a' + piece % 26));
+      sink->write(bytes);
+      expected += bytes;
+    }
+    sink->commit();
+  }
+  CHECK(read_file(target) == expected);
+}
+
 TEST_CASE("without commit the temporary file is removed and an existing target kept") {
   test::TempDir dir;
   std::string target = dir.write("out.csv", "old contents");
