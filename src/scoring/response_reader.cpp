@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <fmt/format.h>
 
 #include "attune/io/csv_reader.h"
@@ -50,7 +54,58 @@ ResponseParser::ResponseParser(const Instrument& instrument, std::vector<std::st
     single = assign(binding_.item_fields[j], static_cast<std::int32_t>(j)) && single;
   }
   if (!single) roles_.clear();
+  item_runs_.assign(roles_.size() + 1, 0);
+  for (std::size_t f = roles_.size(); f-- > 0;) {
+    if (roles_[f] < 0) continue;
+    const bool next_slot = f + 1 < roles_.size() && roles_[f + 1] == roles_[f] + 1;
+    item_runs_[f] = 1 + (next_slot ? item_runs_[f + 1] : 0);
+  }
+  // The one-digit answers, when they form one unbroken range lo..hi (a missing code inside it
+  // breaks it); else no eight-cell step.
+  int lo = -1, hi = -1;
+  bool unbroken = true;
+  for (int d = 0; d <= 9; ++d) {
+    if (!parser_.answer_digit(static_cast<unsigned>(d))) continue;
+    if (lo < 0) lo = d;
+    else if (d != hi + 1) unbroken = false;
+    hi = d;
+  }
+  if (lo >= 0 && unbroken) {
+    answer_lo_ = static_cast<unsigned>(lo);
+    answer_hi_ = static_cast<unsigned>(hi);
+  } else {
+    std::fill(item_runs_.begin(), item_runs_.end(), 0u);
+  }
 }
+
+namespace {
+
+#if defined(__SSE2__)
+// Eight one-digit item cells at p, each followed by the delimiter, all answers lo..hi (p has at
+// least 16 bytes): their values into items[0..7]. False, with nothing written, for anything else.
+bool eight_digit_cells(const char* p, char delimiter, unsigned lo, unsigned hi, double* items) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const unsigned delimiters =
+      static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(delimiter))));
+  // Each byte less '0' + lo, compared unsigned with hi - lo: the even bytes must be answers.
+  const __m128i span = _mm_set1_epi8(static_cast<char>(hi - lo));
+  const __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8(static_cast<char>('0' + lo)));
+  const unsigned answers =
+      static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(offset, span), span)));
+  if ((delimiters & 0xAAAAu) != 0xAAAAu || (answers & 0x5555u) != 0x5555u) return false;
+  // The even bytes as eight 16-bit digits, then four pairs of doubles.
+  const __m128i digits = _mm_and_si128(_mm_sub_epi8(bytes, _mm_set1_epi8('0')), _mm_set1_epi16(0x00FF));
+  const __m128i low = _mm_unpacklo_epi16(digits, _mm_setzero_si128());
+  const __m128i high = _mm_unpackhi_epi16(digits, _mm_setzero_si128());
+  _mm_storeu_pd(items, _mm_cvtepi32_pd(low));
+  _mm_storeu_pd(items + 2, _mm_cvtepi32_pd(_mm_unpackhi_epi64(low, low)));
+  _mm_storeu_pd(items + 4, _mm_cvtepi32_pd(high));
+  _mm_storeu_pd(items + 6, _mm_cvtepi32_pd(_mm_unpackhi_epi64(high, high)));
+  return true;
+}
+#endif
+
+}  // namespace
 
 bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint64_t number, ResponseRow& row) {
   // Delimiters the CSV reader gives are ',', ';' and tab; a digit would read as an answer in the
@@ -72,7 +127,17 @@ bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint
   const std::size_t fields = roles_.size();
   bool whole = true;
   const char* p = line.data();   // the line ends in '\n', which stops every scan
+  [[maybe_unused]] const char* const end = line.data() + line.size();
+  const std::uint32_t* runs = item_runs_.data();   // fields + 1 entries, the last 0
   for (std::size_t f = 0;; ++f) {
+#if defined(__SSE2__)
+    // Runs of Likert cells, eight at a time ("3,5,1,...": 16 bytes, the last a delimiter, so
+    // never the line's last cell); the run's slots are consecutive.
+    while (runs[f] >= 8 && end - p >= 16 && eight_digit_cells(p, delimiter, answer_lo_, answer_hi_, items + roles[f])) {
+      p += 16;
+      f += 8;
+    }
+#endif
     if (f == fields) return false;   // a field too many
     const std::int32_t role = roles[f];
     if (role >= 0) {   // the common item cell: one digit, then the delimiter

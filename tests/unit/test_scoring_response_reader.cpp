@@ -180,3 +180,73 @@ TEST_CASE("ResponseReader reads plain and quoted lines alike, with invalid cells
   CHECK(reader.invalid_cells() == 1);
   CHECK(reader.invalid_cells_summary().find("d.csv:4:4") != std::string::npos);
 }
+
+TEST_CASE("parse_line's eight-cell step agrees with parse on long runs of Likert cells") {
+  // 20 items answered 1..7 in two runs (a kept note between them), or in an order whose slots
+  // are not consecutive; mostly one-digit answers, with now and then a cell the step must not
+  // take (empty, a missing code, out of range, two digits, a space, a quote, a CR), and the
+  // delimiters the CSV reader detects.
+  const Instrument twenty = load_instrument_text(R"(id: twenty
+name: Twenty
+version: "1"
+citation: "Test."
+response: {min: 1, max: 7}
+items: {count: 20, column: "q{n}"}
+scales:
+  a: {keys: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}
+  b: {keys: [11, 12, 13, 14, 15, 16, 17, 18, 19, 20]}
+)",
+                                                 "twenty.yaml");
+  std::vector<std::string> in_order = {"id"}, shuffled = {"id"};
+  for (int i = 1; i <= 20; ++i) {
+    in_order.push_back("q" + std::to_string(i));
+    if (i == 10) in_order.push_back("note");
+    shuffled.push_back("q" + std::to_string(i % 2 ? i + 1 : i - 1));   // q2, q1, q4, q3, ...
+  }
+  const std::vector<std::string> odd = {"", "9", "0", "8", "12", " 3", "\"3\"", "3\r", "3", "7"};
+  std::mt19937 random(8);
+  std::size_t taken = 0, all_digits = 0;
+  for (const auto& header : {in_order, shuffled}) {
+    for (char delimiter : {',', ';', '\t'}) {
+      for (auto missing : {std::vector<std::string>{}, std::vector<std::string>{"9"},
+                           std::vector<std::string>{"4"}, std::vector<std::string>{"0", "8"}}) {
+        ResponseOptions options;
+        options.columns.keep_columns = header == in_order ? std::vector<std::string>{"note"}
+                                                          : std::vector<std::string>{};
+        options.missing_codes = missing;
+        options.invalid = InvalidPolicy::missing;
+        ResponseParser fast(twenty, header, options, "d.csv");
+        ResponseParser general(twenty, header, options, "d.csv");
+        std::string head;
+        for (std::size_t f = 0; f < header.size(); ++f) head += (f ? std::string(1, delimiter) : "") + header[f];
+        for (int trial = 0; trial < 400; ++trial) {
+          std::string line = "r" + std::to_string(trial);
+          bool plain = true;
+          for (std::size_t f = 1; f < header.size(); ++f) {
+            std::string cell = header[f] == "note" ? "n" : std::to_string(1 + random() % 7);
+            if (random() % 12 == 0) cell = odd[random() % odd.size()], plain = false;
+            line += delimiter + cell;
+          }
+          all_digits += plain;
+          const std::string text = head + "\n" + line + (random() % 3 ? "\n" : "\r\n") + "next\n";
+          CAPTURE(text);
+          auto row = parse_fast(fast, text);
+          if (!row) continue;
+          ++taken;
+          auto reader = CsvReader::from_string(text, "d.csv");
+          Record record;
+          REQUIRE(reader->next(record));
+          REQUIRE(reader->next(record));
+          ResponseRow expected;
+          general.parse(record, 1, expected);
+          check_same_row(row->row, expected);
+          CHECK(row->row.whole == std::all_of(expected.items.begin(), expected.items.end(), [](double x) {
+                  return std::isnan(x) || x == std::trunc(x);
+                }));
+        }
+      }
+    }
+  }
+  CHECK(all_digits > 1000);
+  CHECK(taken > 3000);
+}

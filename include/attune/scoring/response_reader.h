@@ -94,6 +94,10 @@ class ResponseParser {
   std::vector<std::int32_t> roles_;
   bool stops_[256] = {};
   char stops_delimiter_ = 0;
+  // parse_line's eight-cell step: per field, how many fields from it on are items in
+  // consecutive slots; the answers' digits when they are one range lo..hi (else hi < lo).
+  std::vector<std::uint32_t> item_runs_;
+  unsigned answer_lo_ = 1, answer_hi_ = 0;
 };
 
 // Reads respondents of one instrument from a source: its header, then row by row.
