@@ -2,6 +2,10 @@
 
 #include <cmath>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "attune/util/small_whole.h"
 
 namespace attune {
@@ -14,6 +18,12 @@ Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, Scoring
     for (const auto& key : s.keys) {
       plan.items.push_back(static_cast<std::uint32_t>(key.item));
       plan.reversed.push_back(key.reversed ? 1 : 0);
+    }
+    plan.consecutive = true;
+    for (std::size_t k = 0; k < plan.items.size(); ++k) {
+      plan.consecutive = plan.consecutive && plan.items[k] == plan.items[0] + k;
+      plan.offsets.push_back(plan.reversed[k] ? scale_.min + scale_.max : 0.0);
+      plan.signs.push_back(plan.reversed[k] ? -1.0 : 1.0);
     }
     plan.scoring = s.scoring;
     plan.min_valid = (options.min_valid ? *options.min_valid : s.min_valid).resolve(s.keys.size());
@@ -49,6 +59,35 @@ Sum keyed_sum(const std::vector<std::uint32_t>& keys, const std::vector<std::uin
     sum += flipped[k] ? flip - x : x;
     ++used;
   }
+  return sum;
+}
+
+// The keyed sum of n consecutive items x (each NaN or a whole number below 2^20 in
+// magnitude), each taken as offset + sign * x, in doubles: every term and partial sum is a
+// whole number below 2^53, so the sum is exact and equals keyed_sum's in any order.
+double consecutive_keyed_sum(const double* x, const double* offset, const double* sign, std::size_t n,
+                             std::size_t& used) {
+  double sum = 0, count = 0;
+  std::size_t k = 0;
+#if defined(__SSE2__)
+  __m128d sums = _mm_setzero_pd(), counts = _mm_setzero_pd();
+  const __m128d one = _mm_set1_pd(1.0);
+  for (; k + 2 <= n; k += 2) {
+    const __m128d v = _mm_loadu_pd(x + k);
+    const __m128d present = _mm_cmpeq_pd(v, v);   // false for NaN
+    const __m128d keyed = _mm_add_pd(_mm_loadu_pd(offset + k), _mm_mul_pd(_mm_loadu_pd(sign + k), v));
+    sums = _mm_add_pd(sums, _mm_and_pd(present, keyed));
+    counts = _mm_add_pd(counts, _mm_and_pd(present, one));
+  }
+  sum = _mm_cvtsd_f64(sums) + _mm_cvtsd_f64(_mm_unpackhi_pd(sums, sums));
+  count = _mm_cvtsd_f64(counts) + _mm_cvtsd_f64(_mm_unpackhi_pd(counts, counts));
+#endif
+  for (; k < n; ++k) {
+    if (std::isnan(x[k])) continue;
+    sum += offset[k] + sign[k] * x[k];
+    ++count;
+  }
+  used += static_cast<std::size_t>(count);
   return sum;
 }
 
@@ -89,6 +128,12 @@ void Scorer::score_whole(std::span<const double> items, std::span<double> out) c
   for (std::size_t s = 0; s < scales_.size(); ++s) {
     const Plan& plan = scales_[s];
     std::size_t used = 0;
+    if (plan.consecutive && !plan.items.empty()) {
+      const double sum = consecutive_keyed_sum(items.data() + plan.items[0], plan.offsets.data(), plan.signs.data(),
+                                               plan.items.size(), used);
+      out[s] = finish(plan, static_cast<long double>(sum), used, used);
+      continue;
+    }
     const std::int64_t sum = keyed_sum<std::int64_t>(plan.items, plan.reversed, items, flip, used);
     out[s] = finish(plan, static_cast<long double>(sum), used, used);
   }

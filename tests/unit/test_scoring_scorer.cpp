@@ -146,3 +146,35 @@ TEST_CASE("score_whole on a scale whose min + max is not whole scores as score d
   CHECK(whole == general);
   CHECK(general[0] == doctest::Approx((1 + 5.5 + 3) / 3.0));
 }
+
+TEST_CASE("score_whole on scales of consecutive items (summed two at a time) gives score's bits") {
+  // Five consecutive items, the second and the last (the odd one out of the pairs) reversed;
+  // one consecutive reversed pair; one item alone.
+  Instrument in;
+  in.id = "c";
+  in.response.min = 1;
+  in.response.max = 5;
+  for (int n = 1; n <= 8; ++n) in.items.push_back({n, "q" + std::to_string(n), "", {}, {}});
+  Scale five, pair, one;
+  five.id = "five";
+  five.keys = {{0, false}, {1, true}, {2, false}, {3, false}, {4, true}};
+  pair.id = "pair";
+  pair.keys = {{5, true}, {6, true}};
+  pair.scoring = Scoring::sum;
+  pair.min_valid = {true, 0.0};
+  one.id = "one";
+  one.keys = {{7, true}};
+  in.scales = {five, pair, one};
+  const Scorer scorer(in, in.response);
+  std::mt19937 random(9);
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::vector<double> items(8);
+    for (auto& x : items) x = random() % 4 == 0 ? NAN : 1 + static_cast<double>(random() % 5);
+    std::vector<double> general = score(scorer, items), whole(general.size(), -12345);
+    scorer.score_whole(items, whole);
+    for (std::size_t i = 0; i < general.size(); ++i) {
+      CAPTURE(i);
+      CHECK(std::bit_cast<std::uint64_t>(whole[i]) == std::bit_cast<std::uint64_t>(general[i]));
+    }
+  }
+}

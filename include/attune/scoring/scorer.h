@@ -42,6 +42,10 @@ class Scorer {
     std::vector<std::uint8_t> reversed;
     Scoring scoring;
     std::size_t min_valid;
+    // score_whole: when the items are consecutive (items[k] = items[0] + k), each keyed value
+    // as offset + sign * x (reversed: min + max - x), summed two at a time.
+    bool consecutive = false;
+    std::vector<double> offsets, signs;
   };
   struct Combination {
     std::vector<std::pair<std::size_t, double>> terms;   // index into out, weight
