@@ -132,6 +132,7 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
   }
   if (!options.reliability.empty() && !options.borderline) throw usage_error("--reliability goes with --borderline");
   options.threads = args.threads;
+  options.summary = args.summary || args.summary_only;
   if (args.decimal != "." && args.decimal != ",") throw usage_error("--decimal takes '.' or ','");
   options.decimal_mark = args.decimal[0];
   return options;

@@ -95,8 +95,8 @@ struct Worker {
 class Engine {
  public:
   Engine(const Lanes& lanes, const RowShape& shape, std::size_t cell_count, RecordWriter& writer, unsigned threads,
-         const IdCallback& on_ids)
-      : lanes_(lanes), shape_(shape), formatter_(*writer.row_formatter()), writer_(writer),
+         bool summary, const IdCallback& on_ids)
+      : lanes_(lanes), shape_(shape), formatter_(*writer.row_formatter()), writer_(writer), summary_(summary),
         max_in_flight_(2 * static_cast<std::size_t>(threads) + 2), id_fields_(lanes.front()->parser.binding().id_fields),
         on_ids_(on_ids) {
     workers_.resize(threads);
@@ -211,7 +211,7 @@ class Engine {
     for (std::size_t l = 0; l < lanes_.size(); ++l) {
       Lane& lane = *lanes_[l];
       const std::size_t n = lane.scores.size();
-      for (std::size_t r = 0; r < batch->records; ++r) {
+      for (std::size_t r = 0; summary_ && r < batch->records; ++r) {
         lane.summary.add_scores(std::span<const double>(batch->scores[l].data() + r * n, n));
         if (lane.classifier) lane.summary.add_classification(batch->classifications[l][r]);
       }
@@ -341,6 +341,7 @@ class Engine {
   const RowShape shape_;
   const RowFormatter& formatter_;
   RecordWriter& writer_;
+  const bool summary_;
   const std::size_t max_in_flight_;
   std::vector<std::unique_ptr<Batch>> batches_;
   std::vector<Batch*> free_;
@@ -361,9 +362,9 @@ class Engine {
 }  // namespace
 
 std::uint64_t score_in_parallel(const Lanes& lanes, const RowShape& shape, std::size_t cell_count,
-                                RecordSource& source, RecordWriter& writer, unsigned threads,
+                                RecordSource& source, RecordWriter& writer, unsigned threads, bool summary,
                                 const ScoreHooks& hooks, const IdCallback& on_ids) {
-  Engine engine(lanes, shape, cell_count, writer, std::max(1u, threads), on_ids);
+  Engine engine(lanes, shape, cell_count, writer, std::max(1u, threads), summary, on_ids);
   return engine.run(source, hooks);
 }
 

@@ -23,14 +23,14 @@ namespace attune::scoring {
 
 // Scores the data records left in `source` (the header has been read) with `lanes` onto
 // `writer`, whose row_formatter() must not be null, on `threads` worker threads. Updates each
-// lane's summary and invalid-cell counts; returns the number of rows. On an error, throws the
+// lane's summary (when `summary`) and invalid-cell counts; returns the number of rows. On an error, throws the
 // error the sequential run would have thrown (that of the earliest failing row), having written
 // no row at or after it (rows just before it may be unwritten, as a failed run's output is cut).
 // `on_ids` sees every row's id cells and line on the calling thread, in input order (e.g. to
 // note repeated ids), when the lanes' binding has id columns.
 using IdCallback = std::function<void(std::span<const std::string_view> id_cells, std::uint64_t line)>;
 std::uint64_t score_in_parallel(const Lanes& lanes, const RowShape& shape, std::size_t cell_count,
-                                RecordSource& source, RecordWriter& writer, unsigned threads,
+                                RecordSource& source, RecordWriter& writer, unsigned threads, bool summary,
                                 const ScoreHooks& hooks, const IdCallback& on_ids);
 
 }  // namespace attune::scoring

@@ -123,7 +123,7 @@ class Run {
     begin_output();
     if (parallel()) {
       report_.rows = scoring::score_in_parallel(lanes_, shape_, cells_.size(), source_, writer_,
-                                                resolve_threads(options_.threads), hooks_,
+                                                resolve_threads(options_.threads), options_.summary, hooks_,
                                                 [this](std::span<const std::string_view> cells, std::uint64_t line) {
                                                   duplicate_ids_.add(cells, line);
                                                 });
@@ -302,13 +302,13 @@ class Run {
   void emit(const std::vector<std::string_view>& texts, std::uint64_t row, ScoresOf scores_of) {
     std::string_view flags = options_.flags ? joined_flags(texts, row) : std::string_view();
     for (auto& lane : lanes_) {
-      lane->summary.add_scores(scores_of(*lane));
+      if (options_.summary) lane->summary.add_scores(scores_of(*lane));
       if (lane->classifier) {
         lane->classification = lane->classifier->classify(scores_of(*lane));
         if (!lane->cuts.empty()) flag_borderline(lane->classification, scores_of(*lane), lane->cuts);
         lane->flags_text.clear();
         for (const auto& flag : lane->classification.flags) lane->flags_text += (lane->flags_text.empty() ? "" : ";") + flag;
-        lane->summary.add_classification(lane->classification);
+        if (options_.summary) lane->summary.add_classification(lane->classification);
       }
     }
     scoring::fill_row_cells(

@@ -66,6 +66,23 @@ TEST_CASE("one output row per input row, in order, with ids, scores and patterns
   CHECK(out.report.summary.unclassified() == 1);
 }
 
+TEST_CASE("without a summary asked for, the same rows are written and the summary stays empty") {
+  const std::string csv = "id,Q1,Q2,Q3,Q4\nb,5,1,1,2\na,1,5,5,4\nc,NA,,5,\n";
+  for (unsigned threads : {1u, 2u}) {
+    ScoreOptions options;
+    options.threads = threads;
+    const auto with = run(csv, options);
+    options.summary = false;
+    const auto without = run(csv, options);
+    CAPTURE(threads);
+    CHECK(without.text == with.text);
+    CHECK(with.report.summary.stats()[0].n() == 2);
+    CHECK(without.report.summary.stats()[0].n() == 0);
+    CHECK(without.report.summary.unclassified() == 0);
+    CHECK(without.report.rows == 3);
+  }
+}
+
 TEST_CASE("without an id column rows are numbered: --keep passes columns through") {
   CHECK(run("Q1,Q2,Q3,Q4\n3,3,3,3\n5,1,5,5\n").text == "row,anx,avo,pattern\n1,3,3,secure\n2,5,5,fearful\n");
   ScoreOptions options;

@@ -47,6 +47,9 @@ struct ScoreOptions : ResponseOptions {
   std::map<std::string, double> reliability;
   // Flags from `attune quality` (--exclude-flagged, --quality); null when not given.
   const FlagJoin* flags = nullptr;
+  // Accumulate each instrument's ScoreSummary (n, mean, sd, min, max, pattern counts); off,
+  // the report's summaries stay empty (the CLI turns it on for --summary and --summary-only).
+  bool summary = true;
 };
 
 // Callbacks through which a run reports to its caller (the library never prints).
