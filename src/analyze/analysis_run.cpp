@@ -44,6 +44,41 @@ bool pair_sums_thread(unsigned threads) {
   return threads == 0 ? std::thread::hardware_concurrency() > 1 : threads > 1;
 }
 
+// Reads every row of `reader` into `row` and adds it to `moments` (calling each_row() after
+// each): reading, parsing and the scale columns on this thread, the pair sums on a second one,
+// in input order, so the sums are those of add_row(). The pair sums and their scratch row are
+// made by that thread, so their memory is its own: none of it shares a cache line with what
+// this thread writes (sharing made two threads slower than one).
+template <typename EachRow>
+void add_rows_on_two_threads(ResponseReader& reader, ResponseRow& row, ItemAnalysisMoments& moments,
+                             EachRow each_row) {
+  struct PairSums {
+    explicit PairSums(std::size_t width) : moments(width) {}
+    PairwiseMoments moments;
+    std::vector<double> row;
+  };
+  const std::size_t width = moments.extended_size();
+  std::unique_ptr<PairSums> pairs;
+  BatchHandoff<PackedRows> handoff([&pairs, width](const PackedRows& batch) {
+    if (!pairs) pairs = std::make_unique<PairSums>(width);
+    batch.for_each(width, pairs->row, [&](std::span<const double> r) { pairs->moments.add(r); });
+  });
+  std::vector<double> extended(width);
+  PackedRows* batch = &handoff.next_batch();
+  while (reader.next(row)) {
+    moments.extend_row(row.items, extended);
+    batch->add(extended);
+    each_row();
+    if (batch->rows() == kRowsPerBatch) {
+      handoff.submit();
+      batch = &handoff.next_batch();
+    }
+  }
+  handoff.submit();
+  handoff.finish();
+  if (pairs) moments.adopt_pair_moments(std::move(pairs->moments));
+}
+
 }  // namespace
 
 bool weak_item(const ScaleAnalysis& scale, std::size_t position) {
@@ -72,36 +107,7 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
     ++data.rows;
   };
   if (pair_sums_thread(options.threads)) {
-    // Reading, parsing and scale columns here; the pair sums, in input order, on the handoff's
-    // thread: the same sums as on one thread.
-    // The pair sums and their scratch row are made by the worker thread, so their memory is
-    // its own: none of it shares a cache line with what the reading thread writes (sharing
-    // made two threads slower than one).
-    struct PairSums {
-      explicit PairSums(std::size_t width) : moments(width) {}
-      PairwiseMoments moments;
-      std::vector<double> row;
-    };
-    const std::size_t width = moments.extended_size();
-    std::unique_ptr<PairSums> pairs;
-    BatchHandoff<PackedRows> handoff([&pairs, width](const PackedRows& batch) {
-      if (!pairs) pairs = std::make_unique<PairSums>(width);
-      batch.for_each(width, pairs->row, [&](std::span<const double> r) { pairs->moments.add(r); });
-    });
-    std::vector<double> extended(width);
-    PackedRows* batch = &handoff.next_batch();
-    while (reader.next(row)) {
-      moments.extend_row(row.items, extended);
-      batch->add(extended);
-      keep_for_bootstrap();
-      if (batch->rows() == kRowsPerBatch) {
-        handoff.submit();
-        batch = &handoff.next_batch();
-      }
-    }
-    handoff.submit();
-    handoff.finish();
-    if (pairs) moments.adopt_pair_moments(std::move(pairs->moments));
+    add_rows_on_two_threads(reader, row, moments, keep_for_bootstrap);
   } else {
     while (reader.next(row)) {
       moments.add_row(row.items);

@@ -58,6 +58,7 @@ void ShiftedCoSums::add(std::span<const double> row, std::span<const std::size_t
     shift_f_.assign(k_ * k_, 0.0);
     shift_j_.assign(k_ * k_, 0.0);
     seeded_.assign(k_ * k_, 0);
+    unseeded_.assign(k_, k_);
     w_.assign(k_, 0.0);
     x_.assign(k_, 0.0);
   }
@@ -72,11 +73,12 @@ void ShiftedCoSums::add(std::span<const double> row, std::span<const std::size_t
     double* sj = shift_j_.data() + f * k_;
     unsigned char* seeded = seeded_.data() + f * k_;
     // A pair's shifts start at its first row's values, so its first block is centred near its data.
-    for (std::size_t j = 0; j < k_; ++j) {
+    for (std::size_t j = 0; unseeded_[f] && j < k_; ++j) {
       if (w_[j] != 0 && !seeded[j]) {
         sf[j] = x_[f];
         sj[j] = x_[j];
         seeded[j] = 1;
+        --unseeded_[f];
       }
     }
     add_pairs(block(f, kN), block(f, kSumF), block(f, kSqF), block(f, kSumJ), block(f, kSqJ), block(f, kCross),
@@ -125,7 +127,11 @@ void ShiftedCoSums::flush() {
       const double mean_j = static_cast<double>(f <= j ? total.mean_j : total.mean_i);
       shift_f_[f * k_ + j] = shift_j_[j * k_ + f] = mean_f;
       shift_j_[f * k_ + j] = shift_f_[j * k_ + f] = mean_j;
-      seeded_[f * k_ + j] = seeded_[j * k_ + f] = 1;
+      for (auto [a, b] : {std::pair{f, j}, std::pair{j, f}}) {
+        if (seeded_[a * k_ + b]) continue;
+        seeded_[a * k_ + b] = 1;
+        --unseeded_[a];
+      }
     }
   flushed_rows_ += block_rows_;
   block_rows_ = 0;

@@ -42,6 +42,7 @@ class ShiftedCoSums {
   std::size_t block_rows_ = 0, flushed_rows_ = 0;
   std::vector<double> shift_f_, shift_j_;   // [f][j]: the shifts of f and of j for block row f
   std::vector<unsigned char> seeded_;       // [f][j]: the pair has had a row (its shifts are set)
+  std::vector<std::size_t> unseeded_;       // [f]: pairs (f, j) not yet seeded (0: skip the check)
   std::vector<double> block_;           // [f][field][j], allocated at the first row
   std::vector<unsigned char> touched_;  // f was listed in a row of this block
   std::vector<CoMoments> totals_;       // upper triangle incl. the diagonal
