@@ -29,10 +29,11 @@ void add3(double* __restrict a, double* __restrict b, double* __restrict c, cons
     c[i] += z[i];
   }
 }
-// Rows whose whole values lie within ±63 take the 16-bit sums: at least 8 rows (63^2 = 3969)
-// fit below 32767 between moves into the doubles, so moving costs less than a row of products.
+// Rows whose whole values lie within ±63 take the 16-bit path: eight rows at a time, their
+// products summed in 32-bit lanes, each of which grows by at most 2 * 63^2 per eight rows, so
+// below 2^31 over the kRowsPerFlush rows between moves into the doubles.
 constexpr double kSmallSquare = 63 * 63;
-constexpr std::uint32_t kSmallSum = 32767;
+static_assert(kRowsPerFlush / 8 * 2 * 63 * 63 < (std::size_t{1} << 31));
 
 // What prepare_row() found in a row.
 struct PreparedRow {
@@ -84,24 +85,25 @@ PreparedRow prepare_row(const double* __restrict row, std::size_t k, double* __r
   return shape;
 }
 
-// c[i * stride + j] += v[i] v[j] for j from i's group of 8 up to the stride, in 16-bit lanes
-// that wrap (pmullw and paddw: eight products per instruction).
-void add_small_products(std::int16_t* __restrict c, const std::int16_t* __restrict v, std::size_t k,
-                        std::size_t stride) {
+// For each pair i <= j (in the upper-triangle order of the sums), four 32-bit lanes
+// acc[4p .. 4p+3] += the products of the block's eight rows, two rows per lane: lane l takes
+// rows 2l and 2l + 1 (pmaddwd: eight 16-bit products and four adds in one instruction).
+// block[8 i + b] is variable i in row b.
+void add_block_products(std::int32_t* __restrict acc, const std::int16_t* __restrict block, std::size_t k) {
+  std::size_t p = 0;
   for (std::size_t i = 0; i < k; ++i) {
-    const int xi = v[i];
-    if (xi == 0) continue;
-    std::int16_t* __restrict row = c + i * stride;
-    std::size_t j = i & ~std::size_t{7};
 #if ATTUNE_EXACT_SSE2
-    const __m128i x = _mm_set1_epi16(static_cast<std::int16_t>(xi));
-    for (; j < stride; j += 8) {
-      const __m128i product = _mm_mullo_epi16(x, _mm_loadu_si128(reinterpret_cast<const __m128i*>(v + j)));
-      __m128i* sums = reinterpret_cast<__m128i*>(row + j);
-      _mm_storeu_si128(sums, _mm_add_epi16(_mm_loadu_si128(sums), product));
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 8 * i));
+    for (std::size_t j = i; j < k; ++j, ++p) {
+      const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 8 * j));
+      __m128i* sums = reinterpret_cast<__m128i*>(acc + 4 * p);
+      _mm_storeu_si128(sums, _mm_add_epi32(_mm_loadu_si128(sums), _mm_madd_epi16(a, b)));
     }
+#else
+    for (std::size_t j = i; j < k; ++j, ++p)
+      for (std::size_t l = 0; l < 4; ++l)
+        acc[4 * p + l] += block[8 * i + 2 * l] * block[8 * j + 2 * l] + block[8 * i + 2 * l + 1] * block[8 * j + 2 * l + 1];
 #endif
-    for (; j < stride; ++j) row[j] = static_cast<std::int16_t>(row[j] + xi * v[j]);
   }
 }
 }  // namespace
@@ -119,19 +121,26 @@ ExactCoSums::ExactCoSums(std::size_t variables)
       value_(variables),
       present_(variables),
       square_(variables),
-      stride_((variables + 7) & ~std::size_t{7}),
-      small_cross_(variables * stride_),
-      small_value_(stride_) {}
+      small_value_(variables),
+      block_(8 * variables),
+      block_sums_(4 * (variables * (variables + 1) / 2)) {}
 
-// The 16-bit sums into the running doubles.
+// The block's products into the 32-bit sums (rows not yet written are 0), then those into the
+// running doubles.
 void ExactCoSums::move_small() {
+  if (block_rows_ > 0) multiply_block();
   double* c = cross_.run.data();
-  for (std::size_t i = 0; i < k_; ++i) {
-    std::int16_t* row = small_cross_.data() + i * stride_;
-    for (std::size_t j = i; j < k_; ++j) *c++ += row[j];
-    std::fill(row, row + stride_, std::int16_t{0});
+  for (std::size_t p = 0; p < cross_.run.size(); ++p) {
+    const std::int32_t* lanes = block_sums_.data() + 4 * p;
+    c[p] += static_cast<double>(std::int64_t{lanes[0]} + lanes[1] + lanes[2] + lanes[3]);
   }
-  small_growth_ = 0;
+  std::fill(block_sums_.begin(), block_sums_.end(), 0);
+}
+
+void ExactCoSums::multiply_block() {
+  add_block_products(block_sums_.data(), block_.data(), k_);
+  std::fill(block_.begin(), block_.end(), std::int16_t{0});
+  block_rows_ = 0;
 }
 
 void ExactCoSums::Sums::flush() {
@@ -180,10 +189,8 @@ void ExactCoSums::add(std::span<const double> row, std::vector<std::size_t>& fra
   const double* __restrict q = square_.data();
   add3(n_.run.data(), sum_.run.data(), sq_.run.data(), p, v, q, k);
   if (shape.largest_square <= kSmallSquare) {
-    const auto growth = static_cast<std::uint32_t>(shape.largest_square);
-    if (small_growth_ + growth > kSmallSum) move_small();
-    small_growth_ += growth;
-    add_small_products(small_cross_.data(), small_value_.data(), k, stride_);
+    for (std::size_t i = 0; i < k; ++i) block_[8 * i + block_rows_] = small_value_[i];
+    if (++block_rows_ == 8) multiply_block();
   } else {
     double* __restrict c = cross_.run.data();
     for (std::size_t i = 0; i < k; ++i) {
@@ -209,7 +216,10 @@ CoMoments ExactCoSums::moments(std::size_t i, std::size_t j) const {
   if (n == 0) return {};
   const Int128 sx = sum_.at(i) - off_sum_.at(ij), sxx = sq_.at(i) - off_sq_.at(ij);
   const Int128 sy = sum_.at(j) - off_sum_.at(ji), syy = sq_.at(j) - off_sq_.at(ji);
-  const Int128 sxy = cross_.at(i * k_ - i * (i - 1) / 2 + (j - i)) + small_cross_[i * stride_ + j];
+  const std::size_t p = i * k_ - i * (i - 1) / 2 + (j - i);
+  Int128 sxy = cross_.at(p);
+  for (std::size_t l = 0; l < 4; ++l) sxy += block_sums_[4 * p + l];
+  for (std::size_t b = 0; b < block_rows_; ++b) sxy += block_[8 * i + b] * block_[8 * j + b];
   CoMoments m;
   m.n = static_cast<long double>(n);
   m.mean_i = static_cast<long double>(sx) / m.n;

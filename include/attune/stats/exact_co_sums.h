@@ -20,8 +20,9 @@ __extension__ typedef __int128 Int128;
 // j that is not whole in the row, one pass over the variables (what to take off i's totals for
 // pair i, j); the loops vectorise. Running sums are doubles, exact integers while below 2^53,
 // moved into 128-bit integers before any could exceed it. Rows whose whole values are all
-// within ±63 (Likert answers) add their products into 16-bit sums, eight pairs per SSE2
-// instruction, moved into the doubles before any sum could pass 32767.
+// within ±63 (Likert answers) are held as 16-bit values in blocks of eight rows, whose pair
+// products are summed a block at a time into 32-bit sums (SSE2 pmaddwd: eight products per
+// instruction), moved into the doubles with the other running sums.
 class ExactCoSums {
  public:
   explicit ExactCoSums(std::size_t variables);
@@ -48,6 +49,7 @@ class ExactCoSums {
   };
   void flush();
   void move_small();
+  void multiply_block();
   void activate(std::size_t j);
 
   std::size_t k_;
@@ -59,12 +61,12 @@ class ExactCoSums {
   std::vector<unsigned char> active_;  // j has been whole in a row (its off_ sums are kept)
   std::vector<double> value_, present_, square_;  // the current row, 0 where not whole
   std::vector<std::size_t> others_;    // the current row's variables that are not whole
-  // The 16-bit products: [i * stride_ + j] for j >= i (and some j < i, never read), rows of
-  // stride_ = k rounded up to 8; the current row's values; the most the sums may have grown by
-  // since they were last moved (the sum of each row's largest x^2).
-  std::size_t stride_;
-  std::vector<std::int16_t> small_cross_, small_value_;
-  std::uint32_t small_growth_ = 0;
+  // The 16-bit path: the current row's values; a block of up to eight rows, variable i of row
+  // b at [8 i + b] (0 where no row yet); per pair (upper-triangle order) four 32-bit sums of
+  // the blocks' products.
+  std::vector<std::int16_t> small_value_, block_;
+  std::size_t block_rows_ = 0;
+  std::vector<std::int32_t> block_sums_;
 };
 
 }  // namespace attune
