@@ -42,3 +42,16 @@ same() {   # runs "$@" with --threads 1 2 4 and compares everything (on an error
     done
   done
 }
+
+# same_late_errors CMD...: CMD on a file whose row 3100 has Q20 = 11 (and row 4200 an extra
+# field), then on one whose row 2500 has an extra field (and row 4900 the bad cell), with
+# --threads 1, 2 and 4: the first problem in input order is the error, whatever the threads,
+# with the same message and exit code.
+same_late_errors() {
+  generate 5000 3100 4200 >bad.csv
+  same --error "$@" bad.csv -f csv
+  grep -q 'column "Q20": value "11" is out of range' err.1 || { echo "error does not name the bad cell: $(cat err.1)"; fail=1; }
+  generate 5000 4900 2500 >ragged.csv
+  same --error "$@" ragged.csv -f csv
+  grep -q "fields but the header has" err.1 || { echo "expected the ragged-row error: $(cat err.1)"; fail=1; }
+}

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -69,6 +70,21 @@ std::optional<FastRow> parse_fast(ResponseParser& parser, const std::string& tex
   if (line.empty() || !parser.parse_line(line, fast.reader->delimiter(), 1, fast.row)) return std::nullopt;
   fast.line = line;
   return fast;
+}
+
+// What the CSV reader and parse() make of the record after the header of `text`, with the
+// reader, positioned after that record.
+struct GeneralRow {
+  std::unique_ptr<CsvReader> reader;
+  ResponseRow row;
+};
+GeneralRow parse_general(ResponseParser& parser, const std::string& text) {
+  GeneralRow general{CsvReader::from_string(text, "d.csv"), {}};
+  Record record;
+  REQUIRE(general.reader->next(record));
+  REQUIRE(general.reader->next(record));
+  parser.parse(record, 1, general.row);   // must not throw when parse_line took the line
+  return general;
 }
 
 std::string with_header(const std::string& line) {
@@ -141,17 +157,12 @@ TEST_CASE("parse_line agrees with parse on random lines") {
           continue;
         }
         ++taken;
-        auto reader = CsvReader::from_string(text, "d.csv");
-        Record record;
-        REQUIRE(reader->next(record));
-        REQUIRE(reader->next(record));
-        ResponseRow expected;
-        general.parse(record, 1, expected);   // must not throw when parse_line took the line
-        check_same_row(row->row, expected);
+        GeneralRow expected = parse_general(general, text);
+        check_same_row(row->row, expected.row);
         row->reader->take_line(row->line);
         Record after_take, after_next;
         REQUIRE(row->reader->next(after_take));
-        REQUIRE(reader->next(after_next));
+        REQUIRE(expected.reader->next(after_next));
         CHECK(after_take.line == after_next.line);
         CHECK(after_take.number == after_next.number);
         CHECK(after_take.fields == after_next.fields);
@@ -233,12 +244,7 @@ scales:
           auto row = parse_fast(fast, text);
           if (!row) continue;
           ++taken;
-          auto reader = CsvReader::from_string(text, "d.csv");
-          Record record;
-          REQUIRE(reader->next(record));
-          REQUIRE(reader->next(record));
-          ResponseRow expected;
-          general.parse(record, 1, expected);
+          const ResponseRow expected = parse_general(general, text).row;
           check_same_row(row->row, expected);
           CHECK(row->row.whole == std::all_of(expected.items.begin(), expected.items.end(), [](double x) {
                   return std::isnan(x) || x == std::trunc(x);

@@ -14,13 +14,8 @@ done
 same analyze -i ecr-r --missing NA data.csv -f csv --ci bootstrap --boot 200 --seed 3
 same analyze -i ecr-r data.csv -f csv   # NA is invalid here: counted, with a warning
 grep -q "invalid" err.1 || { echo "expected an invalid-cells warning: $(cat err.1)"; fail=1; }
-# Errors late in the file: the same message and exit code, whatever the threads.
-generate 5000 4100 0 >bad.csv
-same --error analyze -i ecr-r --missing NA bad.csv -f csv
-grep -q 'column "Q20": value "11" is out of range' err.1 || { echo "error does not name the bad cell: $(cat err.1)"; fail=1; }
-generate 5000 0 4900 >ragged.csv
-same --error analyze -i ecr-r --missing NA ragged.csv -f csv
-grep -q "fields but the header has" err.1 || { echo "expected the ragged-row error: $(cat err.1)"; fail=1; }
+# Errors late in the file, after batches were handed over: the same message and exit code.
+same_late_errors analyze -i ecr-r --missing NA
 # Sanity: the comparison above saw a real report over every row.
 "$ATTUNE" analyze -i ecr-r --missing NA data.csv -f csv --threads 2 2>/dev/null | grep -q '^scale,anxiety,,5000,' \
   || { echo "expected a report over 5000 rows"; fail=1; }

@@ -17,12 +17,7 @@ same score -i ecr-r --id note data.csv -f jsonl
 same score -i ecr-r --invalid missing data.csv -f csv   # NA codes are invalid: counted per column
 grep -q "invalid cell" err.1 || { echo "expected an invalid-cells warning"; fail=1; }
 # Errors: the first bad cell in input order wins, whatever the threads; no output file.
-generate 5000 3100 4200 >bad.csv
-same --error score -i ecr-r --missing NA bad.csv -f csv
-grep -q 'column "Q20": value "11" is out of range' err.1 || { echo "error does not name the bad cell: $(cat err.1)"; fail=1; }
-generate 5000 4900 2500 >ragged.csv
-same --error score -i ecr-r --missing NA ragged.csv -f csv
-grep -q "fields but the header has" err.1 || { echo "expected the ragged-row error: $(cat err.1)"; fail=1; }
+same_late_errors score -i ecr-r --missing NA
 for t in 1 2 4; do
   "$ATTUNE" score -i ecr-r --missing NA bad.csv -o "scores.$t.csv" --threads "$t" 2>/dev/null
   [ -e "scores.$t.csv" ] && { echo "an output file was left after an error (--threads $t)"; fail=1; }
