@@ -29,11 +29,12 @@ void add3(double* __restrict a, double* __restrict b, double* __restrict c, cons
     c[i] += z[i];
   }
 }
-// Rows whose whole values lie within ±63 take the 16-bit path: eight rows at a time, their
-// products summed in 32-bit lanes, each of which grows by at most 2 * 63^2 per eight rows, so
-// below 2^31 over the kRowsPerFlush rows between moves into the doubles.
+// Rows whose whole values lie within ±63 take the 16-bit path: kBlockRows rows at a time,
+// their products summed in 32-bit lanes; a lane grows by at most 63^2 per row, so stays below
+// 2^31 over the kRowsPerFlush rows between moves into the doubles.
 constexpr double kSmallSquare = 63 * 63;
-static_assert(kRowsPerFlush / 8 * 2 * 63 * 63 < (std::size_t{1} << 31));
+constexpr std::size_t kBlockRows = 16;
+static_assert(kRowsPerFlush * 63 * 63 < (std::size_t{1} << 31));
 
 // What prepare_row() found in a row.
 struct PreparedRow {
@@ -86,23 +87,25 @@ PreparedRow prepare_row(const double* __restrict row, std::size_t k, double* __r
 }
 
 // For each pair i <= j (in the upper-triangle order of the sums), four 32-bit lanes
-// acc[4p .. 4p+3] += the products of the block's eight rows, two rows per lane: lane l takes
-// rows 2l and 2l + 1 (pmaddwd: eight 16-bit products and four adds in one instruction).
-// block[8 i + b] is variable i in row b.
+// acc[4p .. 4p+3] += the products of the block's kBlockRows rows (pmaddwd: eight 16-bit
+// products and four adds in one instruction; two per pair). block[kBlockRows i + b] is
+// variable i in row b. The plain loop adds each pair's products into its first lane.
 void add_block_products(std::int32_t* __restrict acc, const std::int16_t* __restrict block, std::size_t k) {
-  std::size_t p = 0;
   for (std::size_t i = 0; i < k; ++i) {
+    const std::int16_t* column = block + kBlockRows * i;
 #if ATTUNE_EXACT_SSE2
-    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 8 * i));
-    for (std::size_t j = i; j < k; ++j, ++p) {
-      const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 8 * j));
-      __m128i* sums = reinterpret_cast<__m128i*>(acc + 4 * p);
-      _mm_storeu_si128(sums, _mm_add_epi32(_mm_loadu_si128(sums), _mm_madd_epi16(a, b)));
+    const __m128i a_low = _mm_loadu_si128(reinterpret_cast<const __m128i*>(column));
+    const __m128i a_high = _mm_loadu_si128(reinterpret_cast<const __m128i*>(column + 8));
+    const std::int16_t* other = column;
+    for (std::size_t j = i; j < k; ++j, other += kBlockRows, acc += 4) {
+      const __m128i low = _mm_madd_epi16(a_low, _mm_loadu_si128(reinterpret_cast<const __m128i*>(other)));
+      const __m128i high = _mm_madd_epi16(a_high, _mm_loadu_si128(reinterpret_cast<const __m128i*>(other + 8)));
+      __m128i* sums = reinterpret_cast<__m128i*>(acc);
+      _mm_storeu_si128(sums, _mm_add_epi32(_mm_loadu_si128(sums), _mm_add_epi32(low, high)));
     }
 #else
-    for (std::size_t j = i; j < k; ++j, ++p)
-      for (std::size_t l = 0; l < 4; ++l)
-        acc[4 * p + l] += block[8 * i + 2 * l] * block[8 * j + 2 * l] + block[8 * i + 2 * l + 1] * block[8 * j + 2 * l + 1];
+    for (std::size_t j = i; j < k; ++j, acc += 4)
+      for (std::size_t b = 0; b < kBlockRows; ++b) acc[0] += column[b] * block[kBlockRows * j + b];
 #endif
   }
 }
@@ -122,7 +125,7 @@ ExactCoSums::ExactCoSums(std::size_t variables)
       present_(variables),
       square_(variables),
       small_value_(variables),
-      block_(8 * variables),
+      block_(kBlockRows * variables),
       block_sums_(4 * (variables * (variables + 1) / 2)) {}
 
 // The block's products into the 32-bit sums (rows not yet written are 0), then those into the
@@ -189,8 +192,8 @@ void ExactCoSums::add(std::span<const double> row, std::vector<std::size_t>& fra
   const double* __restrict q = square_.data();
   add3(n_.run.data(), sum_.run.data(), sq_.run.data(), p, v, q, k);
   if (shape.largest_square <= kSmallSquare) {
-    for (std::size_t i = 0; i < k; ++i) block_[8 * i + block_rows_] = small_value_[i];
-    if (++block_rows_ == 8) multiply_block();
+    for (std::size_t i = 0; i < k; ++i) block_[kBlockRows * i + block_rows_] = small_value_[i];
+    if (++block_rows_ == kBlockRows) multiply_block();
   } else {
     double* __restrict c = cross_.run.data();
     for (std::size_t i = 0; i < k; ++i) {
@@ -219,7 +222,7 @@ CoMoments ExactCoSums::moments(std::size_t i, std::size_t j) const {
   const std::size_t p = i * k_ - i * (i - 1) / 2 + (j - i);
   Int128 sxy = cross_.at(p);
   for (std::size_t l = 0; l < 4; ++l) sxy += block_sums_[4 * p + l];
-  for (std::size_t b = 0; b < block_rows_; ++b) sxy += block_[8 * i + b] * block_[8 * j + b];
+  for (std::size_t b = 0; b < block_rows_; ++b) sxy += block_[kBlockRows * i + b] * block_[kBlockRows * j + b];
   CoMoments m;
   m.n = static_cast<long double>(n);
   m.mean_i = static_cast<long double>(sx) / m.n;

@@ -20,7 +20,7 @@ __extension__ typedef __int128 Int128;
 // j that is not whole in the row, one pass over the variables (what to take off i's totals for
 // pair i, j); the loops vectorise. Running sums are doubles, exact integers while below 2^53,
 // moved into 128-bit integers before any could exceed it. Rows whose whole values are all
-// within ±63 (Likert answers) are held as 16-bit values in blocks of eight rows, whose pair
+// within ±63 (Likert answers) are held as 16-bit values in blocks of sixteen rows, whose pair
 // products are summed a block at a time into 32-bit sums (SSE2 pmaddwd: eight products per
 // instruction), moved into the doubles with the other running sums.
 class ExactCoSums {
@@ -61,8 +61,8 @@ class ExactCoSums {
   std::vector<unsigned char> active_;  // j has been whole in a row (its off_ sums are kept)
   std::vector<double> value_, present_, square_;  // the current row, 0 where not whole
   std::vector<std::size_t> others_;    // the current row's variables that are not whole
-  // The 16-bit path: the current row's values; a block of up to eight rows, variable i of row
-  // b at [8 i + b] (0 where no row yet); per pair (upper-triangle order) four 32-bit sums of
+  // The 16-bit path: the current row's values; a block of up to 16 rows, variable i of row
+  // b at [16 i + b] (0 where no row yet); per pair (upper-triangle order) four 32-bit sums of
   // the blocks' products.
   std::vector<std::int16_t> small_value_, block_;
   std::size_t block_rows_ = 0;
