@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "attune/util/sse2.h"
 
 #include <fmt/format.h>
 
@@ -80,7 +78,7 @@ ResponseParser::ResponseParser(const Instrument& instrument, std::vector<std::st
 
 namespace {
 
-#if defined(__SSE2__)
+#if ATTUNE_SSE2
 // Eight one-digit item cells at p, each followed by the delimiter, all answers lo..hi (p has at
 // least 16 bytes): their values into items[0..7]. False, with nothing written, for anything else.
 bool eight_digit_cells(const char* p, char delimiter, unsigned lo, unsigned hi, double* items) {
@@ -130,7 +128,7 @@ bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint
   [[maybe_unused]] const char* const end = line.data() + line.size();
   const std::uint32_t* runs = item_runs_.data();   // fields + 1 entries, the last 0
   for (std::size_t f = 0;; ++f) {
-#if defined(__SSE2__)
+#if ATTUNE_SSE2
     // Runs of Likert cells, eight at a time ("3,5,1,...": 16 bytes, the last a delimiter, so
     // never the line's last cell); the run's slots are consecutive.
     while (runs[f] >= 8 && end - p >= 16 && eight_digit_cells(p, delimiter, answer_lo_, answer_hi_, items + roles[f])) {

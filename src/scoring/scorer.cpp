@@ -2,9 +2,7 @@
 
 #include <cmath>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "attune/util/sse2.h"
 
 #include "attune/util/small_whole.h"
 
@@ -69,7 +67,7 @@ double consecutive_keyed_sum(const double* x, const double* offset, const double
                              std::size_t& used) {
   double sum = 0, count = 0;
   std::size_t k = 0;
-#if defined(__SSE2__)
+#if ATTUNE_SSE2
   __m128d sums = _mm_setzero_pd(), counts = _mm_setzero_pd();
   const __m128d one = _mm_set1_pd(1.0);
   for (; k + 2 <= n; k += 2) {

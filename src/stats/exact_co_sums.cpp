@@ -4,14 +4,7 @@
 #include <cstring>
 #include <utility>
 
-// SSE2 (every x86-64) for the row's preparation and the 16-bit products; elsewhere, or with
-// ATTUNE_NO_SSE2 (a test builds it so), the same in plain loops.
-#if defined(__SSE2__) && !defined(ATTUNE_NO_SSE2)
-#include <emmintrin.h>
-#define ATTUNE_EXACT_SSE2 1
-#else
-#define ATTUNE_EXACT_SSE2 0
-#endif
+#include "attune/util/sse2.h"
 
 namespace attune {
 
@@ -49,7 +42,7 @@ PreparedRow prepare_row(const double* __restrict row, std::size_t k, double* __r
                      double* __restrict present, double* __restrict square, std::int16_t* __restrict small) {
   PreparedRow shape;
   std::size_t i = 0;
-#if ATTUNE_EXACT_SSE2
+#if ATTUNE_SSE2
   // Two values at a time: whole when converting to int32 and back gives the value (false for
   // NaN, infinities and anything beyond int32) and |x| <= 2^20, as small_whole().
   const __m128d limit = _mm_set1_pd(1048576.0);
@@ -93,7 +86,7 @@ PreparedRow prepare_row(const double* __restrict row, std::size_t k, double* __r
 void add_block_products(std::int32_t* __restrict acc, const std::int16_t* __restrict block, std::size_t k) {
   for (std::size_t i = 0; i < k; ++i) {
     const std::int16_t* column = block + kBlockRows * i;
-#if ATTUNE_EXACT_SSE2
+#if ATTUNE_SSE2
     const __m128i a_low = _mm_loadu_si128(reinterpret_cast<const __m128i*>(column));
     const __m128i a_high = _mm_loadu_si128(reinterpret_cast<const __m128i*>(column + 8));
     const std::int16_t* other = column;

@@ -26,7 +26,7 @@ ItemAnalysisMoments::ItemAnalysisMoments(std::size_t columns, std::vector<ScaleK
 
 void ItemAnalysisMoments::add_row(std::span<const double> row) {
   extend_row(row, extended_row_);
-  add_extended(extended_row_);
+  moments_.add(extended_row_);
 }
 
 // psych::alpha "total" (cumulative = FALSE): rowMeans(keyed items, na.rm = TRUE), NaN if none.
@@ -54,10 +54,6 @@ void ItemAnalysisMoments::extend_row(std::span<const double> row, std::span<doub
     else if (answered) score = sum * static_cast<double>(k) / static_cast<double>(answered) - centres_[s];
     extended[columns_ + s] = score;
   }
-}
-
-void ItemAnalysisMoments::add_extended(std::span<const double> extended) {
-  moments_.add(extended);
 }
 
 void ItemAnalysisMoments::adopt_pair_moments(PairwiseMoments moments) {

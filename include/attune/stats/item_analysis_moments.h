@@ -36,14 +36,13 @@ class ItemAnalysisMoments {
   // `columns` values per row; every scale key is validated against it.
   ItemAnalysisMoments(std::size_t columns, std::vector<ScaleKey> scales);
 
-  // Adds one row of raw (unreversed) responses, NaN = missing: extend_row() then add_extended().
+  // Adds one row of raw (unreversed) responses, NaN = missing: extend_row(), then the extended
+  // row to the pair moments.
   void add_row(std::span<const double> row);
   // The first half of add_row(): counts the row's responses and writes into `extended`
-  // (extended_size() values) the row followed by its scale columns. Touches nothing that
-  // add_extended() does, so the two halves may run on two threads (see adopt_pair_moments).
+  // (extended_size() values) the row followed by its scale columns. It does not touch the pair
+  // moments, so another thread may sum the extended rows (see adopt_pair_moments).
   void extend_row(std::span<const double> row, std::span<double> extended);
-  // The second half of add_row(): adds an extended row to the pair moments.
-  void add_extended(std::span<const double> extended);
   // Replaces the pair moments by `moments`, those of every extended row summed elsewhere (on
   // another thread, with its own PairwiseMoments(extended_size())).
   void adopt_pair_moments(PairwiseMoments moments);
