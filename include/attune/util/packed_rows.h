@@ -4,9 +4,12 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <span>
 #include <vector>
+
+#include "attune/util/sse2.h"
 
 namespace attune {
 
@@ -37,19 +40,23 @@ class PackedRows {
     const std::size_t at = codes_.size();
     codes_.resize(at + row.size());
     std::int8_t* code = codes_.data() + at;
-    for (double x : row) {
-      // A whole number in range that is not -0 (its code is its value), else NaN or wide.
-      const bool in_range = x >= kLowest && x <= kHighest;   // false for NaN
-      const auto v = static_cast<std::int8_t>(in_range ? x : 0);
-      if (in_range && static_cast<double>(v) == x && (v != 0 || !std::signbit(x))) {
-        *code++ = v;
-      } else if (std::isnan(x)) {
-        *code++ = kMissing;
-      } else {
-        *code++ = kWide;
-        wide_.push_back(x);
+    std::size_t c = 0;
+#if ATTUNE_SSE2
+    // Four values at a time when all four are whole numbers in range (the usual row).
+    const __m128d lowest = _mm_set1_pd(kLowest), highest = _mm_set1_pd(kHighest);
+    for (; c + 4 <= row.size(); c += 4, code += 4) {
+      const __m128d x0 = _mm_loadu_pd(row.data() + c), x1 = _mm_loadu_pd(row.data() + c + 2);
+      const __m128i t0 = _mm_cvttpd_epi32(x0), t1 = _mm_cvttpd_epi32(x1);
+      if ((codable(x0, t0, lowest, highest) & codable(x1, t1, lowest, highest)) != 3) {
+        for (std::size_t e = 0; e < 4; ++e) code[e] = pack_one(row[c + e]);
+        continue;
       }
+      const __m128i words = _mm_packs_epi32(_mm_unpacklo_epi64(t0, t1), _mm_setzero_si128());
+      const std::int32_t four = _mm_cvtsi128_si32(_mm_packs_epi16(words, words));
+      std::memcpy(code, &four, sizeof four);
     }
+#endif
+    for (; c < row.size(); ++c) *code++ = pack_one(row[c]);
     ++rows_;
   }
   // Calls f(row) for each row in order, `row` being a span of `width` doubles (valid during the call).
@@ -60,7 +67,24 @@ class PackedRows {
     const double* wide = wide_.data();
     const std::int8_t* code = codes_.data();
     for (std::size_t r = 0; r < rows_; ++r) {
-      for (std::size_t c = 0; c < width; ++c, ++code) {
+      std::size_t c = 0;
+#if ATTUNE_SSE2
+      // Eight codes at a time when none is missing or wide (the usual row).
+      for (; c + 8 <= width; c += 8, code += 8) {
+        std::int64_t eight;
+        std::memcpy(&eight, code, sizeof eight);
+        const __m128i bytes = _mm_cvtsi64_si128(eight);
+        if ((_mm_movemask_epi8(_mm_cmpgt_epi8(bytes, _mm_set1_epi8(kWide))) & 0xff) != 0xff) break;
+        const __m128i words = _mm_unpacklo_epi8(bytes, _mm_cmpgt_epi8(_mm_setzero_si128(), bytes));
+        const __m128i sign = _mm_srai_epi16(words, 15);
+        const __m128i low = _mm_unpacklo_epi16(words, sign), high = _mm_unpackhi_epi16(words, sign);
+        _mm_storeu_pd(out + c, _mm_cvtepi32_pd(low));
+        _mm_storeu_pd(out + c + 2, _mm_cvtepi32_pd(_mm_unpackhi_epi64(low, low)));
+        _mm_storeu_pd(out + c + 4, _mm_cvtepi32_pd(high));
+        _mm_storeu_pd(out + c + 6, _mm_cvtepi32_pd(_mm_unpackhi_epi64(high, high)));
+      }
+#endif
+      for (; c < width; ++c, ++code) {
         const std::int8_t v = *code;
         out[c] = packed_codes::kPackedValues.of[static_cast<std::uint8_t>(v)];
         if (v == kWide) out[c] = *wide++;
@@ -76,6 +100,27 @@ class PackedRows {
   }
 
  private:
+  // The code of x, keeping it in `wide` when it has none of its own.
+  std::int8_t pack_one(double x) {
+    // A whole number in range that is not -0 (its code is its value), else NaN or wide.
+    const bool in_range = x >= kLowest && x <= kHighest;   // false for NaN
+    const auto v = static_cast<std::int8_t>(in_range ? x : 0);
+    if (in_range && static_cast<double>(v) == x && (v != 0 || !std::signbit(x))) return v;
+    if (std::isnan(x)) return kMissing;
+    wide_.push_back(x);
+    return kWide;
+  }
+#if ATTUNE_SSE2
+  // Bit 0 and 1: whether x's two values are their own codes: t (x truncated) converted back has
+  // the same bits (not NaN, -0 or a fraction) and lies in [lowest, highest].
+  static int codable(__m128d x, __m128i t, __m128d lowest, __m128d highest) {
+    const __m128i same = _mm_cmpeq_epi32(_mm_castpd_si128(_mm_cvtepi32_pd(t)), _mm_castpd_si128(x));
+    const __m128i both_halves = _mm_and_si128(same, _mm_shuffle_epi32(same, _MM_SHUFFLE(2, 3, 0, 1)));
+    const __m128d in_range = _mm_and_pd(_mm_cmpge_pd(x, lowest), _mm_cmple_pd(x, highest));
+    return _mm_movemask_pd(_mm_and_pd(_mm_castsi128_pd(both_halves), in_range));
+  }
+#endif
+
   static constexpr std::int8_t kMissing = packed_codes::kMissing, kWide = packed_codes::kWide,
                                kLowest = packed_codes::kLowest, kHighest = packed_codes::kHighest;
 
