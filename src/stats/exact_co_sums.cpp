@@ -22,6 +22,16 @@ void add3(double* __restrict a, double* __restrict b, double* __restrict c, cons
     c[i] += z[i];
   }
 }
+// The same for 16-bit values into 32-bit sums (the rows of the 16-bit path).
+void add3(std::int32_t* __restrict a, std::int32_t* __restrict b, std::int32_t* __restrict c,
+          const std::int16_t* __restrict x, const std::int16_t* __restrict y, const std::int16_t* __restrict z,
+          std::size_t k) {
+  for (std::size_t i = 0; i < k; ++i) {
+    a[i] += x[i];
+    b[i] += y[i];
+    c[i] += z[i];
+  }
+}
 // Rows whose whole values lie within ±63 take the 16-bit path: kBlockRows rows at a time,
 // their products summed in 32-bit lanes; a lane grows by at most 63^2 per row, so stays below
 // 2^31 over the kRowsPerFlush rows between moves into the doubles.
@@ -36,10 +46,11 @@ struct PreparedRow {
 };
 
 // value[i] = x, present[i] = 1, square[i] = x^2 where row[i] is whole (small_whole), 0 where it
-// is not; small[i] = the whole value as a 16-bit integer (meaningful when largest_square <=
-// kSmallSquare).
+// is not; small, small_present and small_square: the same as 16-bit integers (meaningful when
+// largest_square <= kSmallSquare).
 PreparedRow prepare_row(const double* __restrict row, std::size_t k, double* __restrict value,
-                     double* __restrict present, double* __restrict square, std::int16_t* __restrict small) {
+                        double* __restrict present, double* __restrict square, std::int16_t* __restrict small,
+                        std::int16_t* __restrict small_present, std::int16_t* __restrict small_square) {
   PreparedRow shape;
   std::size_t i = 0;
 #if ATTUNE_SSE2
@@ -59,8 +70,13 @@ PreparedRow prepare_row(const double* __restrict row, std::size_t k, double* __r
     _mm_storeu_pd(present + i, _mm_and_pd(w, one));
     _mm_storeu_pd(square + i, q);
     largest = _mm_max_pd(largest, q);
-    const std::int32_t pair = _mm_cvtsi128_si32(_mm_packs_epi32(_mm_cvttpd_epi32(v), _mm_setzero_si128()));
+    const __m128i zero = _mm_setzero_si128();
+    const std::int32_t pair = _mm_cvtsi128_si32(_mm_packs_epi32(_mm_cvttpd_epi32(v), zero));
+    const std::int32_t pair_present = _mm_cvtsi128_si32(_mm_packs_epi32(_mm_cvttpd_epi32(_mm_and_pd(w, one)), zero));
+    const std::int32_t pair_square = _mm_cvtsi128_si32(_mm_packs_epi32(_mm_cvttpd_epi32(q), zero));
     std::memcpy(small + i, &pair, sizeof pair);
+    std::memcpy(small_present + i, &pair_present, sizeof pair_present);
+    std::memcpy(small_square + i, &pair_square, sizeof pair_square);
     constexpr std::size_t kNotWhole[4] = {2, 1, 1, 0};   // by the mask of the two whole flags
     shape.not_whole += kNotWhole[_mm_movemask_pd(w)];
   }
@@ -73,6 +89,8 @@ PreparedRow prepare_row(const double* __restrict row, std::size_t k, double* __r
     present[i] = w ? 1.0 : 0.0;
     square[i] = value[i] * value[i];
     small[i] = static_cast<std::int16_t>(std::clamp(value[i], -32768.0, 32767.0));
+    small_present[i] = w ? 1 : 0;
+    small_square[i] = static_cast<std::int16_t>(std::clamp(square[i], -32768.0, 32767.0));
     shape.largest_square = std::max(shape.largest_square, square[i]);
     shape.not_whole += !w;
   }
@@ -118,8 +136,12 @@ ExactCoSums::ExactCoSums(std::size_t variables)
       present_(variables),
       square_(variables),
       small_value_(variables),
+      small_present_(variables),
+      small_square_(variables),
       block_(kBlockRows * variables),
-      block_sums_(4 * (variables * (variables + 1) / 2)) {}
+      block_sums_(4 * (variables * (variables + 1) / 2)),
+      small_sums_(3 * variables),
+      small_off_sums_(3 * variables * variables) {}
 
 // The block's products into the 32-bit sums (rows not yet written are 0), then those into the
 // running doubles.
@@ -131,6 +153,20 @@ void ExactCoSums::move_small() {
     c[p] += static_cast<double>(std::int64_t{lanes[0]} + lanes[1] + lanes[2] + lanes[3]);
   }
   std::fill(block_sums_.begin(), block_sums_.end(), 0);
+  const std::size_t k = k_, kk = k_ * k_;
+  add_small_sums(n_.run.data(), sum_.run.data(), sq_.run.data(), small_sums_.data(), k);
+  add_small_sums(off_n_.run.data(), off_sum_.run.data(), off_sq_.run.data(), small_off_sums_.data(), kk);
+  std::fill(small_sums_.begin(), small_sums_.end(), 0);
+  std::fill(small_off_sums_.begin(), small_off_sums_.end(), 0);
+}
+
+// n[i] += small[i], sum[i] += small[size + i], sq[i] += small[2 size + i].
+void ExactCoSums::add_small_sums(double* n, double* sum, double* sq, const std::int32_t* small, std::size_t size) {
+  for (std::size_t i = 0; i < size; ++i) {
+    n[i] += small[i];
+    sum[i] += small[size + i];
+    sq[i] += small[2 * size + i];
+  }
 }
 
 void ExactCoSums::multiply_block() {
@@ -154,6 +190,7 @@ void ExactCoSums::flush() {
 
 // Until now j was never whole, so the rows where i is whole and j is not are all of i's.
 void ExactCoSums::activate(std::size_t j) {
+  move_small();   // the 32-bit sums of i into its running sums, which j's off sums copy
   active_[j] = 1;
   ++activated_;
   const std::size_t base = j * k_;
@@ -167,7 +204,7 @@ void ExactCoSums::add(std::span<const double> row, std::vector<std::size_t>& fra
   if (rows_since_flush_ == kRowsPerFlush) flush();
   ++rows_since_flush_;
   const PreparedRow shape = prepare_row(row.data(), k_, value_.data(), present_.data(), square_.data(),
-                                     small_value_.data());
+                                        small_value_.data(), small_present_.data(), small_square_.data());
   others_.clear();
   if (shape.not_whole || activated_ < k_)
     for (std::size_t i = 0; i < k_; ++i) {
@@ -180,21 +217,32 @@ void ExactCoSums::add(std::span<const double> row, std::vector<std::size_t>& fra
     }
 
   const std::size_t k = k_;
+  if (shape.largest_square <= kSmallSquare) {
+    // 16-bit values: per-variable and off sums in 32 bits, pair products by the block.
+    const std::int16_t* __restrict v = small_value_.data();
+    const std::int16_t* __restrict p = small_present_.data();
+    const std::int16_t* __restrict q = small_square_.data();
+    std::int32_t* sums = small_sums_.data();
+    add3(sums, sums + k, sums + 2 * k, p, v, q, k);
+    std::int32_t* off = small_off_sums_.data();
+    const std::size_t kk = k * k;
+    for (std::size_t j : others_) {
+      if (active_[j]) add3(off + j * k, off + kk + j * k, off + 2 * kk + j * k, p, v, q, k);
+    }
+    for (std::size_t i = 0; i < k; ++i) block_[kBlockRows * i + block_rows_] = v[i];
+    if (++block_rows_ == kBlockRows) multiply_block();
+    return;
+  }
   const double* __restrict v = value_.data();
   const double* __restrict p = present_.data();
   const double* __restrict q = square_.data();
   add3(n_.run.data(), sum_.run.data(), sq_.run.data(), p, v, q, k);
-  if (shape.largest_square <= kSmallSquare) {
-    for (std::size_t i = 0; i < k; ++i) block_[kBlockRows * i + block_rows_] = small_value_[i];
-    if (++block_rows_ == kBlockRows) multiply_block();
-  } else {
-    double* __restrict c = cross_.run.data();
-    for (std::size_t i = 0; i < k; ++i) {
-      const double xi = v[i];
-      if (xi != 0)
-        for (std::size_t j = i; j < k; ++j) c[j - i] += xi * v[j];
-      c += k - i;
-    }
+  double* __restrict c = cross_.run.data();
+  for (std::size_t i = 0; i < k; ++i) {
+    const double xi = v[i];
+    if (xi != 0)
+      for (std::size_t j = i; j < k; ++j) c[j - i] += xi * v[j];
+    c += k - i;
   }
   for (std::size_t j : others_) {
     if (!active_[j]) continue;
@@ -207,11 +255,16 @@ void ExactCoSums::add(std::span<const double> row, std::vector<std::size_t>& fra
 CoMoments ExactCoSums::moments(std::size_t i, std::size_t j) const {
   if (i > j) std::swap(i, j);
   if (!active_[i] || !active_[j]) return {};
-  const std::size_t ij = j * k_ + i, ji = i * k_ + j;
-  const Int128 n = n_.at(i) - off_n_.at(ij);
+  const std::size_t ij = j * k_ + i, ji = i * k_ + j, kk = k_ * k_;
+  // A variable's sum over its rows less those where the other is not whole, each with the
+  // 32-bit sums not yet moved (field 0: n, 1: sum, 2: sum of squares).
+  auto own = [&](const Sums& all, const Sums& off, std::size_t field, std::size_t var, std::size_t pair) {
+    return all.at(var) + small_sums_[field * k_ + var] - off.at(pair) - small_off_sums_[field * kk + pair];
+  };
+  const Int128 n = own(n_, off_n_, 0, i, ij);
   if (n == 0) return {};
-  const Int128 sx = sum_.at(i) - off_sum_.at(ij), sxx = sq_.at(i) - off_sq_.at(ij);
-  const Int128 sy = sum_.at(j) - off_sum_.at(ji), syy = sq_.at(j) - off_sq_.at(ji);
+  const Int128 sx = own(sum_, off_sum_, 1, i, ij), sxx = own(sq_, off_sq_, 2, i, ij);
+  const Int128 sy = own(sum_, off_sum_, 1, j, ji), syy = own(sq_, off_sq_, 2, j, ji);
   const std::size_t p = i * k_ - i * (i - 1) / 2 + (j - i);
   Int128 sxy = cross_.at(p);
   for (std::size_t l = 0; l < 4; ++l) sxy += block_sums_[4 * p + l];

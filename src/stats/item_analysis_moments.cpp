@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "attune/util/error.h"
+#include "attune/util/sse2.h"
 
 namespace attune {
 
@@ -33,18 +34,38 @@ void ItemAnalysisMoments::add_row(std::span<const double> row) {
 void ItemAnalysisMoments::extend_row(std::span<const double> row, std::span<double> extended) {
   if (row.size() != columns_) throw usage_error("ItemAnalysisMoments: row has the wrong number of values");
   if (extended.size() != extended_size()) throw usage_error("ItemAnalysisMoments: extended row has the wrong size");
-  for (std::size_t c = 0; c < columns_; ++c) {
+  std::size_t c = 0;
+#if ATTUNE_SSE2
+  // Two values at a time: when both are whole numbers that ResponseCounts keeps in `small`
+  // (the usual row), they are counted there directly.
+  const __m128d low = _mm_set1_pd(ResponseCounts::kSmallLow), high = _mm_set1_pd(ResponseCounts::kSmallHigh);
+  for (; c + 2 <= columns_; c += 2) {
+    const __m128d x = _mm_loadu_pd(row.data() + c);
+    _mm_storeu_pd(extended.data() + c, x);
+    const __m128i t = _mm_cvttpd_epi32(x);
+    const __m128d small = _mm_and_pd(_mm_cmpeq_pd(_mm_cvtepi32_pd(t), x),
+                                     _mm_and_pd(_mm_cmpge_pd(x, low), _mm_cmple_pd(x, high)));
+    if (_mm_movemask_pd(small) == 3) {
+      responses_[c].add_small(_mm_cvtsi128_si32(t));
+      responses_[c + 1].add_small(_mm_cvtsi128_si32(_mm_shuffle_epi32(t, _MM_SHUFFLE(1, 1, 1, 1))));
+    } else {
+      responses_[c].add(row[c]);
+      responses_[c + 1].add(row[c + 1]);
+    }
+  }
+#endif
+  for (; c < columns_; ++c) {
     extended[c] = row[c];
     responses_[c].add(row[c]);
   }
   for (std::size_t s = 0; s < scales_.size(); ++s) {
     double sum = 0;
     std::size_t answered = 0;
-    for (const KeyedTerm& term : terms_[s]) {   // key.keyed(), without its branch
+    for (const KeyedTerm& term : terms_[s]) {   // key.keyed(), without its branches
       const double x = row[term.column];
-      if (std::isnan(x)) continue;
-      sum += term.offset + term.sign * x;
-      ++answered;
+      const bool present = !std::isnan(x);
+      sum += present ? term.offset + term.sign * x : 0.0;
+      answered += present;
     }
     // The score k * mean - centre: for a row that answers all k items, the keyed sum less the
     // centre, a small whole number that the exact pair sums take (scale_moments() undoes it).

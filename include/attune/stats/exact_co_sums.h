@@ -22,7 +22,8 @@ __extension__ typedef __int128 Int128;
 // moved into 128-bit integers before any could exceed it. Rows whose whole values are all
 // within ±63 (Likert answers) are held as 16-bit values in blocks of sixteen rows, whose pair
 // products are summed a block at a time into 32-bit sums (SSE2 pmaddwd: eight products per
-// instruction), moved into the doubles with the other running sums.
+// instruction); their per-variable and off sums are 32-bit too; all are moved into the doubles
+// with the other running sums.
 class ExactCoSums {
  public:
   explicit ExactCoSums(std::size_t variables);
@@ -51,6 +52,7 @@ class ExactCoSums {
   void move_small();
   void multiply_block();
   void activate(std::size_t j);
+  static void add_small_sums(double* n, double* sum, double* sq, const std::int32_t* small, std::size_t size);
 
   std::size_t k_;
   std::size_t rows_since_flush_ = 0;   // rows in the running sums
@@ -64,9 +66,12 @@ class ExactCoSums {
   // The 16-bit path: the current row's values; a block of up to 16 rows, variable i of row
   // b at [16 i + b] (0 where no row yet); per pair (upper-triangle order) four 32-bit sums of
   // the blocks' products.
-  std::vector<std::int16_t> small_value_, block_;
+  std::vector<std::int16_t> small_value_, small_present_, small_square_, block_;
   std::size_t block_rows_ = 0;
   std::vector<std::int32_t> block_sums_;
+  // The 16-bit path's rows' n_, sum_, sq_ ([field * k + i]) and off_n_, off_sum_, off_sq_
+  // ([field * k * k + j * k + i]) in 32 bits, moved into the running doubles with the blocks.
+  std::vector<std::int32_t> small_sums_, small_off_sums_;
 };
 
 }  // namespace attune

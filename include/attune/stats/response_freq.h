@@ -22,12 +22,14 @@ struct ResponseCounts {
     if (x >= kSmallLow && x <= kSmallHigh) {
       const int v = static_cast<int>(x);
       if (static_cast<double>(v) == x) {
-        ++small[static_cast<std::size_t>(v - kSmallLow)];
+        add_small(v);
         return;
       }
     }
     add_other(x);
   }
+  // add() for a whole number v in [kSmallLow, kSmallHigh].
+  void add_small(int v) { ++small[static_cast<std::size_t>(v - kSmallLow)]; }
   // Every response value given -> rows giving it, ascending.
   std::map<double, std::size_t> table() const;
 
