@@ -24,6 +24,30 @@ TEST_CASE("cov2cor, pseudo-inverse and smc on hand-checkable matrices") {
   CHECK(p(1, 1) == 0);
 }
 
+TEST_CASE("the pseudo-inverse's diagonal from the eigensolver equals the SVD's, for full-rank, indefinite and singular matrices") {
+  // 5 x 5 symmetric: a correlation-like full-rank matrix; an indefinite one (pairwise deletion
+  // can give negative eigenvalues: Pinv inverts them, negative); one of rank 2, where the values
+  // Pinv drops must be dropped by both.
+  DenseMatrix full(5, 5), indefinite(5, 5), rank_two(5, 5);
+  const double u[5] = {1, 2, -1, 0.5, 3}, w[5] = {0.3, -1, 2, 1, 0.2};
+  for (std::size_t i = 0; i < 5; ++i)
+    for (std::size_t j = 0; j < 5; ++j) {
+      full(i, j) = i == j ? 1.0 : 0.3 / (1.0 + static_cast<double>(i + j));
+      indefinite(i, j) = i == j ? 1.0 : (i + j) % 2 ? 0.9 : -0.6;
+      rank_two(i, j) = u[i] * u[j] + w[i] * w[j];
+    }
+  for (const DenseMatrix* m : {&full, &indefinite, &rank_two}) {
+    const DenseMatrix svd = pseudo_inverse(*m);
+    const std::vector<double> diagonal = pseudo_inverse_diagonal(*m);
+    REQUIRE(diagonal.size() == 5);
+    for (std::size_t i = 0; i < 5; ++i) {
+      CAPTURE(i);
+      CHECK(diagonal[i] == doctest::Approx(svd(i, i)).epsilon(1e-12));
+      CHECK(svd(i, i) != 0);
+    }
+  }
+}
+
 TEST_CASE("smc refuses a correlation matrix with NA cells") {
   DenseMatrix r(2, 2, 1.0);
   r(0, 1) = r(1, 0) = std::nan("");

@@ -12,6 +12,8 @@ DenseMatrix cov_to_cor(const DenseMatrix& covariance);
 
 // psych::Pinv: Moore-Penrose inverse by SVD, dropping singular values <= sqrt(eps) * largest.
 DenseMatrix pseudo_inverse(const DenseMatrix& m);
+// The diagonal of pseudo_inverse(r) for a symmetric r, from its eigendecomposition (faster).
+std::vector<double> pseudo_inverse_diagonal(const DenseMatrix& r);
 
 // psych::smc: squared multiple correlations 1 - 1/diag(Pinv(R)) of a correlation (or, with
 // `covariance_scaled`, a covariance matrix, as smc(C, covar = TRUE): the smc times the variance).
