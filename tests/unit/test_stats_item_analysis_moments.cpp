@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <map>
 #include <random>
 #include <thread>
 #include <vector>
@@ -97,4 +98,36 @@ TEST_CASE("extend_row on one thread and the pair sums on another equal add_row, 
   CHECK(whole.scale_response_frequencies(0).proportions.values ==
         split.scale_response_frequencies(0).proportions.values);
   CHECK_THROWS_AS(split.adopt_pair_moments(PairwiseMoments(3)), Error);
+}
+
+TEST_CASE("response counts equal a brute-force tally, two columns at a time and in the odd last one") {
+  // 7 columns: three pairs and a tail. Values at and beyond the edges of the directly counted
+  // range (-64..63), fractions, -0, NaN and infinities, placed at random.
+  const double values[] = {-64, 63, -65, 64, 0, -0.0, 0.5, 1, 7, 3, std::nan(""), INFINITY, -1e9, 62.5};
+  const std::size_t columns = 7;
+  ScaleKey key;
+  key.name = "all";
+  for (std::size_t c = 0; c < columns; ++c) {
+    key.items.push_back(c);
+    key.reversed.push_back(c % 2 == 1);
+  }
+  ItemAnalysisMoments moments(columns, {key});
+  std::vector<std::map<double, std::size_t>> tally(columns);
+  std::vector<std::size_t> missing(columns, 0);
+  std::mt19937 random(29);
+  for (int r = 0; r < 4000; ++r) {
+    std::vector<double> row(columns);
+    for (std::size_t c = 0; c < columns; ++c) {
+      const auto u = random();
+      row[c] = u % 2 ? static_cast<double>(u / 2 % 7 + 1) : values[u / 2 % std::size(values)];
+      if (std::isnan(row[c])) ++missing[c];
+      else ++tally[c][row[c] == 0 ? 0.0 : row[c]];
+    }
+    moments.add_row(row);
+  }
+  for (std::size_t c = 0; c < columns; ++c) {
+    CAPTURE(c);
+    CHECK(moments.responses(c).table() == tally[c]);
+    CHECK(moments.responses(c).missing == missing[c]);
+  }
 }
