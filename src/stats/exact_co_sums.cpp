@@ -45,11 +45,10 @@ struct PreparedRow {
   double largest_square = 0;    // the largest x^2 of the whole values
 };
 
-// value[i] = x, present[i] = 1, square[i] = x^2 where row[i] is whole (small_whole), 0 where it
-// is not; small, small_present and small_square: the same as 16-bit integers (meaningful when
-// largest_square <= kSmallSquare).
-PreparedRow prepare_row(const double* __restrict row, std::size_t k, double* __restrict value,
-                        double* __restrict present, double* __restrict square, std::int16_t* __restrict small,
+// small[i] = x, small_present[i] = 1, small_square[i] = x^2 as 16-bit integers where row[i] is
+// whole (small_whole), 0 where it is not; small and small_square are meaningful when
+// largest_square <= kSmallSquare (the 16-bit path), else prepare_wide_row() serves.
+PreparedRow prepare_row(const double* __restrict row, std::size_t k, std::int16_t* __restrict small,
                         std::int16_t* __restrict small_present, std::int16_t* __restrict small_square) {
   PreparedRow shape;
   std::size_t i = 0;
@@ -59,6 +58,7 @@ PreparedRow prepare_row(const double* __restrict row, std::size_t k, double* __r
   const __m128d limit = _mm_set1_pd(1048576.0);
   const __m128d magnitude = _mm_castsi128_pd(_mm_set1_epi64x(0x7fffffffffffffff));
   const __m128d one = _mm_set1_pd(1.0);
+  const __m128i zero = _mm_setzero_si128();
   __m128d largest = _mm_setzero_pd();
   for (; i + 2 <= k; i += 2) {
     const __m128d x = _mm_loadu_pd(row + i);
@@ -66,11 +66,7 @@ PreparedRow prepare_row(const double* __restrict row, std::size_t k, double* __r
     const __m128d w = _mm_and_pd(_mm_cmpeq_pd(back, x), _mm_cmple_pd(_mm_and_pd(x, magnitude), limit));
     const __m128d v = _mm_and_pd(w, x);
     const __m128d q = _mm_mul_pd(v, v);
-    _mm_storeu_pd(value + i, v);
-    _mm_storeu_pd(present + i, _mm_and_pd(w, one));
-    _mm_storeu_pd(square + i, q);
     largest = _mm_max_pd(largest, q);
-    const __m128i zero = _mm_setzero_si128();
     const std::int32_t pair = _mm_cvtsi128_si32(_mm_packs_epi32(_mm_cvttpd_epi32(v), zero));
     const std::int32_t pair_present = _mm_cvtsi128_si32(_mm_packs_epi32(_mm_cvttpd_epi32(_mm_and_pd(w, one)), zero));
     const std::int32_t pair_square = _mm_cvtsi128_si32(_mm_packs_epi32(_mm_cvttpd_epi32(q), zero));
@@ -85,16 +81,26 @@ PreparedRow prepare_row(const double* __restrict row, std::size_t k, double* __r
   for (; i < k; ++i) {
     const double x = row[i];
     const bool w = small_whole(x);
-    value[i] = w ? x : 0.0;
-    present[i] = w ? 1.0 : 0.0;
-    square[i] = value[i] * value[i];
-    small[i] = static_cast<std::int16_t>(std::clamp(value[i], -32768.0, 32767.0));
+    const double v = w ? x : 0.0, q = v * v;
+    small[i] = static_cast<std::int16_t>(std::clamp(v, -32768.0, 32767.0));
     small_present[i] = w ? 1 : 0;
-    small_square[i] = static_cast<std::int16_t>(std::clamp(square[i], -32768.0, 32767.0));
-    shape.largest_square = std::max(shape.largest_square, square[i]);
+    small_square[i] = static_cast<std::int16_t>(std::clamp(q, -32768.0, 32767.0));
+    shape.largest_square = std::max(shape.largest_square, q);
     shape.not_whole += !w;
   }
   return shape;
+}
+
+// value[i] = x, present[i] = 1, square[i] = x^2 as doubles where row[i] is whole, 0 where it is
+// not: a row with a whole value beyond the 16-bit path's range.
+void prepare_wide_row(const double* __restrict row, std::size_t k, double* __restrict value,
+                      double* __restrict present, double* __restrict square) {
+  for (std::size_t i = 0; i < k; ++i) {
+    const bool w = small_whole(row[i]);
+    value[i] = w ? row[i] : 0.0;
+    present[i] = w ? 1.0 : 0.0;
+    square[i] = value[i] * value[i];
+  }
 }
 
 // For each pair i <= j (in the upper-triangle order of the sums), four 32-bit lanes
@@ -203,12 +209,12 @@ void ExactCoSums::activate(std::size_t j) {
 void ExactCoSums::add(std::span<const double> row, std::vector<std::size_t>& fractional) {
   if (rows_since_flush_ == kRowsPerFlush) flush();
   ++rows_since_flush_;
-  const PreparedRow shape = prepare_row(row.data(), k_, value_.data(), present_.data(), square_.data(),
-                                        small_value_.data(), small_present_.data(), small_square_.data());
+  const PreparedRow shape =
+      prepare_row(row.data(), k_, small_value_.data(), small_present_.data(), small_square_.data());
   others_.clear();
   if (shape.not_whole || activated_ < k_)
     for (std::size_t i = 0; i < k_; ++i) {
-      if (present_[i] == 0) {
+      if (small_present_[i] == 0) {
         others_.push_back(i);
         if (!std::isnan(row[i])) fractional.push_back(i);
       } else if (!active_[i]) {
@@ -233,6 +239,7 @@ void ExactCoSums::add(std::span<const double> row, std::vector<std::size_t>& fra
     if (++block_rows_ == kBlockRows) multiply_block();
     return;
   }
+  prepare_wide_row(row.data(), k, value_.data(), present_.data(), square_.data());
   const double* __restrict v = value_.data();
   const double* __restrict p = present_.data();
   const double* __restrict q = square_.data();

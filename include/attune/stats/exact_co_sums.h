@@ -61,7 +61,7 @@ class ExactCoSums {
   Sums n_, sum_, sq_;                  // per variable: whole rows, sum x, sum x^2
   Sums off_n_, off_sum_, off_sq_;      // [j * k + i]: the same over rows where i is whole, j not
   std::vector<unsigned char> active_;  // j has been whole in a row (its off_ sums are kept)
-  std::vector<double> value_, present_, square_;  // the current row, 0 where not whole
+  std::vector<double> value_, present_, square_;  // a row beyond the 16-bit path, 0 where not whole
   std::vector<std::size_t> others_;    // the current row's variables that are not whole
   // The 16-bit path: the current row's values; a block of up to 16 rows, variable i of row
   // b at [16 i + b] (0 where no row yet); per pair (upper-triangle order) four 32-bit sums of
