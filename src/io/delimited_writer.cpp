@@ -1,3 +1,4 @@
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -16,12 +17,12 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
 
   void begin(const std::vector<Column>& columns) override {
     numeric_.clear();
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      if (i) line_ += delimiter_;
-      append_text(line_, columns[i].name, false);
-      numeric_.push_back(columns[i].numeric);
+    std::vector<Cell> names;
+    for (const auto& column : columns) {
+      names.push_back(Cell::of(std::string_view(column.name)));
+      numeric_.push_back(column.numeric);
     }
-    line_ += '\n';
+    format_cells(line_, names, false);
     sink_.write(line_);
     line_.clear();
   }
@@ -32,13 +33,7 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
   }
 
   void format_row(std::string& out, std::span<const Cell> cells, std::uint64_t /*index*/) const override {
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) out += delimiter_;
-      const Cell& cell = cells[i];
-      if (cell.kind == Cell::Kind::number) append_number(out, cell.number);
-      else if (cell.kind == Cell::Kind::text) append_text(out, cell.text, options_.safe_csv && !numeric_[i]);
-    }
-    out += '\n';
+    format_cells(out, cells, options_.safe_csv);
   }
 
   void finish() override { flush(); }
@@ -56,41 +51,62 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
     line_.clear();
   }
 
-  void append_text(std::string& out, std::string_view text, bool defuse) const {
+  // Appends the cells as one line. The line is written through a pointer into room made
+  // first (each cell's most: a number's kNumberRoom, a text's every byte doubled, quotes, the
+  // formula mark), then cut to what was written.
+  void format_cells(std::string& out, std::span<const Cell> cells, bool defuse_text) const {
+    std::size_t room = 1;
+    for (const Cell& cell : cells) room += 1 + (cell.kind == Cell::Kind::text ? 2 * cell.text.size() + 3 : kNumberRoom);
+    const std::size_t start = out.size();
+    out.resize(start + room);
+    char* p = out.data() + start;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) *p++ = delimiter_;
+      const Cell& cell = cells[i];
+      if (cell.kind == Cell::Kind::number) p = write_number(p, cell.number);
+      else if (cell.kind == Cell::Kind::text) p = write_text(p, cell.text, defuse_text && !numeric_[i]);
+    }
+    *p++ = '\n';
+    out.resize(static_cast<std::size_t>(p - out.data()));
+  }
+
+  // Writes a text cell at `p` (room for 2 * size + 3 bytes); returns the end.
+  char* write_text(char* p, std::string_view text, bool defuse) const {
     // Spreadsheets run cells starting with = + - @ as formulas; a leading ' shows them as text.
     bool formula = defuse && !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
     if (delimiter_ == '\t') {
-      if (formula) out += '\'';
+      if (formula) *p++ = '\'';
       for (char c : text) {
         switch (c) {
-          case '\t': out += "\\t"; break;
-          case '\n': out += "\\n"; break;
-          case '\r': out += "\\r"; break;
-          case '\\': out += "\\\\"; break;
-          default: out += c;
+          case '\t': *p++ = '\\'; *p++ = 't'; break;
+          case '\n': *p++ = '\\'; *p++ = 'n'; break;
+          case '\r': *p++ = '\\'; *p++ = 'r'; break;
+          case '\\': *p++ = '\\'; *p++ = '\\'; break;
+          default: *p++ = c;
         }
       }
-      return;
+      return p;
     }
     bool quote = false;
     for (char c : text) quote |= needs_quotes_[static_cast<unsigned char>(c)];
     if (!quote && !formula) {
-      out.append(text);
-      return;
+      if (!text.empty()) std::memcpy(p, text.data(), text.size());
+      return p + text.size();
     }
-    out += '"';
-    if (formula) out += '\'';
+    *p++ = '"';
+    if (formula) *p++ = '\'';
     for (char c : text) {
-      if (c == '"') out += '"';
-      out += c;
+      if (c == '"') *p++ = '"';
+      *p++ = c;
     }
-    out += '"';
+    *p++ = '"';
+    return p;
   }
 
   OutputSink& sink_;
   char delimiter_;
   WriterOptions options_;
-  std::vector<bool> numeric_;
+  std::vector<std::uint8_t> numeric_;   // per column: 1 if numeric (never defused)
   bool needs_quotes_[256] = {};   // the delimiter, quote, LF and CR
   std::string line_;
 };

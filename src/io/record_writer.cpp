@@ -28,15 +28,16 @@ std::string_view format_name(Format format) {
   return "";
 }
 
-void append_number(std::string& out, double value) {
-  if (std::isnan(value)) return;
+char* write_number(char* out, double value) {
+  if (std::isnan(value)) return out;
   value += 0.0;   // -0 is written 0
   // Scores take few distinct values (k/n for n items), so each thread remembers the text of
-  // recent values in a small direct-mapped table: a hit is one comparison and one copy.
-  struct Remembered {
+  // recent values in a small direct-mapped table: a hit is one comparison and one copy of a
+  // fixed kNumberRoom bytes (two 16-byte moves; the length says how many of them count).
+  struct alignas(16) Remembered {
+    char text[kNumberRoom];    // the longest shortest form, "-2.2250738585072014e-308", has 24
     std::uint64_t bits = 0;
     std::uint8_t length = 0;   // 0: empty slot
-    char text[31];             // the longest shortest form, "-2.2250738585072014e-308", has 24
   };
   static thread_local Remembered remembered[1024];
   std::uint64_t bits;
@@ -46,7 +47,13 @@ void append_number(std::string& out, double value) {
     slot.bits = bits;
     slot.length = static_cast<std::uint8_t>(fmt::format_to(slot.text, "{}", value) - slot.text);
   }
-  out.append(slot.text, slot.length);
+  std::memcpy(out, slot.text, kNumberRoom);
+  return out + slot.length;
+}
+
+void append_number(std::string& out, double value) {
+  char text[kNumberRoom];
+  out.append(text, static_cast<std::size_t>(write_number(text, value) - text));
 }
 
 std::unique_ptr<RecordWriter> make_writer(Format format, OutputSink& sink, WriterOptions options) {

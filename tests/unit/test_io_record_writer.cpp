@@ -75,6 +75,23 @@ TEST_CASE("safe_csv defuses formula-like text in text columns only") {
   CHECK(write(Format::tsv, {{Cell::of("=1"), Cell::of(1)}}, safe, columns) == "id\tn\n'=1\t1\n");
 }
 
+TEST_CASE("cells that grow most when written (quotes doubled, formula mark, escapes, long numbers) come out whole") {
+  // The delimited writer writes a row into room it reserves first: each case at that room's limit.
+  WriterOptions safe;
+  safe.safe_csv = true;
+  const std::vector<Column> columns = {{"a", false}, {"b", true}, {"c", false}};
+  const std::string quotes(40, '"');
+  const std::string expected_quotes = "\"" + std::string(80, '"') + "\"";
+  CHECK(write(Format::csv, {{Cell::of("=" + quotes), Cell::of(-2.2250738585072014e-308), Cell::of(quotes)}}, safe,
+              columns) == "a,b,c\n\"'=" + std::string(80, '"') + "\",-2.2250738585072014e-308," + expected_quotes + "\n");
+  const std::string tabs(40, '\t');
+  std::string escaped;
+  for (int i = 0; i < 40; ++i) escaped += "\\t";
+  CHECK(write(Format::tsv, {{Cell::of("=" + tabs), Cell::of(1e300), Cell::of(tabs)}}, safe, columns) ==
+        "a\tb\tc\n'=" + escaped + "\t1e+300\t'" + escaped + "\n");   // a leading tab is defused too
+  CHECK(write(Format::csv, {{Cell::of(""), Cell::of(0.1), Cell::missing()}}, safe, columns) == "a,b,c\n,0.1,\n");
+}
+
 TEST_CASE("json writes an array of objects with null for missing cells") {
   auto out = write(Format::json, {{Cell::of("r1"), Cell::of(1.0 / 3), Cell::missing()},
                                   {Cell::of("q\"\\\n\t\x01"), Cell::missing(), Cell::of("\xC3\xA9")}});

@@ -92,4 +92,9 @@ std::unique_ptr<RecordWriter> make_writer(Format format, OutputSink& sink,
 // Appends `value` in shortest round-trip form ("4", "3.5", "0.1"); nothing for NaN.
 void append_number(std::string& out, double value);
 
+// Room write_number() needs at `out`: it may write this many bytes past its result.
+inline constexpr std::size_t kNumberRoom = 32;
+// Writes `value` as append_number() does at `out` (kNumberRoom bytes writable); returns the end.
+char* write_number(char* out, double value);
+
 }  // namespace attune
