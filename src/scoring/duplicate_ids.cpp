@@ -15,24 +15,49 @@ constexpr std::size_t kInitialSlots = 1024;   // a power of two
 constexpr char kCellSeparator = '\x1f';        // joins several id cells (ASCII unit separator)
 constexpr std::uint64_t kRunEntries = 2;       // a run's share of the cap (16 bytes, vector slack)
 
-// The value of a canonical decimal whole number ("0", or 1-18 digits without a leading zero):
-// two such texts are equal exactly when their values are. -1 for anything else.
-std::int64_t canonical_integer(std::string_view text) {
-  if (text.empty() || text.size() > 18 || (text[0] == '0' && text.size() > 1)) return -1;
-  std::int64_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return -1;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
 std::uint32_t line32(std::uint64_t line) {
   return static_cast<std::uint32_t>(std::min<std::uint64_t>(line, std::numeric_limits<std::uint32_t>::max()));
 }
 }  // namespace
 
 DuplicateIds::DuplicateIds(std::uint64_t max_tracked) : max_tracked_(max_tracked) {}
+
+std::int64_t DuplicateIds::whole_number_id(std::string_view cell) {
+  if (cell.empty() || cell.size() > 18 || (cell[0] == '0' && cell.size() > 1)) return -1;
+  std::int64_t value = 0;
+  for (char c : cell) {
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+void DuplicateIds::add_run(std::int64_t first_id, std::uint64_t first_line, std::uint64_t count) {
+  if (count == 0) return;
+  constexpr std::uint64_t kMax32 = std::numeric_limits<std::uint32_t>::max();
+  const std::int64_t top = runs_.empty() ? -1 : runs_.back().first_id + runs_.back().count - 1;
+  // Above every id so far, on lines that fit the runs' 32 bits: what add() would make of the
+  // rows one by one (extend the last run, or start one), at once.
+  if (first_id > top && first_line + count - 1 <= kMax32) {
+    Run* last = runs_.empty() ? nullptr : &runs_.back();
+    if (last && first_id == top + 1 && first_line == std::uint64_t{last->first_line} + last->count &&
+        last->count + count <= kMax32) {
+      last->count += static_cast<std::uint32_t>(count);
+      return;
+    }
+    if (!(last && first_id == top + 1 && first_line == std::uint64_t{last->first_line} + last->count) &&
+        tracked_ + kRunEntries <= max_tracked_ && count <= kMax32) {
+      runs_.push_back({first_id, static_cast<std::uint32_t>(first_line), static_cast<std::uint32_t>(count)});
+      tracked_ += kRunEntries;
+      return;
+    }
+  }
+  for (std::uint64_t k = 0; k < count; ++k) {   // anything else: row by row
+    const std::string text = fmt::format("{}", first_id + static_cast<std::int64_t>(k));
+    const std::string_view cell = text;
+    add(std::span<const std::string_view>(&cell, 1), first_line + k);
+  }
+}
 
 void DuplicateIds::grow() {
   std::size_t slots = hashes_.empty() ? kInitialSlots : hashes_.size() * 2;
@@ -71,7 +96,7 @@ void DuplicateIds::add(std::span<const std::string_view> id_cells, std::uint64_t
   // Ascending whole numbers: above every run (and so above every hashed whole number, each of
   // which was below the runs' top when it came), hence new.
   if (id_cells.size() == 1) {
-    if (std::int64_t id = canonical_integer(id_cells[0]); id >= 0) {
+    if (std::int64_t id = whole_number_id(id_cells[0]); id >= 0) {
       const std::int64_t top = runs_.empty() ? -1 : runs_.back().first_id + runs_.back().count - 1;
       if (id > top) {
         Run* last = runs_.empty() ? nullptr : &runs_.back();

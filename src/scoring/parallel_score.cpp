@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "attune/io/csv_reader.h"
 
 namespace attune::scoring {
@@ -40,7 +42,14 @@ struct Batch {
   std::vector<std::vector<double>> scores;
   std::vector<std::vector<Classification>> classifications;
   std::vector<InvalidCells> invalid;
-  // Each record's id cells (joined in `ids`) and line, for the repeated-id check.
+  // For the repeated-id check: while every record's id is one whole-number cell, each one
+  // more than the last's on the next line, the run they form; once that fails, each record's
+  // id cells (joined in `ids`) and line, those of the run's records first.
+  struct IdRun {
+    std::int64_t first_id = 0;
+    std::uint64_t first_line = 0, count = 0;
+    bool broken = false;
+  } id_run;
   std::string ids;
   std::vector<std::uint32_t> id_ends;
   std::vector<std::uint64_t> id_lines;
@@ -50,6 +59,7 @@ struct Batch {
   void clear() {
     raw = false;
     records = 0;
+    id_run = {};
     ids.clear();
     id_ends.clear();
     id_lines.clear();
@@ -95,10 +105,10 @@ struct Worker {
 class Engine {
  public:
   Engine(const Lanes& lanes, const RowShape& shape, std::size_t cell_count, RecordWriter& writer, unsigned threads,
-         bool summary, const IdCallback& on_ids)
+         bool summary, DuplicateIds& ids)
       : lanes_(lanes), shape_(shape), formatter_(*writer.row_formatter()), writer_(writer), summary_(summary),
         max_in_flight_(2 * static_cast<std::size_t>(threads) + 2), id_fields_(lanes.front()->parser.binding().id_fields),
-        on_ids_(on_ids) {
+        duplicate_ids_(ids) {
     workers_.resize(threads);
     for (auto& worker : workers_) {
       for (const auto& lane : lanes_) {
@@ -312,9 +322,29 @@ class Engine {
   }
 
   // Keeps the row's id cells (the first of its parsed `texts`) for the repeated-id check, made
-  // in input order on collection.
+  // in input order on collection: as the batch's run while its ids form one, else as text.
   void keep_ids(Batch& batch, const std::vector<std::string_view>& texts, std::uint64_t line) const {
     if (id_fields_.empty()) return;
+    Batch::IdRun& run = batch.id_run;
+    if (!run.broken) {
+      const std::int64_t id = id_fields_.size() == 1 ? DuplicateIds::whole_number_id(texts[0]) : -1;
+      if (id >= 0 && run.count == 0) {
+        run.first_id = id;
+        run.first_line = line;
+        run.count = 1;
+        return;
+      }
+      if (id >= 0 && id - run.first_id == static_cast<std::int64_t>(run.count) && line - run.first_line == run.count) {
+        ++run.count;
+        return;
+      }
+      run.broken = true;   // the run's records as text, then this one's
+      for (std::uint64_t k = 0; k < run.count; ++k) {
+        fmt::format_to(std::back_inserter(batch.ids), "{}", run.first_id + static_cast<std::int64_t>(k));
+        batch.id_ends.push_back(static_cast<std::uint32_t>(batch.ids.size()));
+        batch.id_lines.push_back(run.first_line + k);
+      }
+    }
     for (std::size_t i = 0; i < id_fields_.size(); ++i) {
       batch.ids.append(texts[i]);
       batch.id_ends.push_back(static_cast<std::uint32_t>(batch.ids.size()));
@@ -324,6 +354,10 @@ class Engine {
 
   void note_ids(const Batch& batch) {
     if (id_fields_.empty()) return;
+    if (!batch.id_run.broken) {
+      duplicate_ids_.add_run(batch.id_run.first_id, batch.id_run.first_line, batch.id_run.count);
+      return;
+    }
     std::vector<std::string_view>& cells = id_cells_;
     std::size_t k = 0;
     std::uint32_t start = 0;
@@ -333,7 +367,7 @@ class Engine {
         cells.emplace_back(batch.ids.data() + start, batch.id_ends[k] - start);
         start = batch.id_ends[k];
       }
-      on_ids_(cells, line);
+      duplicate_ids_.add(cells, line);
     }
   }
 
@@ -355,7 +389,7 @@ class Engine {
   std::vector<std::thread> threads_;
   bool block_parsers_ready_ = false;
   const std::vector<std::size_t>& id_fields_;
-  const IdCallback& on_ids_;
+  DuplicateIds& duplicate_ids_;
   std::vector<std::string_view> id_cells_;
 };
 
@@ -363,8 +397,8 @@ class Engine {
 
 std::uint64_t score_in_parallel(const Lanes& lanes, const RowShape& shape, std::size_t cell_count,
                                 RecordSource& source, RecordWriter& writer, unsigned threads, bool summary,
-                                const ScoreHooks& hooks, const IdCallback& on_ids) {
-  Engine engine(lanes, shape, cell_count, writer, std::max(1u, threads), summary, on_ids);
+                                const ScoreHooks& hooks, DuplicateIds& ids) {
+  Engine engine(lanes, shape, cell_count, writer, std::max(1u, threads), summary, ids);
   return engine.run(source, hooks);
 }
 

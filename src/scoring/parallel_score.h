@@ -16,6 +16,7 @@
 
 #include "attune/io/record_source.h"
 #include "attune/io/record_writer.h"
+#include "attune/scoring/duplicate_ids.h"
 #include "attune/scoring/score_run.h"
 #include "score_lane.h"
 
@@ -26,11 +27,10 @@ namespace attune::scoring {
 // lane's summary (when `summary`) and invalid-cell counts; returns the number of rows. On an error, throws the
 // error the sequential run would have thrown (that of the earliest failing row), having written
 // no row at or after it (rows just before it may be unwritten, as a failed run's output is cut).
-// `on_ids` sees every row's id cells and line on the calling thread, in input order (e.g. to
-// note repeated ids), when the lanes' binding has id columns.
-using IdCallback = std::function<void(std::span<const std::string_view> id_cells, std::uint64_t line)>;
+// Every row's id (when the lanes' binding has id columns) is noted in `ids` on the calling
+// thread, in input order, as the sequential run notes them.
 std::uint64_t score_in_parallel(const Lanes& lanes, const RowShape& shape, std::size_t cell_count,
                                 RecordSource& source, RecordWriter& writer, unsigned threads, bool summary,
-                                const ScoreHooks& hooks, const IdCallback& on_ids);
+                                const ScoreHooks& hooks, DuplicateIds& ids);
 
 }  // namespace attune::scoring

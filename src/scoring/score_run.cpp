@@ -124,9 +124,7 @@ class Run {
     if (parallel()) {
       report_.rows = scoring::score_in_parallel(lanes_, shape_, cells_.size(), source_, writer_,
                                                 resolve_threads(options_.threads), options_.summary, hooks_,
-                                                [this](std::span<const std::string_view> cells, std::uint64_t line) {
-                                                  duplicate_ids_.add(cells, line);
-                                                });
+                                                duplicate_ids_);
     } else {
       read_rows();
     }

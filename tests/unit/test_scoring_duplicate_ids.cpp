@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -110,4 +112,62 @@ TEST_CASE("ascending ids on lines that are not consecutive keep each row's own l
   add(capped, "3", 41);
   CHECK(capped.repeated_rows() == 1);
   CHECK(capped.unchecked_rows() == 1);
+}
+
+TEST_CASE("add_run notes the same as add() row by row: extended runs, new runs, repeats, the cap, 32-bit lines") {
+  // Random runs against the row-by-row reference; both are then asked about every id again
+  // and about their counts and warning.
+  std::uint64_t state = 20261123;
+  auto next = [&state](std::uint64_t n) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return (state >> 33) % n;
+  };
+  for (std::uint64_t cap : {0ull, 2ull, 6ull, 40ull, 100000ull}) {
+    for (int trial = 0; trial < 40; ++trial) {
+      DuplicateIds runs(cap), rows(cap);
+      std::int64_t top = 0;
+      std::uint64_t line = next(2) ? 2 : 4294967290ull - next(12);   // some runs cross 2^32 - 1
+      std::vector<std::pair<std::int64_t, std::uint64_t>> seen;
+      for (int r = 0; r < 12; ++r) {
+        std::int64_t first;
+        switch (next(4)) {
+          case 0: first = top + 1; break;                                    // continues
+          case 1: first = top + 2 + static_cast<std::int64_t>(next(5)); break;   // a gap
+          case 2: first = static_cast<std::int64_t>(next(static_cast<std::uint64_t>(top) + 1)); break;   // repeats
+          default: first = static_cast<std::int64_t>(next(3)) * 499999999999999000ll; break;   // far, 18 digits
+        }
+        const std::uint64_t count = 1 + next(9);
+        line += next(3) == 0 ? 1 + next(3) : 0;   // lines not always consecutive between runs
+        runs.add_run(first, line, count);
+        for (std::uint64_t k = 0; k < count; ++k) {
+          add(rows, std::to_string(first + static_cast<std::int64_t>(k)), line + k);
+          seen.emplace_back(first + static_cast<std::int64_t>(k), line + k);
+        }
+        top = std::max(top, first + static_cast<std::int64_t>(count) - 1);
+        line += count;
+      }
+      CAPTURE(cap);
+      CAPTURE(trial);
+      CHECK(runs.repeated_rows() == rows.repeated_rows());
+      CHECK(runs.unchecked_rows() == rows.unchecked_rows());
+      CHECK(runs.warning("f.csv") == rows.warning("f.csv"));
+      for (const auto& [id, at] : seen) {
+        add(runs, std::to_string(id), at + 7);
+        add(rows, std::to_string(id), at + 7);
+      }
+      CHECK(runs.repeated_rows() == rows.repeated_rows());
+      CHECK(runs.warning("f.csv") == rows.warning("f.csv"));
+    }
+  }
+}
+
+TEST_CASE("whole_number_id: canonical decimal whole numbers only") {
+  CHECK(DuplicateIds::whole_number_id("0") == 0);
+  CHECK(DuplicateIds::whole_number_id("123") == 123);
+  CHECK(DuplicateIds::whole_number_id("999999999999999999") == 999999999999999999ll);
+  CHECK(DuplicateIds::whole_number_id("1000000000000000000") == -1);   // 19 digits
+  for (const char* text : {"", "00", "012", "-1", "+1", "1.0", "1e3", " 1", "1 ", "x"}) {
+    CAPTURE(text);
+    CHECK(DuplicateIds::whole_number_id(text) == -1);
+  }
 }

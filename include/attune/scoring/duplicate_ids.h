@@ -26,6 +26,15 @@ class DuplicateIds {
   // cells are all empty are not checked.
   void add(std::span<const std::string_view> id_cells, std::uint64_t line);
 
+  // Notes `count` rows whose ids are the one cells first_id, first_id + 1, ... (each a value
+  // of whole_number_id, so below 10^18) on the lines first_line, first_line + 1, ...: the same as add() for each
+  // in turn, and one step when they continue above every id noted so far.
+  void add_run(std::int64_t first_id, std::uint64_t first_line, std::uint64_t count);
+
+  // The value of an id cell that is a canonical decimal whole number ("0", or 1-18 digits
+  // without a leading zero), else -1: two such cells are one id exactly when their values are.
+  static std::int64_t whole_number_id(std::string_view cell);
+
   // Rows whose id an earlier row already had.
   std::uint64_t repeated_rows() const { return repeated_; }
   // Rows past the cap whose ids were not remembered (compared with the first rows' only).
