@@ -9,10 +9,17 @@
 
 namespace attune {
 
+std::optional<Pattern> pattern_by_cutoffs(double anxiety, double avoidance, double anxiety_cutoff,
+                                          double avoidance_cutoff) {
+  if (std::isnan(anxiety) || std::isnan(avoidance)) return std::nullopt;
+  return quadrant(anxiety > anxiety_cutoff, avoidance > avoidance_cutoff);
+}
+
 Classification classify_by_cutoffs(double anxiety, double avoidance, double anxiety_cutoff,
                                    double avoidance_cutoff) {
-  if (std::isnan(anxiety) || std::isnan(avoidance)) return Classification::unclassified();
-  return Classification::of(quadrant(anxiety > anxiety_cutoff, avoidance > avoidance_cutoff));
+  Classification c;
+  c.assign(pattern_by_cutoffs(anxiety, avoidance, anxiety_cutoff, avoidance_cutoff));
+  return c;
 }
 
 namespace {
@@ -28,6 +35,10 @@ class CutoffClassifier : public Classifier {
 
   Classification classify(std::span<const double> scores) const override {
     return classify_by_cutoffs(scores[anxiety_], scores[avoidance_], anxiety_cutoff_, avoidance_cutoff_);
+  }
+
+  void classify_into(std::span<const double> scores, Classification& out) const override {
+    out.assign(pattern_by_cutoffs(scores[anxiety_], scores[avoidance_], anxiety_cutoff_, avoidance_cutoff_));
   }
 
   std::vector<std::pair<std::size_t, double>> axis_cutoffs() const override {

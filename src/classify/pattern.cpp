@@ -29,9 +29,15 @@ Pattern quadrant(bool high_anxiety, bool high_avoidance) {
 
 Classification Classification::of(Pattern pattern) {
   Classification c;
-  c.pattern = pattern;
-  c.label = std::string(pattern_name(pattern));
+  c.assign(pattern);
   return c;
+}
+
+void Classification::assign(std::optional<Pattern> to) {
+  pattern = to;
+  if (to) label.assign(pattern_name(*to));
+  else label.clear();
+  flags.clear();
 }
 
 }  // namespace attune

@@ -287,7 +287,7 @@ class Engine {
         const std::size_t n_scores = lane.scores.size();
         std::span<double> scores(batch.scores[l].data() + r * n_scores, n_scores);
         score_row(worker.scorers[l], worker.rows[l], scores);
-        if (lane.classifier) batch.classifications[l][r] = lane.classifier->classify(scores);
+        if (lane.classifier) lane.classifier->classify_into(scores, batch.classifications[l][r]);
       }
       fill_row_cells(
           worker.cells, shape_, lanes_, row, worker.rows.front().texts,

@@ -302,7 +302,7 @@ class Run {
     for (auto& lane : lanes_) {
       if (options_.summary) lane->summary.add_scores(scores_of(*lane));
       if (lane->classifier) {
-        lane->classification = lane->classifier->classify(scores_of(*lane));
+        lane->classifier->classify_into(scores_of(*lane), lane->classification);
         if (!lane->cuts.empty()) flag_borderline(lane->classification, scores_of(*lane), lane->cuts);
         lane->flags_text.clear();
         for (const auto& flag : lane->classification.flags) lane->flags_text += (lane->flags_text.empty() ? "" : ";") + flag;

@@ -55,6 +55,42 @@ TEST_CASE("pattern names, long forms and quadrants") {
   CHECK(Classification::unclassified().label.empty());
 }
 
+TEST_CASE("classify_into gives what classify gives, into a classification that held another") {
+  auto midpoint = make_midpoint_classifier(1, 0, 2, 5);
+  auto median = make_median_classifier(0, 1);
+  ScoreSample sample;
+  sample.cols = 2;
+  sample.values = {1, 6, 2, 5, 3, 4, 6, 1};   // medians 2.5 and 4.5
+  median->fit(sample);
+  for (const Classifier* method : {midpoint.get(), median.get()}) {
+    for (double a : {1.0, 2.0, 2.5, 4.0, 5.0, 6.5, double(NAN)}) {
+      for (double b : {1.0, 3.0, 5.0, 5.5, double(NAN)}) {
+        const std::vector<double> scores = {a, b};
+        Classification out;
+        out.pattern = Pattern::fearful;
+        out.label = "tie:secure+fearful";
+        out.flags = {"borderline"};
+        method->classify_into(scores, out);
+        const Classification expected = method->classify(scores);
+        CAPTURE(method->name());
+        CAPTURE(a);
+        CAPTURE(b);
+        CHECK(out.pattern == expected.pattern);
+        CHECK(out.label == expected.label);
+        CHECK(out.flags == expected.flags);
+      }
+    }
+  }
+  Classification reused = Classification::of(Pattern::secure);
+  reused.flags = {"borderline"};
+  reused.assign(std::nullopt);
+  CHECK_FALSE(reused.pattern);
+  CHECK(reused.label.empty());
+  CHECK(reused.flags.empty());
+  reused.assign(Pattern::dismissing);
+  CHECK(reused.label == "dismissing");
+}
+
 TEST_CASE("cut-offs: above is high, on the cut-off is low, NaN is unclassified") {
   CHECK(classify_by_cutoffs(4.01, 4, 4, 4).pattern == Pattern::preoccupied);
   CHECK(classify_by_cutoffs(4, 4, 4, 4).pattern == Pattern::secure);

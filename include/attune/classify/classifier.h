@@ -38,6 +38,9 @@ class Classifier {
   virtual void fit(const ScoreSample& /*sample*/) {}
   // Classifies one respondent; unclassified when a needed score is missing.
   virtual Classification classify(std::span<const double> scores) const = 0;
+  // The same into `out`, reusing its storage (a row loop's classification costs no allocation
+  // where a method overrides it).
+  virtual void classify_into(std::span<const double> scores, Classification& out) const { out = classify(scores); }
   // The parameters in use, for --summary and provenance: (name, value) pairs.
   virtual std::vector<std::pair<std::string, std::string>> parameters() const = 0;
   // The cut-off on each dimension (score column, raw score) for methods that split each axis

@@ -20,5 +20,8 @@ std::unique_ptr<Classifier> make_median_classifier(std::size_t anxiety_col, std:
 // The quadrant of (anxiety, avoidance) against cut-offs; unclassified when either is NaN.
 Classification classify_by_cutoffs(double anxiety, double avoidance, double anxiety_cutoff,
                                    double avoidance_cutoff);
+// The pattern of classify_by_cutoffs; nullopt when either score is NaN.
+std::optional<Pattern> pattern_by_cutoffs(double anxiety, double avoidance, double anxiety_cutoff,
+                                          double avoidance_cutoff);
 
 }  // namespace attune

@@ -35,6 +35,8 @@ struct Classification {
 
   static Classification of(Pattern pattern);
   static Classification unclassified() { return {}; }
+  // Makes this of(*pattern), or unclassified() for nullopt, reusing the strings' storage.
+  void assign(std::optional<Pattern> pattern);
 };
 
 }  // namespace attune
