@@ -92,6 +92,22 @@ TEST_CASE("cells that grow most when written (quotes doubled, formula mark, esca
   CHECK(write(Format::csv, {{Cell::of(""), Cell::of(0.1), Cell::missing()}}, safe, columns) == "a,b,c\n,0.1,\n");
 }
 
+TEST_CASE("a byte that needs quotes is found wherever it sits: first, last, past 16 bytes") {
+  const std::vector<Column> columns = {{"a", false}};
+  const std::string sixteen = "abcdefghijklmnop";
+  for (const char special : {',', '"', '\n', '\r'}) {
+    const std::string s(1, special);
+    const std::string quoted = special == '"' ? "\"\"" : s;
+    CAPTURE(static_cast<int>(special));
+    CHECK(write(Format::csv, {{Cell::of(s + "x")}}, {}, columns) == "a\n\"" + quoted + "x\"\n");
+    CHECK(write(Format::csv, {{Cell::of(sixteen.substr(0, 15) + s)}}, {}, columns) ==
+          "a\n\"" + sixteen.substr(0, 15) + quoted + "\"\n");
+    CHECK(write(Format::csv, {{Cell::of(sixteen + s)}}, {}, columns) == "a\n\"" + sixteen + quoted + "\"\n");
+    CHECK(write(Format::csv, {{Cell::of(sixteen + sixteen + "q" + s)}}, {}, columns) ==
+          "a\n\"" + sixteen + sixteen + "q" + quoted + "\"\n");
+  }
+}
+
 TEST_CASE("json writes an array of objects with null for missing cells") {
   auto out = write(Format::json, {{Cell::of("r1"), Cell::of(1.0 / 3), Cell::missing()},
                                   {Cell::of("q\"\\\n\t\x01"), Cell::missing(), Cell::of("\xC3\xA9")}});
