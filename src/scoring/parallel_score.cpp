@@ -8,8 +8,6 @@
 #include <stdexcept>
 #include <thread>
 
-#include <fmt/format.h>
-
 #include "attune/io/csv_reader.h"
 
 namespace attune::scoring {
@@ -42,27 +40,25 @@ struct Batch {
   std::vector<std::vector<double>> scores;
   std::vector<std::vector<Classification>> classifications;
   std::vector<InvalidCells> invalid;
-  // For the repeated-id check: while every record's id is one whole-number cell, each one
-  // more than the last's on the next line, the run they form; once that fails, each record's
-  // id cells (joined in `ids`) and line, those of the run's records first.
-  struct IdRun {
+  // For the repeated-id check, the records' ids in order: runs of one-cell whole-number ids,
+  // each one more than the last on the next line (count > 0), and the others one by one
+  // (count 0: its id cells are the next in `ids`, ended by `id_ends`).
+  struct IdEntry {
     std::int64_t first_id = 0;
-    std::uint64_t first_line = 0, count = 0;
-    bool broken = false;
-  } id_run;
+    std::uint64_t line = 0, count = 0;
+  };
+  std::vector<IdEntry> id_entries;
   std::string ids;
   std::vector<std::uint32_t> id_ends;
-  std::vector<std::uint64_t> id_lines;
   std::exception_ptr error;
   bool done = false;
 
   void clear() {
     raw = false;
     records = 0;
-    id_run = {};
+    id_entries.clear();
     ids.clear();
     id_ends.clear();
-    id_lines.clear();
     text.clear();
     field_ends.clear();
     field_columns.clear();
@@ -321,53 +317,45 @@ class Engine {
     return start;
   }
 
-  // Keeps the row's id cells (the first of its parsed `texts`) for the repeated-id check, made
-  // in input order on collection: as the batch's run while its ids form one, else as text.
+  // Keeps the row's id (the first of its parsed `texts`) for the repeated-id check, made in
+  // input order on collection: a whole number extends the run before it or starts one.
   void keep_ids(Batch& batch, const std::vector<std::string_view>& texts, std::uint64_t line) const {
     if (id_fields_.empty()) return;
-    Batch::IdRun& run = batch.id_run;
-    if (!run.broken) {
-      const std::int64_t id = id_fields_.size() == 1 ? DuplicateIds::whole_number_id(texts[0]) : -1;
-      if (id >= 0 && run.count == 0) {
-        run.first_id = id;
-        run.first_line = line;
-        run.count = 1;
-        return;
+    const std::int64_t id = id_fields_.size() == 1 ? DuplicateIds::whole_number_id(texts[0]) : -1;
+    if (id >= 0) {
+      if (!batch.id_entries.empty()) {
+        Batch::IdEntry& last = batch.id_entries.back();
+        if (last.count > 0 && id - last.first_id == static_cast<std::int64_t>(last.count) &&
+            line - last.line == last.count) {
+          ++last.count;
+          return;
+        }
       }
-      if (id >= 0 && id - run.first_id == static_cast<std::int64_t>(run.count) && line - run.first_line == run.count) {
-        ++run.count;
-        return;
-      }
-      run.broken = true;   // the run's records as text, then this one's
-      for (std::uint64_t k = 0; k < run.count; ++k) {
-        fmt::format_to(std::back_inserter(batch.ids), "{}", run.first_id + static_cast<std::int64_t>(k));
-        batch.id_ends.push_back(static_cast<std::uint32_t>(batch.ids.size()));
-        batch.id_lines.push_back(run.first_line + k);
-      }
+      batch.id_entries.push_back({id, line, 1});
+      return;
     }
     for (std::size_t i = 0; i < id_fields_.size(); ++i) {
       batch.ids.append(texts[i]);
       batch.id_ends.push_back(static_cast<std::uint32_t>(batch.ids.size()));
     }
-    batch.id_lines.push_back(line);
+    batch.id_entries.push_back({0, line, 0});
   }
 
   void note_ids(const Batch& batch) {
-    if (id_fields_.empty()) return;
-    if (!batch.id_run.broken) {
-      duplicate_ids_.add_run(batch.id_run.first_id, batch.id_run.first_line, batch.id_run.count);
-      return;
-    }
     std::vector<std::string_view>& cells = id_cells_;
     std::size_t k = 0;
     std::uint32_t start = 0;
-    for (std::uint64_t line : batch.id_lines) {
+    for (const Batch::IdEntry& entry : batch.id_entries) {
+      if (entry.count > 0) {
+        duplicate_ids_.add_run(entry.first_id, entry.line, entry.count);
+        continue;
+      }
       cells.clear();
       for (std::size_t i = 0; i < id_fields_.size(); ++i, ++k) {
         cells.emplace_back(batch.ids.data() + start, batch.id_ends[k] - start);
         start = batch.id_ends[k];
       }
-      duplicate_ids_.add(cells, line);
+      duplicate_ids_.add(cells, entry.line);
     }
   }
 

@@ -3,7 +3,7 @@
 # runs (which the threads hand over as runs) broken by a text id, an empty id, a zero-padded
 # id, a record spanning two lines, and repeats of earlier ids inside and across runs (the
 # threads' batches are ~1,650 of these rows: the two-line record and the first repeat share
-# one, and so do row 2490 and the "x" of row 2501; rows 6999 and 7000 sit in an unbroken one): the
+# one, and so do row 2490 and the "x" of row 2501; rows 6999 and 7000 sit in one run): the
 # warning (count, first repeat and its lines) and the output must not depend on the threads.
 set -u
 cd "$TMP" || exit 2
