@@ -11,8 +11,8 @@
 
 #include <fmt/format.h>
 
-#include "attune/util/error.h"
 #include "attune/util/background_sync.h"
+#include "attune/util/error.h"
 #include "pending_outputs.h"
 
 namespace attune {
@@ -115,10 +115,10 @@ class AtomicFileSink : public FdSink {
     pending_ = -1;
   }
 
-  // Has each 8 MiB synced to disk as soon as it is written, beside the writing (a thread of
+  // Has each 4 MiB synced to disk as soon as it is written, beside the writing (a thread of
   // BackgroundSync's), so that commit()'s fsync waits for the last piece only: at 1M scored
-  // rows (37 MB) the fsync at the end took 20-30 ms with writeback merely started along the
-  // way (sync_file_range), 2-6 ms after syncs along the way.
+  // rows (37 MB) the fsync at the end took 30-57 ms with writeback merely started along the
+  // way (sync_file_range), 3-4 ms after syncs along the way.
   void wrote(std::size_t bytes) override {
     written_ += bytes;
     if (written_ - synced_ >= kSyncEvery) {

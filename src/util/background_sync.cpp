@@ -1,6 +1,7 @@
 #include "attune/util/background_sync.h"
 
 #include <cerrno>
+#include <system_error>
 
 #include <unistd.h>
 
@@ -12,7 +13,13 @@ void BackgroundSync::request() {
   {
     std::lock_guard lock(mutex_);
     requested_ = true;
-    if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
+    if (!thread_.joinable()) {
+      try {
+        thread_ = std::thread([this] { run(); });
+      } catch (const std::system_error&) {   // no thread to be had: the caller's fsync does it all
+        requested_ = false;
+      }
+    }
   }
   wake_.notify_one();
 }

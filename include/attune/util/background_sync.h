@@ -22,7 +22,8 @@ class BackgroundSync {
   ~BackgroundSync();
 
   // Asks for an fdatasync of everything written to the descriptor so far; does not wait. The
-  // thread starts at the first request. A request made while a sync runs is served by the next.
+  // thread starts at the first request (when no thread can be started, nothing is synced: the
+  // caller's own fsync then does it all). A request made while a sync runs is served by the next.
   void request();
   // Waits for the sync under way and the one asked for, if any, and ends the thread (a later
   // request starts it again, for one sync); returns the errno of the first sync that failed
