@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -44,31 +45,93 @@ bool pair_sums_thread(unsigned threads) {
   return threads == 0 ? std::thread::hardware_concurrency() > 1 : threads > 1;
 }
 
-// Reads every row of `reader` into `row` and adds it to `moments` (calling each_row() after
-// each): reading, parsing and the scale columns on this thread, the pair sums on a second one,
-// in input order, so the sums are those of add_row(). The pair sums and their scratch row are
-// made by that thread, so their memory is its own: none of it shares a cache line with what
-// this thread writes (sharing made two threads slower than one).
+// A batch of rows for the pair-sums thread: Likert rows as codes, the others extended and packed.
+struct RowBatch {
+  std::vector<std::uint8_t> codes;   // room for kRowsPerBatch rows, the first coded_rows used
+  std::size_t coded_rows = 0;
+  PackedRows general;
+  std::size_t rows() const { return coded_rows + general.rows(); }
+  void clear() {
+    coded_rows = 0;
+    general.clear();
+  }
+};
+
+// Reads respondents for the sums: as Likert codes where the line allows (unless the values are
+// wanted, for the bootstrap), else as values into row.items.
+class RowFeed {
+ public:
+  RowFeed(ResponseReader& reader, ResponseRow& row, const ItemAnalysisMoments& moments, bool values_wanted)
+      : reader_(reader), row_(row), codes_(moments.takes_codes() && !values_wanted),
+        base_(moments.code_base()), levels_(moments.code_levels()) {}
+  // The next respondent: its codes into `codes` (columns() bytes), or its values into row.items.
+  ResponseReader::Read next(std::uint8_t* codes) {
+    if (codes_) return reader_.next_codes(row_, base_, levels_, codes);
+    return reader_.next(row_) ? ResponseReader::Read::values : ResponseReader::Read::end;
+  }
+
+ private:
+  ResponseReader& reader_;
+  ResponseRow& row_;
+  bool codes_;
+  int base_;
+  unsigned levels_;
+};
+
+// Adds every row of `feed` to `moments` on this thread, calling each_values_row() after each
+// row read as values.
 template <typename EachRow>
-void add_rows_on_two_threads(ResponseReader& reader, ResponseRow& row, ItemAnalysisMoments& moments,
-                             EachRow each_row) {
-  struct PairSums {
-    explicit PairSums(std::size_t width) : moments(width) {}
-    PairwiseMoments moments;
+void add_rows_on_one_thread(RowFeed& feed, const ResponseRow& row, ItemAnalysisMoments& moments,
+                            EachRow each_values_row) {
+  std::vector<std::uint8_t> codes(moments.columns());
+  for (;;) {
+    const ResponseReader::Read read = feed.next(codes.data());
+    if (read == ResponseReader::Read::end) break;
+    if (read == ResponseReader::Read::codes) {
+      moments.add_codes(codes.data(), 1);
+      continue;
+    }
+    moments.add_row(row.items);
+    each_values_row();
+  }
+}
+
+// The same, with reading, parsing, encoding (or the general path's scale columns) on this
+// thread and the sums on a second one: the sums are those of add_row(). The sums and their
+// scratch row are made by that thread, so their memory is its own: none of it shares a cache
+// line with what this thread writes (sharing made two threads slower than one).
+template <typename EachRow>
+void add_rows_on_two_threads(RowFeed& feed, const ResponseRow& row, ItemAnalysisMoments& moments,
+                             EachRow each_values_row) {
+  struct Sums {
+    Sums(std::size_t width, const ItemAnalysisMoments& m) : general(width) {
+      if (m.takes_codes()) likert.emplace(m.new_likert_moments());
+    }
+    PairwiseMoments general;
+    std::optional<LikertMoments> likert;
     std::vector<double> row;
   };
-  const std::size_t width = moments.extended_size();
-  std::unique_ptr<PairSums> pairs;
-  BatchHandoff<PackedRows> handoff([&pairs, width](const PackedRows& batch) {
-    if (!pairs) pairs = std::make_unique<PairSums>(width);
-    batch.for_each(width, pairs->row, [&](std::span<const double> r) { pairs->moments.add(r); });
+  const std::size_t width = moments.extended_size(), columns = moments.columns();
+  std::unique_ptr<Sums> sums;
+  BatchHandoff<RowBatch> handoff([&sums, &moments, width](const RowBatch& batch) {
+    if (!sums) sums = std::make_unique<Sums>(width, moments);
+    if (batch.coded_rows) sums->likert->add(batch.codes.data(), batch.coded_rows);
+    batch.general.for_each(width, sums->row, [&](std::span<const double> r) { sums->general.add(r); });
   });
   std::vector<double> extended(width);
-  PackedRows* batch = &handoff.next_batch();
-  while (reader.next(row)) {
-    moments.extend_row(row.items, extended);
-    batch->add(extended);
-    each_row();
+  RowBatch* batch = &handoff.next_batch();
+  for (;;) {
+    if (batch->codes.size() != kRowsPerBatch * columns) batch->codes.resize(kRowsPerBatch * columns);
+    std::uint8_t* into = batch->codes.data() + batch->coded_rows * columns;
+    const ResponseReader::Read read = feed.next(into);
+    if (read == ResponseReader::Read::end) break;
+    if (read == ResponseReader::Read::codes || moments.encode(row.items, into)) {
+      ++batch->coded_rows;
+    } else {
+      moments.extend_row(row.items, extended);
+      batch->general.add(extended);
+    }
+    if (read == ResponseReader::Read::values) each_values_row();
     if (batch->rows() == kRowsPerBatch) {
       handoff.submit();
       batch = &handoff.next_batch();
@@ -76,7 +139,10 @@ void add_rows_on_two_threads(ResponseReader& reader, ResponseRow& row, ItemAnaly
   }
   handoff.submit();
   handoff.finish();
-  if (pairs) moments.adopt_pair_moments(std::move(pairs->moments));
+  if (sums) {
+    moments.adopt_pair_moments(std::move(sums->general));
+    if (sums->likert) moments.adopt_likert_moments(std::move(*sums->likert));
+  }
 }
 
 }  // namespace
@@ -106,13 +172,11 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
     data.values.insert(data.values.end(), row.items.begin(), row.items.end());
     ++data.rows;
   };
+  RowFeed feed(reader, row, moments, options.bootstrap.has_value());
   if (pair_sums_thread(options.threads)) {
-    add_rows_on_two_threads(reader, row, moments, keep_for_bootstrap);
+    add_rows_on_two_threads(feed, row, moments, keep_for_bootstrap);
   } else {
-    while (reader.next(row)) {
-      moments.add_row(row.items);
-      keep_for_bootstrap();
-    }
+    add_rows_on_one_thread(feed, row, moments, keep_for_bootstrap);
   }
   report.rows = moments.rows();
   report.invalid_cells = reader.invalid_cells();

@@ -79,10 +79,9 @@ ResponseParser::ResponseParser(const Instrument& instrument, std::vector<std::st
 namespace {
 
 #if ATTUNE_SSE2
-// Eight one-digit item cells at p, each followed by the delimiter, all answers lo..hi (p has at
-// least 16 bytes): their values into items[0..7]. False, with nothing written, for anything else.
-bool eight_digit_cells(const char* p, char delimiter, unsigned lo, unsigned hi, double* items) {
-  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+// Whether the 16 bytes at p are eight one-digit item cells, each followed by the delimiter, all
+// answers lo..hi; `bytes` is their load.
+bool eight_answer_cells(__m128i bytes, char delimiter, unsigned lo, unsigned hi) {
   const unsigned delimiters =
       static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(delimiter))));
   // Each byte less '0' + lo, compared unsigned with hi - lo: the even bytes must be answers.
@@ -90,22 +89,95 @@ bool eight_digit_cells(const char* p, char delimiter, unsigned lo, unsigned hi, 
   const __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8(static_cast<char>('0' + lo)));
   const unsigned answers =
       static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(offset, span), span)));
-  if ((delimiters & 0xAAAAu) != 0xAAAAu || (answers & 0x5555u) != 0x5555u) return false;
-  // The even bytes as eight 16-bit digits, then four pairs of doubles.
-  const __m128i digits = _mm_and_si128(_mm_sub_epi8(bytes, _mm_set1_epi8('0')), _mm_set1_epi16(0x00FF));
-  const __m128i low = _mm_unpacklo_epi16(digits, _mm_setzero_si128());
-  const __m128i high = _mm_unpackhi_epi16(digits, _mm_setzero_si128());
-  _mm_storeu_pd(items, _mm_cvtepi32_pd(low));
-  _mm_storeu_pd(items + 2, _mm_cvtepi32_pd(_mm_unpackhi_epi64(low, low)));
-  _mm_storeu_pd(items + 4, _mm_cvtepi32_pd(high));
-  _mm_storeu_pd(items + 6, _mm_cvtepi32_pd(_mm_unpackhi_epi64(high, high)));
-  return true;
+  return (delimiters & 0xAAAAu) == 0xAAAAu && (answers & 0x5555u) == 0x5555u;
 }
 #endif
+
+// Where parse_line_as() puts item values: as doubles (ResponseRow::items).
+struct ValueItems {
+  double* items;
+  bool whole = true;   // every value NaN or small_whole
+#if ATTUNE_SSE2
+  // Eight one-digit cells at p (16 bytes readable), answers lo..hi: their values from items[slot].
+  bool eight(const char* p, char delimiter, unsigned lo, unsigned hi, std::size_t slot) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    if (!eight_answer_cells(bytes, delimiter, lo, hi)) return false;
+    // The even bytes as eight 16-bit digits, then four pairs of doubles.
+    const __m128i digits = _mm_and_si128(_mm_sub_epi8(bytes, _mm_set1_epi8('0')), _mm_set1_epi16(0x00FF));
+    const __m128i low = _mm_unpacklo_epi16(digits, _mm_setzero_si128());
+    const __m128i high = _mm_unpackhi_epi16(digits, _mm_setzero_si128());
+    double* out = items + slot;
+    _mm_storeu_pd(out, _mm_cvtepi32_pd(low));
+    _mm_storeu_pd(out + 2, _mm_cvtepi32_pd(_mm_unpackhi_epi64(low, low)));
+    _mm_storeu_pd(out + 4, _mm_cvtepi32_pd(high));
+    _mm_storeu_pd(out + 6, _mm_cvtepi32_pd(_mm_unpackhi_epi64(high, high)));
+    return true;
+  }
+#endif
+  void digit(std::size_t slot, unsigned d) { items[slot] = d; }
+  bool value(std::size_t slot, double v) {
+    items[slot] = v;
+    whole = whole && (std::isnan(v) || small_whole(v));
+    return true;
+  }
+};
+
+// Where parse_line_as() puts item values: as Likert codes (0 missing, value - base for a whole
+// value base + 1 .. base + levels); a value without a code fails the line.
+struct CodeItems {
+  std::uint8_t* codes;
+  int base;
+  unsigned levels;
+#if ATTUNE_SSE2
+  bool eight(const char* p, char delimiter, unsigned lo, unsigned hi, std::size_t slot) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    if (!eight_answer_cells(bytes, delimiter, lo, hi)) return false;
+    // The even bytes less '0' + base, packed into eight bytes.
+    const __m128i values = _mm_and_si128(_mm_sub_epi8(bytes, _mm_set1_epi8(static_cast<char>('0' + base))),
+                                         _mm_set1_epi16(0x00FF));
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(codes + slot), _mm_packus_epi16(values, values));
+    return true;
+  }
+#endif
+  void digit(std::size_t slot, unsigned d) { codes[slot] = static_cast<std::uint8_t>(static_cast<int>(d) - base); }
+  bool value(std::size_t slot, double v) {
+    if (std::isnan(v)) {
+      codes[slot] = 0;
+      return true;
+    }
+    const double code = v - base;
+    if (!(code >= 1 && code <= levels) || code != std::floor(code)) return false;
+    codes[slot] = static_cast<std::uint8_t>(code);
+    return true;
+  }
+};
 
 }  // namespace
 
 bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint64_t number, ResponseRow& row) {
+  row.items.resize(binding_.item_fields.size());
+  ValueItems items{row.items.data()};
+  if (!parse_line_as(line, delimiter, row, items)) return false;
+  row.number = number;
+  row.whole = items.whole;
+  return true;
+}
+
+bool ResponseParser::parse_line_codes(std::string_view line, char delimiter, std::uint64_t number, int base,
+                                      unsigned levels, ResponseRow& row, std::uint8_t* codes) {
+  // Only when every one-digit answer has a code (the scale's answers within base + 1 .. base + levels).
+  if (answer_lo_ <= answer_hi_ &&
+      (static_cast<int>(answer_lo_) <= base || static_cast<int>(answer_hi_) > base + static_cast<int>(levels)))
+    return false;
+  CodeItems items{codes, base, levels};
+  if (!parse_line_as(line, delimiter, row, items)) return false;
+  row.number = number;
+  row.whole = true;
+  return true;
+}
+
+template <typename Items>
+bool ResponseParser::parse_line_as(std::string_view line, char delimiter, ResponseRow& row, Items& items) {
   // Delimiters the CSV reader gives are ',', ';' and tab; a digit would read as an answer in the
   // one-digit path, and NUL, LF, CR or a quote would split differently: never taken.
   const bool odd_delimiter = (delimiter >= '0' && delimiter <= '9') || delimiter == '\0' || delimiter == '\n' ||
@@ -118,20 +190,18 @@ bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint
     stops_delimiter_ = delimiter;
   }
   row.texts.resize(binding_.id_fields.size() + binding_.keep_fields.size());
-  row.items.resize(binding_.item_fields.size());
   std::string_view* texts = row.texts.data();
-  double* items = row.items.data();
   const std::int32_t* roles = roles_.data();
   const std::size_t fields = roles_.size();
-  bool whole = true;
   const char* p = line.data();   // the line ends in '\n', which stops every scan
   [[maybe_unused]] const char* const end = line.data() + line.size();
-  const std::uint32_t* runs = item_runs_.data();   // fields + 1 entries, the last 0
+  [[maybe_unused]] const std::uint32_t* runs = item_runs_.data();   // fields + 1 entries, the last 0
   for (std::size_t f = 0;; ++f) {
 #if ATTUNE_SSE2
     // Runs of Likert cells, eight at a time ("3,5,1,...": 16 bytes, the last a delimiter, so
     // never the line's last cell); the run's slots are consecutive.
-    while (runs[f] >= 8 && end - p >= 16 && eight_digit_cells(p, delimiter, answer_lo_, answer_hi_, items + roles[f])) {
+    while (runs[f] >= 8 && end - p >= 16 &&
+           items.eight(p, delimiter, answer_lo_, answer_hi_, static_cast<std::size_t>(roles[f]))) {
       p += 16;
       f += 8;
     }
@@ -141,7 +211,7 @@ bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint
     if (role >= 0) {   // the common item cell: one digit, then the delimiter
       const auto digit = static_cast<unsigned>(static_cast<unsigned char>(p[0])) - unsigned{'0'};
       if (parser_.answer_digit(digit) && p[1] == delimiter) {   // p[1] exists: p[0] is not the LF
-        items[role] = digit;
+        items.digit(static_cast<std::size_t>(role), digit);
         p += 2;
         continue;
       }
@@ -153,9 +223,9 @@ bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint
     if (c != delimiter && c != '\n') return false;   // a quote, or a CR that ends a record mid-line
     const std::string_view cell(start, static_cast<std::size_t>(p - start));
     if (role >= 0) {
-      double& value = items[role];
+      double value;
       if (parser_.classify(cell, value) == CellStatus::invalid) return false;
-      whole = whole && (std::isnan(value) || small_whole(value));
+      if (!items.value(static_cast<std::size_t>(role), value)) return false;
     } else if (role < -1) {
       texts[-2 - role] = cell;
     }
@@ -165,8 +235,6 @@ bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint
     }
     ++p;
   }
-  row.number = number;
-  row.whole = whole;
   return true;
 }
 
@@ -229,6 +297,18 @@ bool ResponseReader::next(ResponseRow& row) {
   if (!source_.next(record_)) return false;
   parser_.parse(record_, ++rows_, row);
   return true;
+}
+
+ResponseReader::Read ResponseReader::next_codes(ResponseRow& row, int base, unsigned levels, std::uint8_t* codes) {
+  if (CsvReader* csv = source_.csv_blocks()) {
+    std::string_view line = csv->peek_line();
+    if (!line.empty() && parser_.parse_line_codes(line, csv->delimiter(), rows_ + 1, base, levels, row, codes)) {
+      csv->take_line(line);
+      ++rows_;
+      return Read::codes;
+    }
+  }
+  return next(row) ? Read::values : Read::end;
 }
 
 std::string ResponseParser::invalid_cells_summary() const {

@@ -13,7 +13,8 @@ ItemAnalysisMoments::ItemAnalysisMoments(std::size_t columns, std::vector<ScaleK
       scales_(std::move(scales)),
       moments_(columns + scales_.size()),
       responses_(columns),
-      extended_row_(columns + scales_.size()) {
+      extended_row_(columns + scales_.size()),
+      codes_row_(columns) {
   for (const ScaleKey& key : scales_) {
     validate_scale_key(key, columns_);
     centres_.push_back(std::round(static_cast<double>(key.items.size()) * (key.min + key.max) / 2));
@@ -23,11 +24,100 @@ ItemAnalysisMoments::ItemAnalysisMoments(std::size_t columns, std::vector<ScaleK
                                       : KeyedTerm{key.items[p], 0.0, 1.0});
     }
   }
+  if (!scales_.empty() && LikertMoments::fits(columns_, scales_, scales_.front().min, scales_.front().max))
+    likert_.emplace(columns_, scales_, scales_.front().min, scales_.front().max);
 }
 
 void ItemAnalysisMoments::add_row(std::span<const double> row) {
+  if (encode(row, codes_row_.data())) {
+    likert_->add(codes_row_.data(), 1);
+    return;
+  }
   extend_row(row, extended_row_);
   moments_.add(extended_row_);
+}
+
+bool ItemAnalysisMoments::encode(std::span<const double> row, std::uint8_t* codes) const {
+  if (!likert_) return false;
+  if (row.size() != columns_) throw usage_error("ItemAnalysisMoments: row has the wrong number of values");
+  // LikertMoments::code() inline: v - base truncated and converted back equals v (so neither
+  // NaN nor a fraction) within 1..levels, or NaN.
+  const double base = likert_->base(), levels = likert_->levels();
+  bool all = true;
+  for (std::size_t c = 0; c < columns_; ++c) {
+    const double v = row[c] - base;
+    const bool in_range = v >= 1 && v <= levels;   // false for NaN
+    const auto code = static_cast<std::uint8_t>(in_range ? static_cast<int>(v) : 0);
+    codes[c] = code;
+    all = all && (in_range ? static_cast<double>(code) == v : std::isnan(v));
+  }
+  return all;
+}
+
+void ItemAnalysisMoments::add_codes(const std::uint8_t* rows, std::size_t count) {
+  if (!likert_) throw usage_error("ItemAnalysisMoments: these scales take no codes");
+  likert_->add(rows, count);
+}
+
+LikertMoments ItemAnalysisMoments::new_likert_moments() const {
+  if (!likert_) throw usage_error("ItemAnalysisMoments: these scales take no codes");
+  return LikertMoments(columns_, scales_, scales_.front().min, scales_.front().max);
+}
+
+void ItemAnalysisMoments::adopt_likert_moments(LikertMoments moments) {
+  if (!likert_ || moments.columns() != columns_) throw usage_error("ItemAnalysisMoments: Likert sums of the wrong shape");
+  likert_ = std::move(moments);
+}
+
+std::size_t ItemAnalysisMoments::rows() const { return moments_.rows() + (likert_ ? likert_->rows() : 0); }
+
+CoMoments ItemAnalysisMoments::item_moments(std::size_t i, std::size_t j) const {
+  if (i >= columns_ || j >= columns_) throw usage_error("ItemAnalysisMoments: column out of range");
+  const CoMoments general = moments_.moments(i, j);
+  return likert_ ? combine(likert_->items(i, j), general) : general;
+}
+
+std::size_t ItemAnalysisMoments::item_n(std::size_t c) const {
+  return static_cast<std::size_t>(item_moments(c, c).n);
+}
+
+double ItemAnalysisMoments::item_sd(std::size_t c) const { return co_moments::sd(item_moments(c, c)); }
+
+double ItemAnalysisMoments::item_covariance(std::size_t i, std::size_t j) const {
+  return co_moments::covariance(item_moments(i, j), i == j);
+}
+
+ResponseCounts ItemAnalysisMoments::responses(std::size_t c) const {
+  ResponseCounts counts = responses_.at(c);
+  if (!likert_) return counts;
+  const std::vector<std::uint64_t> codes = likert_->code_counts(c);
+  counts.missing += codes[0];
+  const double base = scales_.front().min - 1;
+  for (std::size_t v = 1; v < codes.size(); ++v) {
+    if (codes[v] == 0) continue;
+    const double x = base + static_cast<double>(v);
+    if (x >= ResponseCounts::kSmallLow && x <= ResponseCounts::kSmallHigh)
+      counts.small[static_cast<std::size_t>(static_cast<int>(x) - ResponseCounts::kSmallLow)] += codes[v];
+    else
+      counts.other[x] += codes[v];
+  }
+  return counts;
+}
+
+// The general column is k * total - centre: total = (column + centre) / k.
+CoMoments ItemAnalysisMoments::general_total(std::size_t s, std::size_t c) const {
+  const std::size_t column = columns_ + s;
+  CoMoments m = moments_.moments(column, c);
+  if (m.n == 0) return m;
+  const long double k = static_cast<long double>(scales_[s].items.size());
+  m.mean_i = (m.mean_i + centres_[s]) / k;
+  m.ss_i /= k * k;
+  m.cross /= c == column ? k * k : k;
+  if (c == column) {
+    m.mean_j = m.mean_i;
+    m.ss_j = m.ss_i;
+  }
+  return m;
 }
 
 // psych::alpha "total" (cumulative = FALSE): rowMeans(keyed items, na.rm = TRUE), NaN if none.
@@ -85,7 +175,6 @@ void ItemAnalysisMoments::adopt_pair_moments(PairwiseMoments moments) {
 ScaleMoments ItemAnalysisMoments::scale_moments(std::size_t s) const {
   const ScaleKey& key = scales_.at(s);
   const std::size_t k = key.items.size();
-  const std::size_t total = columns_ + s;
   ScaleMoments m;
   m.covariance = DenseMatrix(k, k);
   m.correlation = DenseMatrix(k, k);
@@ -93,26 +182,32 @@ ScaleMoments ItemAnalysisMoments::scale_moments(std::size_t s) const {
     const double sign_a = key.reversed[a] ? -1.0 : 1.0;
     for (std::size_t b = 0; b < k; ++b) {
       const double sign = sign_a * (key.reversed[b] ? -1.0 : 1.0);
-      m.covariance(a, b) = sign * moments_.covariance(key.items[a], key.items[b]);
-      m.correlation(a, b) = sign * moments_.correlation(key.items[a], key.items[b]);
+      const CoMoments pair = item_moments(key.items[a], key.items[b]);
+      m.covariance(a, b) = sign * co_moments::covariance(pair, a == b);
+      m.correlation(a, b) = sign * co_moments::correlation(pair, a == b);
     }
-    const std::size_t c = key.items[a];
-    m.item_n.push_back(moments_.n(c));
-    const double mean = moments_.mean(c);
+    const CoMoments item = item_moments(key.items[a], key.items[a]);
+    m.item_n.push_back(static_cast<std::size_t>(item.n));
+    const double mean = co_moments::mean(item);
     m.item_mean.push_back(key.reversed[a] ? key.min + key.max - mean : mean);
-    m.item_sd.push_back(moments_.sd(c));
-    m.item_total_r.push_back(sign_a * moments_.correlation(total, c));
+    m.item_sd.push_back(co_moments::sd(item));
+    CoMoments with_total = general_total(s, key.items[a]);
+    if (likert_) with_total = combine(likert_->total_with_item(s, a), with_total);
+    m.item_total_r.push_back(sign_a * co_moments::correlation(with_total, false));
   }
-  const double units = static_cast<double>(k);
-  m.total_mean = (moments_.mean(total) + centres_[s]) / units;
-  m.total_sd = moments_.sd(total) / units;
-  m.rows = moments_.rows();
+  CoMoments total = general_total(s, columns_ + s);
+  if (likert_) total = combine(likert_->total(s), total);
+  m.total_mean = co_moments::mean(total);
+  m.total_sd = co_moments::sd(total);
+  m.rows = rows();
   return m;
 }
 
 ResponseFrequencies ItemAnalysisMoments::scale_response_frequencies(std::size_t s) const {
   std::vector<const ResponseCounts*> items;
-  for (std::size_t c : scales_.at(s).items) items.push_back(&responses_[c]);
+  std::vector<ResponseCounts> counts;
+  for (std::size_t c : scales_.at(s).items) counts.push_back(responses(c));
+  for (const ResponseCounts& c : counts) items.push_back(&c);
   return response_frequencies(items, rows());
 }
 

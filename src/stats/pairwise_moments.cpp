@@ -8,10 +8,6 @@
 
 namespace attune {
 
-namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-}  // namespace
-
 PairwiseMoments::PairwiseMoments(std::size_t variables) : k_(variables), exact_(variables), shifted_(variables) {}
 
 CoMoments PairwiseMoments::pair(std::size_t i, std::size_t j) const {
@@ -34,31 +30,25 @@ std::size_t PairwiseMoments::n(std::size_t i, std::size_t j) const {
   return static_cast<std::size_t>(pair(i, j).n);
 }
 
-double PairwiseMoments::mean(std::size_t i) const {
-  const CoMoments p = pair(i, i);
-  return p.n > 0 ? static_cast<double>(p.mean_i) : kNaN;
+CoMoments PairwiseMoments::moments(std::size_t i, std::size_t j) const {
+  CoMoments m = pair(i, j);
+  if (i > j) {
+    std::swap(m.mean_i, m.mean_j);
+    std::swap(m.ss_i, m.ss_j);
+  }
+  return m;
 }
 
-// R sd(): sqrt(var(x)), var being rounded to a double before the square root, as in R.
-double PairwiseMoments::sd(std::size_t i) const {
-  const CoMoments p = pair(i, i);
-  return p.n > 1 ? std::sqrt(static_cast<double>(p.ss_i / (p.n - 1))) : kNaN;
-}
+double PairwiseMoments::mean(std::size_t i) const { return co_moments::mean(pair(i, i)); }
 
-// R cov(use = "pairwise"): cross-products of deviations from the pair's means / (n - 1).
+double PairwiseMoments::sd(std::size_t i) const { return co_moments::sd(pair(i, i)); }
+
 double PairwiseMoments::covariance(std::size_t i, std::size_t j) const {
-  const CoMoments p = pair(i, j);
-  if (p.n < 2) return kNaN;
-  return static_cast<double>((i == j ? p.ss_i : p.cross) / (p.n - 1));
+  return co_moments::covariance(pair(i, j), i == j);
 }
 
-// R cor(use = "pairwise"): the pair's covariance over the pair's own sds, clamped to [-1, 1].
 double PairwiseMoments::correlation(std::size_t i, std::size_t j) const {
-  const CoMoments p = pair(i, j);
-  if (p.n < 2 || p.ss_i <= 0 || p.ss_j <= 0) return kNaN;
-  if (i == j) return 1.0;
-  const long double r = p.cross / (std::sqrt(p.ss_i) * std::sqrt(p.ss_j));
-  return static_cast<double>(std::clamp(r, -1.0L, 1.0L));
+  return co_moments::correlation(pair(i, j), i == j);
 }
 
 DenseMatrix PairwiseMoments::covariance_matrix() const {

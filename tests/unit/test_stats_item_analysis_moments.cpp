@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <random>
 #include <thread>
@@ -71,23 +72,35 @@ TEST_CASE("the scale column gives psych's total: mean and sd of the row means, r
   CHECK(m.item_total_r[1] == doctest::Approx(static_cast<double>(cxy / std::sqrt(cxx * cyy))).epsilon(1e-13));
 }
 
-TEST_CASE("extend_row on one thread and the pair sums on another equal add_row, to the bit") {
+TEST_CASE("encoding and extend_row on one thread and the sums on another equal add_row, to the bit") {
   const auto rows = sample_rows();
   ItemAnalysisMoments whole(5, {sample_key()});
   for (const auto& row : rows) whole.add_row(row);
 
   ItemAnalysisMoments split(5, {sample_key()});
+  REQUIRE(split.takes_codes());
+  std::vector<std::uint8_t> codes;
   std::vector<std::vector<double>> extended;
   for (const auto& row : rows) {
+    std::uint8_t row_codes[5];
+    if (split.encode(row, row_codes)) {
+      codes.insert(codes.end(), row_codes, row_codes + 5);
+      continue;
+    }
     std::vector<double> e(split.extended_size());
     split.extend_row(row, e);
     extended.push_back(e);
   }
+  REQUIRE(!extended.empty());   // both paths are taken: rows with 2.5 are not Likert rows
+  REQUIRE(codes.size() / 5 + extended.size() == rows.size());
   PairwiseMoments pairs(split.extended_size());
+  LikertMoments likert = split.new_likert_moments();
   std::thread([&] {
     for (const auto& e : extended) pairs.add(e);
+    likert.add(codes.data(), codes.size() / 5);
   }).join();
   split.adopt_pair_moments(std::move(pairs));
+  split.adopt_likert_moments(std::move(likert));
 
   CHECK(split.rows() == whole.rows());
   const ScaleMoments a = whole.scale_moments(0), b = split.scale_moments(0);
@@ -98,6 +111,7 @@ TEST_CASE("extend_row on one thread and the pair sums on another equal add_row, 
   CHECK(whole.scale_response_frequencies(0).proportions.values ==
         split.scale_response_frequencies(0).proportions.values);
   CHECK_THROWS_AS(split.adopt_pair_moments(PairwiseMoments(3)), Error);
+  CHECK_THROWS_AS(split.adopt_likert_moments(LikertMoments(4, {}, 1, 5)), Error);
 }
 
 TEST_CASE("response counts equal a brute-force tally, two columns at a time and in the odd last one") {

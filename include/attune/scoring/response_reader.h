@@ -69,6 +69,12 @@ class ResponseParser {
   // is then what parse() would make. Else false, and the record must go through parse() (which
   // says what is wrong).
   bool parse_line(std::string_view line, char delimiter, std::uint64_t number, ResponseRow& row);
+  // parse_line() giving item j as a Likert code in codes[j] instead of a value: 0 for missing,
+  // x - base for an answer x in base + 1 .. base + levels. False (the record must go through
+  // parse()) also when an item's value has no code, or when the one-digit answers do not all
+  // have one. row.items is not touched.
+  bool parse_line_codes(std::string_view line, char delimiter, std::uint64_t number, int base, unsigned levels,
+                        ResponseRow& row, std::uint8_t* codes);
 
   const ColumnBinding& binding() const { return binding_; }
   const std::vector<std::string>& header() const { return header_; }
@@ -83,6 +89,10 @@ class ResponseParser {
   std::string invalid_cells_summary() const;
 
  private:
+  // parse_line() and parse_line_codes(), which differ in where `items` puts the values.
+  template <typename Items>
+  bool parse_line_as(std::string_view line, char delimiter, ResponseRow& row, Items& items);
+
   std::string file_;
   InvalidPolicy policy_;
   CellParser parser_;
@@ -111,6 +121,11 @@ class ResponseReader {
 
   // Reads the next respondent; false at the end. Throws as ResponseParser::parse.
   bool next(ResponseRow& row);
+  // What next_codes() read.
+  enum class Read { end, codes, values };
+  // Reads the next respondent as next() does, but as Likert codes into `codes` when its line
+  // is plain and every item has one (ResponseParser::parse_line_codes); else into row.items.
+  Read next_codes(ResponseRow& row, int base, unsigned levels, std::uint8_t* codes);
 
   const ColumnBinding& binding() const { return parser_.binding(); }
   const std::vector<std::string>& header() const { return parser_.header(); }

@@ -1,6 +1,10 @@
 // Centred moments of one variable pair over a set of rows, and their pairwise combination.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 namespace attune {
 
 // Over the rows where both variables are present: n, the two means, the two sums of squared
@@ -26,5 +30,32 @@ inline CoMoments combine(const CoMoments& a, const CoMoments& b) {
   c.cross = a.cross + b.cross + dx * dy * w;
   return c;
 }
+
+// R's statistics of one pair's moments (NaN where R gives NA).
+namespace co_moments {
+// mean(x_i, na.rm = TRUE); NaN if n = 0.
+inline double mean(const CoMoments& m) {
+  return m.n > 0 ? static_cast<double>(m.mean_i) : std::numeric_limits<double>::quiet_NaN();
+}
+// sd(x_i, na.rm = TRUE): sqrt(var), var rounded to a double before the square root, as in R;
+// NaN if n < 2.
+inline double sd(const CoMoments& m) {
+  return m.n > 1 ? std::sqrt(static_cast<double>(m.ss_i / (m.n - 1))) : std::numeric_limits<double>::quiet_NaN();
+}
+// cov(x, use = "pairwise"): cross-products of deviations from the pair's means / (n - 1), the
+// sum of squares for a variable with itself; NaN if n < 2.
+inline double covariance(const CoMoments& m, bool same_variable) {
+  if (m.n < 2) return std::numeric_limits<double>::quiet_NaN();
+  return static_cast<double>((same_variable ? m.ss_i : m.cross) / (m.n - 1));
+}
+// cor(x, use = "pairwise"), with the pair's own means and sds, clamped to [-1, 1]; NaN if n < 2
+// or a zero sd in the pair's rows.
+inline double correlation(const CoMoments& m, bool same_variable) {
+  if (m.n < 2 || m.ss_i <= 0 || m.ss_j <= 0) return std::numeric_limits<double>::quiet_NaN();
+  if (same_variable) return 1.0;
+  const long double r = m.cross / (std::sqrt(m.ss_i) * std::sqrt(m.ss_j));
+  return static_cast<double>(std::clamp(r, -1.0L, 1.0L));
+}
+}  // namespace co_moments
 
 }  // namespace attune

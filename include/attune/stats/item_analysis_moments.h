@@ -2,10 +2,14 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
+#include "attune/stats/co_moments.h"
 #include "attune/stats/dense_matrix.h"
+#include "attune/stats/likert_moments.h"
 #include "attune/stats/pairwise_moments.h"
 #include "attune/stats/response_freq.h"
 #include "attune/stats/scale_key.h"
@@ -25,37 +29,64 @@ struct ScaleMoments {
   std::size_t rows = 0;               // all rows read (psych's nsub, used by ase and Feldt)
 };
 
-// Accumulates, row by row: pairwise moments of every data column plus, per scale, the row's
-// scale score (mean of the answered keyed items, psych::alpha's "total"; NA if none answered),
-// and per column the response counts. The score column holds k * score - centre (k items,
-// centre the whole number nearest k * (min + max) / 2): for a row of whole answers to all k
-// items that is a small whole number, which PairwiseMoments sums exactly; correlations do not
-// change, and scale_moments() turns the mean and sd back into the score's units.
+// Accumulates, row by row, everything psych::alpha needs: pairwise moments of every data
+// column, per scale the moments of its total (mean of the answered keyed items, psych's
+// "total"; NA if none answered) with itself and with its items, and per column the response
+// counts. Rows whose answers are all whole numbers of the response range (or missing) take the
+// exact Likert path (LikertMoments, fed codes: add_codes, or add_row, which encodes); other
+// rows take the general one: PairwiseMoments over the row extended by one column per scale
+// holding k * total - centre (k items, centre the whole number nearest k * (min + max) / 2).
+// The two parts are combined when asked (Chan et al. 1979; an empty part changes nothing).
 class ItemAnalysisMoments {
  public:
   // `columns` values per row; every scale key is validated against it.
   ItemAnalysisMoments(std::size_t columns, std::vector<ScaleKey> scales);
 
-  // Adds one row of raw (unreversed) responses, NaN = missing: extend_row(), then the extended
-  // row to the pair moments.
+  // Adds one row of raw (unreversed) responses, NaN = missing, to the Likert path if it
+  // encodes, else extend_row() and the extended row to the pair moments.
   void add_row(std::span<const double> row);
-  // The first half of add_row(): counts the row's responses and writes into `extended`
+
+  // Whether rows can take the Likert path: the scales' range has whole ends and 2 to 15
+  // levels (LikertMoments::fits).
+  bool takes_codes() const { return likert_.has_value(); }
+  // Codes stand for answers code_base() + 1 .. code_base() + code_levels() (when takes_codes()).
+  int code_base() const { return likert_ ? likert_->base() : 0; }
+  unsigned code_levels() const { return likert_ ? likert_->levels() : 0; }
+  // The Likert codes of a row into `codes` (columns() bytes): true when every value has one
+  // (LikertMoments::code), false (codes unspecified) when a row must take the general path.
+  bool encode(std::span<const double> row, std::uint8_t* codes) const;
+  // Adds `count` rows of Likert codes (columns() bytes each); only when takes_codes().
+  void add_codes(const std::uint8_t* rows, std::size_t count);
+  // An empty LikertMoments of this shape, for another thread to add codes to, then
+  // adopt_likert_moments(); only when takes_codes().
+  LikertMoments new_likert_moments() const;
+  // Replaces the Likert sums by `moments` (from new_likert_moments(), filled elsewhere).
+  void adopt_likert_moments(LikertMoments moments);
+
+  // The general path's first half: counts the row's responses and writes into `extended`
   // (extended_size() values) the row followed by its scale columns. It does not touch the pair
   // moments, so another thread may sum the extended rows (see adopt_pair_moments).
   void extend_row(std::span<const double> row, std::span<double> extended);
-  // Replaces the pair moments by `moments`, those of every extended row summed elsewhere (on
-  // another thread, with its own PairwiseMoments(extended_size())).
+  // Replaces the general path's pair moments by `moments`, those of every extended row summed
+  // elsewhere (on another thread, with its own PairwiseMoments(extended_size())).
   void adopt_pair_moments(PairwiseMoments moments);
   // Values in an extended row: the columns, then one per scale.
   std::size_t extended_size() const { return columns_ + scales_.size(); }
 
-  std::size_t rows() const { return moments_.rows(); }
+  // Rows added, by either path.
+  std::size_t rows() const;
   std::size_t columns() const { return columns_; }
   const std::vector<ScaleKey>& scales() const { return scales_; }
-  // Pairwise moments over the columns followed by one column per scale (k * score - centre).
-  const PairwiseMoments& moments() const { return moments_; }
+  // Columns i and j over the rows answering both.
+  CoMoments item_moments(std::size_t i, std::size_t j) const;
+  // Rows answering column c.
+  std::size_t item_n(std::size_t c) const;
+  // Column c's sd (R: sd(x, na.rm = TRUE)).
+  double item_sd(std::size_t c) const;
+  // Pairwise-complete covariance of columns i and j (R: cov(x, use = "pairwise")).
+  double item_covariance(std::size_t i, std::size_t j) const;
   // Response counts of data column c.
-  const ResponseCounts& responses(std::size_t c) const { return responses_.at(c); }
+  ResponseCounts responses(std::size_t c) const;
 
   // The keyed moments of scale s (reversed items: mean min + max - mean, covariances negated).
   ScaleMoments scale_moments(std::size_t s) const;
@@ -63,12 +94,18 @@ class ItemAnalysisMoments {
   ResponseFrequencies scale_response_frequencies(std::size_t s) const;
 
  private:
+  // The general path's moments of scale s's column with column c (c == columns_ + s: alone),
+  // in the total's units.
+  CoMoments general_total(std::size_t s, std::size_t c) const;
+
   std::size_t columns_;
   std::vector<ScaleKey> scales_;
   PairwiseMoments moments_;
+  std::optional<LikertMoments> likert_;
   std::vector<ResponseCounts> responses_;
   std::vector<double> extended_row_;
-  std::vector<double> centres_;  // per scale: what its score column is taken about
+  std::vector<std::uint8_t> codes_row_;
+  std::vector<double> centres_;  // per scale: what its general column is taken about
   // Per scale, its items' keyed values as offset + sign * x (offset min + max, sign -1 if reversed).
   struct KeyedTerm {
     std::size_t column;

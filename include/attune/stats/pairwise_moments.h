@@ -41,12 +41,15 @@ class PairwiseMoments {
   // means and sds; NaN if fewer than 2 rows or a zero sd in the pair's rows.
   double correlation(std::size_t i, std::size_t j) const;
 
+  // The moments of variables i and j (i's as mean_i, ss_i) over the rows where both are present.
+  CoMoments moments(std::size_t i, std::size_t j) const;
+
   // The full matrices (R: cov(x, use = "pairwise"), cor(x, use = "pairwise")).
   DenseMatrix covariance_matrix() const;
   DenseMatrix correlation_matrix() const;
 
  private:
-  // Both parts of pair (i, j) combined, with (i, j) checked.
+  // Both parts of pair (min(i, j), max(i, j)) combined, with (i, j) checked.
   CoMoments pair(std::size_t i, std::size_t j) const;
 
   std::size_t k_;
