@@ -263,12 +263,13 @@ class Engine {
     if (batch.raw) worker.csv->parse_block(batch.block);
     auto parser_of = [&worker](std::size_t l) -> ResponseParser& { return worker.parsers[l]; };
     auto row_of = [&worker](std::size_t l) -> ResponseRow& { return worker.rows[l]; };
+    auto scorer_of = [&worker](std::size_t l) -> const Scorer& { return worker.scorers[l]; };
     std::size_t field = 0;
     std::uint32_t start = 0;
     for (std::size_t r = 0; r < batch.records; ++r) {
       const std::uint64_t row = batch.first_row + r;
       std::uint64_t line = 0;
-      if (!batch.raw || !parse_plain_line(*worker.csv, lanes, row, parser_of, row_of, line)) {
+      if (!batch.raw || !parse_plain_line(*worker.csv, lanes_, row, parser_of, row_of, scorer_of, line)) {
         if (batch.raw) {
           if (!worker.csv->next(record)) throw std::logic_error("a CSV block held fewer records than counted");
         } else {

@@ -160,6 +160,7 @@ bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint
   if (!parse_line_as(line, delimiter, row, items)) return false;
   row.number = number;
   row.whole = items.whole;
+  row.coded = false;
   return true;
 }
 
@@ -173,6 +174,7 @@ bool ResponseParser::parse_line_codes(std::string_view line, char delimiter, std
   if (!parse_line_as(line, delimiter, row, items)) return false;
   row.number = number;
   row.whole = true;
+  row.coded = true;
   return true;
 }
 
@@ -246,6 +248,7 @@ void ResponseParser::parse(const Record& record, std::uint64_t number, ResponseR
   }
   row.number = number;
   row.whole = false;   // not looked at here (Scorer::score_whole is an optimisation)
+  row.coded = false;
   row.texts.clear();
   for (auto field : binding_.id_fields) row.texts.push_back(record.fields[field]);
   for (auto field : binding_.keep_fields) row.texts.push_back(record.fields[field]);

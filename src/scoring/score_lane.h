@@ -57,6 +57,7 @@ struct Lane {
   std::vector<BorderlineDimension> borderline;
   std::vector<BorderlineCut> cuts;
   bool flag_column = false;                 // a <prefix>flags column follows the pattern
+  bool codes = false;                       // plain lines are read as Likert codes (score_codes)
   std::string flags_text;                   // of the row being written
   // Sets up --borderline (throws a usage Error when it cannot apply).
   void plan_borderline(const ScoreOptions& options);
@@ -71,9 +72,12 @@ struct Lane {
 
 using Lanes = std::vector<std::unique_ptr<Lane>>;
 
-// Scores a parsed row: in integers when parse_line found it whole (Scorer::score_whole).
+// Scores a parsed row: from its codes when it was read as codes (Scorer::score_codes), in
+// integers when parse_line found it whole (Scorer::score_whole).
 inline void score_row(const Scorer& scorer, const ResponseRow& row, std::span<double> out) {
-  if (row.whole) {
+  if (row.coded) {
+    scorer.score_codes(row.codes.data(), out);
+  } else if (row.whole) {
     scorer.score_whole(row.items, out);
   } else {
     scorer.score(row.items, out);
@@ -81,15 +85,25 @@ inline void score_row(const Scorer& scorer, const ResponseRow& row, std::span<do
 }
 
 // Parses the next record of `csv` for each of `lanes` parsers when it is a plain line that all
-// of them take (ResponseParser::parse_line), and consumes it; `line` is then its line number.
-// False, with nothing consumed, when the record must be read with next() and parse().
-template <typename ParserOf, typename RowOf>
-bool parse_plain_line(CsvReader& csv, std::size_t lanes, std::uint64_t number, ParserOf parser_of, RowOf row_of,
-                      std::uint64_t& line) {
+// of them take (ResponseParser::parse_line, or parse_line_codes for a lane that reads codes:
+// `scorer_of(l)` gives its scorer's code range), and consumes it; `line` is then its line
+// number. False, with nothing consumed, when the record must be read with next() and parse().
+template <typename ParserOf, typename RowOf, typename ScorerOf>
+bool parse_plain_line(CsvReader& csv, const Lanes& lanes, std::uint64_t number, ParserOf parser_of, RowOf row_of,
+                      ScorerOf scorer_of, std::uint64_t& line) {
   const std::string_view text = csv.peek_line();
   if (text.empty()) return false;
-  for (std::size_t l = 0; l < lanes; ++l) {
-    if (!parser_of(l).parse_line(text, csv.delimiter(), number, row_of(l))) return false;
+  for (std::size_t l = 0; l < lanes.size(); ++l) {
+    ResponseParser& parser = parser_of(l);
+    ResponseRow& row = row_of(l);
+    if (lanes[l]->codes) {
+      const Scorer& scorer = scorer_of(l);
+      if (row.codes.size() != scorer.code_room()) row.codes.assign(scorer.code_room(), 0);
+      if (parser.parse_line_codes(text, csv.delimiter(), number, scorer.code_base(), scorer.code_levels(), row,
+                                  row.codes.data()))
+        continue;
+    }
+    if (!parser.parse_line(text, csv.delimiter(), number, row)) return false;
   }
   line = csv.line();
   csv.take_line(text);

@@ -112,6 +112,8 @@ class Run {
       forced_choice_ = forced_choice_ || lane.forced_choice_field.has_value();
     }
     prefixed_ = instruments.size() > 1;
+    // Codes serve the scores alone: not the items a sample or --borderline holds.
+    for (auto& lane : lanes_) lane->codes = !hold_ && lane->borderline.empty() && lane->scorer.takes_codes();
   }
 
   // Several threads pay off only for streaming runs whose writer can format rows elsewhere.
@@ -154,11 +156,12 @@ class Run {
     Record record;
     auto parser_of = [this](std::size_t l) -> ResponseParser& { return lanes_[l]->parser; };
     auto row_of = [this](std::size_t l) -> ResponseRow& { return lanes_[l]->row; };
+    auto scorer_of = [this](std::size_t l) -> const Scorer& { return lanes_[l]->scorer; };
     for (;;) {
       const std::uint64_t number = report_.rows + 1;
       std::uint64_t line = 0;
       CsvReader* csv = forced_choice_ ? nullptr : source_.csv_blocks();   // the forced choice is read from a Record
-      if (csv == nullptr || !scoring::parse_plain_line(*csv, lanes_.size(), number, parser_of, row_of, line)) {
+      if (csv == nullptr || !scoring::parse_plain_line(*csv, lanes_, number, parser_of, row_of, scorer_of, line)) {
         if (!source_.next(record)) break;
         line = record.line;
         for (auto& lane : lanes_) lane->parser.parse(record, number, lane->row);

@@ -1,5 +1,6 @@
 #include "attune/scoring/scorer.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "attune/util/sse2.h"
@@ -11,6 +12,13 @@ namespace attune {
 Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, ScoringOptions options)
     : scale_(scale), ids_(instrument.score_ids()) {
   whole_flip_ = small_whole(scale_.min + scale_.max);
+  const double levels = scale_.max - scale_.min + 1;
+  codes_ = small_whole(scale_.min) && small_whole(scale_.max) && levels >= 2 && levels <= 15;
+  if (codes_) {
+    code_base_ = static_cast<int>(scale_.min) - 1;
+    code_levels_ = static_cast<unsigned>(levels);
+    code_room_ = (instrument.items.size() + 15) / 16 * 16;
+  }
   for (const auto& s : instrument.scales) {
     Plan plan;
     for (const auto& key : s.keys) {
@@ -22,6 +30,12 @@ Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, Scoring
       plan.consecutive = plan.consecutive && plan.items[k] == plan.items[0] + k;
       plan.offsets.push_back(plan.reversed[k] ? scale_.min + scale_.max : 0.0);
       plan.signs.push_back(plan.reversed[k] ? -1.0 : 1.0);
+    }
+    for (std::size_t k = 0; k < plan.items.size(); ++k) {
+      const std::size_t at = plan.items[k] / 16 * 16;
+      auto chunk = std::find_if(plan.chunks.begin(), plan.chunks.end(), [at](const Plan::Chunk& c) { return c.at == at; });
+      if (chunk == plan.chunks.end()) chunk = plan.chunks.insert(plan.chunks.end(), Plan::Chunk{at, {}, {}});
+      (plan.reversed[k] ? chunk->reversed : chunk->plain)[plan.items[k] % 16] = 0xFF;
     }
     plan.scoring = s.scoring;
     plan.min_valid = (options.min_valid ? *options.min_valid : s.min_valid).resolve(s.keys.size());
@@ -133,6 +147,41 @@ void Scorer::score_whole(std::span<const double> items, std::span<double> out) c
       continue;
     }
     const std::int64_t sum = keyed_sum<std::int64_t>(plan.items, plan.reversed, items, flip, used);
+    out[s] = finish(plan, static_cast<long double>(sum), used, used);
+  }
+  score_computed(out);
+}
+
+// The keyed sum of a scale from codes u (0 missing): each answered item is code_base + u', u'
+// being u as it is or, reversed, levels + 1 - u (min + max - x); so the sum is the sum of the
+// u' plus code_base per answered item: sixteen codes at a time, masked to the scale's items.
+void Scorer::score_codes(const std::uint8_t* codes, std::span<double> out) const {
+  const auto flip = static_cast<std::uint8_t>(code_levels_ + 1);
+  for (std::size_t s = 0; s < scales_.size(); ++s) {
+    const Plan& plan = scales_[s];
+    std::int64_t keyed = 0;
+    std::size_t used = 0;
+    for (const Plan::Chunk& chunk : plan.chunks) {
+      const std::uint8_t* u = codes + chunk.at;
+#if ATTUNE_SSE2
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u));
+      const __m128i plain = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chunk.plain));
+      const __m128i reversed = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chunk.reversed));
+      const __m128i answered = _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_setzero_si128()), _mm_or_si128(plain, reversed));
+      const __m128i flipped = _mm_and_si128(_mm_and_si128(answered, reversed), _mm_sub_epi8(_mm_set1_epi8(static_cast<char>(flip)), x));
+      const __m128i sums = _mm_sad_epu8(_mm_or_si128(_mm_and_si128(x, plain), flipped), _mm_setzero_si128());
+      const __m128i counts = _mm_sad_epu8(_mm_and_si128(answered, _mm_set1_epi8(1)), _mm_setzero_si128());
+      keyed += _mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4);
+      used += static_cast<std::size_t>(_mm_cvtsi128_si32(counts) + _mm_extract_epi16(counts, 4));
+#else
+      for (std::size_t b = 0; b < 16; ++b) {
+        if (u[b] == 0) continue;
+        if (chunk.plain[b]) keyed += u[b], ++used;
+        if (chunk.reversed[b]) keyed += flip - u[b], ++used;
+      }
+#endif
+    }
+    const std::int64_t sum = keyed + static_cast<std::int64_t>(used) * code_base_;
     out[s] = finish(plan, static_cast<long double>(sum), used, used);
   }
   score_computed(out);

@@ -169,3 +169,30 @@ TEST_CASE("empty input is an error: a header alone gives no rows") {
   CHECK(out.text == "id,anx,avo,pattern\n");
   CHECK(out.report.rows == 0);
 }
+
+TEST_CASE("rows read as codes and rows read as values (a fraction, a missing code, a quote) score alike") {
+  // A range that is not integer: "2.5" is an answer, which has no code, so its line is read as
+  // values; the others as codes. Both on one thread and on two.
+  const char* yaml = R"(id: half
+name: Half
+version: "1"
+citation: "Test."
+response: {min: 1, max: 5, integer: false, missing: ["NA"]}
+items: {count: 4}
+scales:
+  anx: {keys: [1, -2]}
+  avo: {keys: [3, 4]}
+)";
+  const std::string csv = "id,Q1,Q2,Q3,Q4\na,1,5,2,4\nb,2.5,1,,5\nc,NA,3,3,3\n\"d\",4,4,1,2\ne,,,,\n";
+  for (unsigned threads : {1u, 2u}) {
+    CAPTURE(threads);
+    Instrument instrument = load_instrument_text(yaml, "half.yaml");
+    auto source = CsvReader::from_string(csv, "d.csv");
+    StringSink sink;
+    auto writer = make_writer(Format::csv, sink);
+    ScoreOptions options;
+    options.threads = threads;
+    run_score(instrument, *source, *writer, options, {});
+    CHECK(sink.text() == "id,anx,avo\na,1,3\nb,3.75,5\nc,3,3\nd,3,1.5\ne,,\n");
+  }
+}

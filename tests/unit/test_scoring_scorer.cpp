@@ -178,3 +178,81 @@ TEST_CASE("score_whole on scales of consecutive items (summed two at a time) giv
     check_whole_matches_score(scorer, items);
   }
 }
+
+namespace {
+// score_codes() on the codes of a row of whole answers and missing items gives score()'s bits.
+void check_codes_match_score(const Scorer& scorer, const std::vector<double>& items) {
+  REQUIRE(scorer.takes_codes());
+  std::vector<std::uint8_t> codes(scorer.code_room(), 0xAA);   // padding: any byte
+  for (std::size_t j = 0; j < items.size(); ++j)
+    codes[j] = std::isnan(items[j]) ? 0 : static_cast<std::uint8_t>(items[j] - scorer.code_base());
+  const std::vector<double> general = score(scorer, items);
+  std::vector<double> coded(general.size(), -12345);
+  scorer.score_codes(codes.data(), coded);
+  for (std::size_t i = 0; i < general.size(); ++i) {
+    CAPTURE(i);
+    CHECK(std::bit_cast<std::uint64_t>(coded[i]) == std::bit_cast<std::uint64_t>(general[i]));
+  }
+}
+}  // namespace
+
+TEST_CASE("score_codes gives score's bits, on every min_valid rule and computed scores") {
+  std::mt19937 random(15);
+  for (auto [mean_rule, sum_rule] : {std::pair{MinValid{}, MinValid{true, 1.0}}, std::pair{MinValid{false, 1.0}, MinValid{false, 0.0}},
+                                     std::pair{MinValid{true, 0.6}, MinValid{false, 2.0}}}) {
+    const Scorer scorer(instrument(mean_rule, sum_rule), instrument().response);
+    CHECK(scorer.code_base() == 0);
+    CHECK(scorer.code_levels() == 7);
+    CHECK(scorer.code_room() == 16);
+    for (int trial = 0; trial < 2000; ++trial) {
+      std::vector<double> items(4);
+      for (auto& x : items) x = random() % 5 == 0 ? NAN : 1 + static_cast<double>(random() % 7);
+      check_codes_match_score(scorer, items);
+    }
+  }
+}
+
+TEST_CASE("score_codes: scales across 16-byte chunks, interleaved, reversed anywhere, answers below 1") {
+  // 37 items on -3..3 (codes 1..7 stand for -3..3): scale "odd" takes the odd items, "wide"
+  // items 10..36 (three chunks), "last" the 37th alone (the third chunk's first byte).
+  Instrument in;
+  in.id = "w";
+  in.response.min = -3;
+  in.response.max = 3;
+  for (int n = 1; n <= 37; ++n) in.items.push_back({n, "q" + std::to_string(n), "", {}, {}});
+  Scale odd, wide, last;
+  odd.id = "odd";
+  for (std::size_t i = 0; i < 37; i += 2) odd.keys.push_back({i, i % 3 == 0});
+  wide.id = "wide";
+  wide.scoring = Scoring::sum;
+  wide.min_valid = {true, 0.5};
+  for (std::size_t i = 9; i < 36; ++i) wide.keys.push_back({i, i % 4 == 1 || i == 15 || i == 16});
+  last.id = "last";
+  last.keys = {{36, true}};
+  in.scales = {odd, wide, last};
+  const Scorer scorer(in, in.response);
+  CHECK(scorer.code_base() == -4);
+  CHECK(scorer.code_room() == 48);
+  std::mt19937 random(19);
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::vector<double> items(37);
+    const unsigned missing = trial % 3 == 0 ? 2 : 9;
+    for (auto& x : items) x = random() % 10 < missing ? NAN : -3 + static_cast<double>(random() % 7);
+    check_codes_match_score(scorer, items);
+  }
+}
+
+TEST_CASE("codes are offered only for whole ranges of 2 to 15 levels") {
+  Instrument in = instrument();
+  CHECK(Scorer(in, in.response).takes_codes());
+  ResponseScale scale = in.response;
+  scale.min = 0.5;
+  CHECK_FALSE(Scorer(in, scale).takes_codes());
+  scale.min = 1;
+  scale.max = 15;
+  CHECK(Scorer(in, scale).takes_codes());
+  scale.max = 16;
+  CHECK_FALSE(Scorer(in, scale).takes_codes());
+  scale.max = 1;
+  CHECK_FALSE(Scorer(in, scale).takes_codes());
+}

@@ -38,6 +38,10 @@ struct ResponseRow {
   std::vector<std::string_view> texts;       // id cells, then kept cells
   std::vector<double> items;                 // one per instrument item, NaN = missing
   bool whole = false;   // known: every item is NaN or a whole number below 2^20 in magnitude
+  // Set by parse_line_codes: the items were read as Likert codes, into the bytes it was given
+  // (when scoring, `codes`), not into `items`.
+  bool coded = false;
+  std::vector<std::uint8_t> codes;
 };
 
 // Cells --invalid missing turned into missing: how many, per column, and the first (its place

@@ -36,6 +36,19 @@ class Scorer {
   // (ResponseRow::whole): the sums are kept in integers, which equal the long double sums.
   void score_whole(std::span<const double> items, std::span<double> out) const;
 
+  // Whether rows can be scored from Likert codes (score_codes): the response scale's ends are
+  // whole numbers with 2 to 15 levels.
+  bool takes_codes() const { return codes_; }
+  // Codes stand for answers code_base() + 1 .. code_base() + code_levels().
+  int code_base() const { return code_base_; }
+  unsigned code_levels() const { return code_levels_; }
+  // Bytes a row of codes must have readable (the items, rounded up to 16).
+  std::size_t code_room() const { return code_room_; }
+  // As score_whole(), for a row of codes (ResponseParser::parse_line_codes: 0 for missing,
+  // x - code_base() for an answer x), code_room() bytes readable: the same sums, so the same
+  // scores.
+  void score_codes(const std::uint8_t* codes, std::span<double> out) const;
+
  private:
   struct Plan {
     std::vector<std::uint32_t> items;
@@ -46,6 +59,13 @@ class Scorer {
     // as offset + sign * x (reversed: min + max - x), summed two at a time.
     bool consecutive = false;
     std::vector<double> offsets, signs;
+    // score_codes: per 16-byte chunk of the codes holding an item of the scale, its index and
+    // which bytes are the scale's items as they are, and which reversed (0xFF).
+    struct Chunk {
+      std::size_t at;
+      std::uint8_t plain[16], reversed[16];
+    };
+    std::vector<Chunk> chunks;
   };
   struct Combination {
     std::vector<std::pair<std::size_t, double>> terms;   // index into out, weight
@@ -58,6 +78,10 @@ class Scorer {
 
   ResponseScale scale_;
   bool whole_flip_ = false;   // min + max is a whole number below 2^20 in magnitude
+  bool codes_ = false;
+  int code_base_ = 0;
+  unsigned code_levels_ = 0;
+  std::size_t code_room_ = 0;
   std::vector<Plan> scales_;
   std::vector<Combination> computed_;
   std::vector<std::string> ids_;
