@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "attune/io/csv_reader.h"
+#include "attune/scoring/line_decoder.h"
 #include "attune/util/small_whole.h"
 #include "attune/util/text.h"
 
@@ -64,10 +65,12 @@ ResponseParser::ResponseParser(const Instrument& instrument, std::vector<std::st
   bool unbroken = true;
   for (int d = 0; d <= 9; ++d) {
     if (!parser_.answer_digit(static_cast<unsigned>(d))) continue;
+    answer_digits_ |= 1u << d;
     if (lo < 0) lo = d;
     else if (d != hi + 1) unbroken = false;
     hi = d;
   }
+  decoder_available_ = LineDecoder::available();
   if (lo >= 0 && unbroken) {
     answer_lo_ = static_cast<unsigned>(lo);
     answer_hi_ = static_cast<unsigned>(hi);
@@ -166,10 +169,22 @@ bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint
 
 bool ResponseParser::parse_line_codes(std::string_view line, char delimiter, std::uint64_t number, int base,
                                       unsigned levels, ResponseRow& row, std::uint8_t* codes) {
-  // Only when every one-digit answer has a code (the scale's answers within base + 1 .. base + levels).
-  if (answer_lo_ <= answer_hi_ &&
-      (static_cast<int>(answer_lo_) <= base || static_cast<int>(answer_hi_) > base + static_cast<int>(levels)))
-    return false;
+  // Only when every one-digit answer has a code (lies within base + 1 .. base + levels).
+  for (int d = 0; d <= 9; ++d)
+    if ((answer_digits_ >> d & 1u) && (d <= base || d > base + static_cast<int>(levels))) return false;
+  // AVX-512: lines whose item cells are all empty or one answer digit, 64 bytes at a time.
+  if (decoder_available_ && !roles_.empty() && !line.empty() && line.back() == '\n' && line.front() != '\r' &&
+      !(delimiter >= '0' && delimiter <= '9') && delimiter != '\0' && delimiter != '\n' && delimiter != '\r' &&
+      delimiter != '"') {
+    if (!decoder_ || decoder_->base() != base) decoder_.emplace(roles_, answer_digits_, base);
+    row.texts.resize(binding_.id_fields.size() + binding_.keep_fields.size());
+    if (decoder_->decode(line, delimiter, codes, row.texts.data())) {
+      row.number = number;
+      row.whole = true;
+      row.coded = true;
+      return true;
+    }
+  }
   CodeItems items{codes, base, levels};
   if (!parse_line_as(line, delimiter, row, items)) return false;
   row.number = number;

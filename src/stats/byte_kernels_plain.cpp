@@ -73,6 +73,7 @@ const Kernels& kernels(SimdLevel level) {
   if (!simd_supported(level)) throw usage_error("byte_kernels: this CPU cannot run the kernels asked for");
   switch (level) {
     case SimdLevel::avx512:
+    case SimdLevel::avx512_vbmi2:
       return avx512_kernels();
     case SimdLevel::avx2:
       return avx2_kernels();

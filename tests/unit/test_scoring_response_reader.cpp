@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <random>
@@ -295,31 +296,51 @@ bool check_codes_against_parse(ResponseParser& fast, ResponseParser& general, co
 }
 }  // namespace
 
+namespace {
+// Runs `body` twice: with the CPU's best SIMD level (the AVX-512 line decoder where it runs)
+// and with ATTUNE_SIMD=avx512 (parse_line_codes' own loop), restoring the environment.
+template <typename Body>
+void with_and_without_decoder(Body body) {
+  const char* before = std::getenv("ATTUNE_SIMD");
+  const std::string saved = before ? before : "";
+  for (const char* level : {"", "avx512"}) {
+    CAPTURE(level);
+    if (*level) ::setenv("ATTUNE_SIMD", level, 1);
+    body();
+    if (before) ::setenv("ATTUNE_SIMD", saved.c_str(), 1);
+    else ::unsetenv("ATTUNE_SIMD");
+  }
+}
+}  // namespace
+
 TEST_CASE("parse_line_codes agrees with parse on random lines") {
-  const std::vector<std::string> cells = {"",  "1",  "3",  "5",  "9",   "6",   "0",   "12",  "03", "-9", " 2",
-                                          "2 ", "4.0", "2,5", "a", "\"3\"", "3\r", "\"\"", "+1", "1e0", "x y", "\r"};
-  std::mt19937 random(20261202);
-  std::size_t taken = 0, declined = 0;
-  for (auto missing : {std::vector<std::string>{}, std::vector<std::string>{"0", "-9"}}) {
-    for (auto policy : {InvalidPolicy::error, InvalidPolicy::missing}) {
-      ResponseParser fast(four_items(), kHeader, options_with(missing, policy), "d.csv");
-      ResponseParser general(four_items(), kHeader, options_with(missing, policy), "d.csv");
-      for (int trial = 0; trial < 3000; ++trial) {
-        const std::size_t n = 6 + random() % 3;
-        std::string line;
-        for (std::size_t f = 0; f < n; ++f) line += (f ? "," : "") + cells[random() % 8 ? random() % 5 : random() % cells.size()];
-        const std::string text = with_header(line + (random() % 4 ? "\n" : "\r\n") + "next,1,1,,1,1,\n");
-        CAPTURE(text);
-        (check_codes_against_parse(fast, general, text, 0, 5) ? taken : declined)++;
+  with_and_without_decoder([&] {
+    const std::vector<std::string> cells = {"",  "1",  "3",  "5",  "9",   "6",   "0",   "12",  "03", "-9", " 2",
+                                            "2 ", "4.0", "2,5", "a", "\"3\"", "3\r", "\"\"", "+1", "1e0", "x y", "\r"};
+    std::mt19937 random(20261202);
+    std::size_t taken = 0, declined = 0;
+    for (auto missing : {std::vector<std::string>{}, std::vector<std::string>{"0", "-9"}}) {
+      for (auto policy : {InvalidPolicy::error, InvalidPolicy::missing}) {
+        ResponseParser fast(four_items(), kHeader, options_with(missing, policy), "d.csv");
+        ResponseParser general(four_items(), kHeader, options_with(missing, policy), "d.csv");
+        for (int trial = 0; trial < 3000; ++trial) {
+          const std::size_t n = 6 + random() % 3;
+          std::string line;
+          for (std::size_t f = 0; f < n; ++f) line += (f ? "," : "") + cells[random() % 8 ? random() % 5 : random() % cells.size()];
+          const std::string text = with_header(line + (random() % 4 ? "\n" : "\r\n") + "next,1,1,,1,1,\n");
+          CAPTURE(text);
+          (check_codes_against_parse(fast, general, text, 0, 5) ? taken : declined)++;
+        }
       }
     }
-  }
-  CHECK(taken > 500);
-  CHECK(declined > 500);
+    CHECK(taken > 500);
+    CHECK(declined > 500);
+  });
 }
 
 TEST_CASE("parse_line_codes: the eight-cell step, and answers that have no code") {
-  const Instrument twenty = load_instrument_text(R"(id: twenty
+  with_and_without_decoder([&] {
+    const Instrument twenty = load_instrument_text(R"(id: twenty
 name: Twenty
 version: "1"
 citation: "Test."
@@ -329,53 +350,54 @@ scales:
   a: {keys: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}
   b: {keys: [11, 12, 13, 14, 15, 16, 17, 18, 19, 20]}
 )",
-                                                 "twenty.yaml");
-  // Items in order (runs of eight for the step) and shuffled (slots not consecutive).
-  std::vector<std::string> in_order = {"id"}, shuffled = {"id"};
-  for (int i = 1; i <= 20; ++i) {
-    in_order.push_back("q" + std::to_string(i));
-    shuffled.push_back("q" + std::to_string(i % 2 ? i + 1 : i - 1));
-  }
-  const std::vector<std::string> odd = {"", "9", "0", "8", "12", " 3", "\"3\"", "3\r", "3", "7", "NA"};
-  std::mt19937 random(9);
-  std::size_t taken = 0;
-  for (const auto& header : {in_order, shuffled}) {
-    for (char delimiter : {',', ';', '\t'}) {
-      for (auto missing : {std::vector<std::string>{}, std::vector<std::string>{"4"}, std::vector<std::string>{"NA", "8"}}) {
-        ResponseOptions options;
-        options.missing_codes = missing;
-        options.invalid = InvalidPolicy::missing;
-        ResponseParser fast(twenty, header, options, "d.csv");
-        ResponseParser general(twenty, header, options, "d.csv");
-        std::string head;
-        for (std::size_t f = 0; f < header.size(); ++f) head += (f ? std::string(1, delimiter) : "") + header[f];
-        for (int trial = 0; trial < 400; ++trial) {
-          std::string line = "r" + std::to_string(trial);
-          for (std::size_t f = 1; f < header.size(); ++f)
-            line += delimiter + (random() % 12 == 0 ? odd[random() % odd.size()] : std::to_string(1 + random() % 7));
-          const std::string text = head + "\n" + line + (random() % 3 ? "\n" : "\r\n") + "next\n";
-          CAPTURE(text);
-          taken += check_codes_against_parse(fast, general, text, 0, 7);
+                                                   "twenty.yaml");
+    // Items in order (runs of eight for the step) and shuffled (slots not consecutive).
+    std::vector<std::string> in_order = {"id"}, shuffled = {"id"};
+    for (int i = 1; i <= 20; ++i) {
+      in_order.push_back("q" + std::to_string(i));
+      shuffled.push_back("q" + std::to_string(i % 2 ? i + 1 : i - 1));
+    }
+    const std::vector<std::string> odd = {"", "9", "0", "8", "12", " 3", "\"3\"", "3\r", "3", "7", "NA"};
+    std::mt19937 random(9);
+    std::size_t taken = 0;
+    for (const auto& header : {in_order, shuffled}) {
+      for (char delimiter : {',', ';', '\t'}) {
+        for (auto missing : {std::vector<std::string>{}, std::vector<std::string>{"4"}, std::vector<std::string>{"NA", "8"}}) {
+          ResponseOptions options;
+          options.missing_codes = missing;
+          options.invalid = InvalidPolicy::missing;
+          ResponseParser fast(twenty, header, options, "d.csv");
+          ResponseParser general(twenty, header, options, "d.csv");
+          std::string head;
+          for (std::size_t f = 0; f < header.size(); ++f) head += (f ? std::string(1, delimiter) : "") + header[f];
+          for (int trial = 0; trial < 400; ++trial) {
+            std::string line = "r" + std::to_string(trial);
+            for (std::size_t f = 1; f < header.size(); ++f)
+              line += delimiter + (random() % 12 == 0 ? odd[random() % odd.size()] : std::to_string(1 + random() % 7));
+            const std::string text = head + "\n" + line + (random() % 3 ? "\n" : "\r\n") + "next\n";
+            CAPTURE(text);
+            taken += check_codes_against_parse(fast, general, text, 0, 7);
+          }
         }
       }
     }
-  }
-  CHECK(taken > 2000);
-  const std::vector<std::string>& header = in_order;
-  // Codes that cannot hold the answers 1..7 (base 1: answer 1 would be code 0; levels 6: 7
-  // would be 7 > 6) decline every line, even plain ones.
-  ResponseParser fast(twenty, header, ResponseOptions{}, "d.csv");
-  std::string text;
-  for (std::size_t f = 0; f < header.size(); ++f) text += (f ? "," : "") + header[f];
-  text += "\nr1";
-  for (int i = 0; i < 20; ++i) text += "," + std::to_string(2 + i % 5);
-  text += "\n";
-  auto reader = CsvReader::from_string(text, "d.csv");
-  Record first;
-  REQUIRE(reader->next(first));
-  ResponseRow row;
-  std::uint8_t codes[20];
-  CHECK(fast.parse_line_codes(reader->peek_line(), ',', 1, 0, 7, row, codes));
-  CHECK_FALSE(fast.parse_line_codes(reader->peek_line(), ',', 1, 1, 7, row, codes));
-  CHECK_FALSE(fast.parse_line_codes(reader->peek_line(), ',', 1, 0, 6, row, codes));
+    CHECK(taken > 2000);
+    const std::vector<std::string>& header = in_order;
+    // Codes that cannot hold the answers 1..7 (base 1: answer 1 would be code 0; levels 6: 7
+    // would be 7 > 6) decline every line, even plain ones.
+    ResponseParser fast(twenty, header, ResponseOptions{}, "d.csv");
+    std::string text;
+    for (std::size_t f = 0; f < header.size(); ++f) text += (f ? "," : "") + header[f];
+    text += "\nr1";
+    for (int i = 0; i < 20; ++i) text += "," + std::to_string(2 + i % 5);
+    text += "\n";
+    auto reader = CsvReader::from_string(text, "d.csv");
+    Record first;
+    REQUIRE(reader->next(first));
+    ResponseRow row;
+    std::uint8_t codes[20];
+    CHECK(fast.parse_line_codes(reader->peek_line(), ',', 1, 0, 7, row, codes));
+    CHECK_FALSE(fast.parse_line_codes(reader->peek_line(), ',', 1, 1, 7, row, codes));
+    CHECK_FALSE(fast.parse_line_codes(reader->peek_line(), ',', 1, 0, 6, row, codes));
+  });
 }

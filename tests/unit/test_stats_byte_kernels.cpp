@@ -37,7 +37,7 @@ std::vector<std::uint8_t> random_codes(std::size_t size, unsigned top, std::mt19
 
 std::vector<SimdLevel> levels_here() {
   std::vector<SimdLevel> levels;
-  for (SimdLevel level : {SimdLevel::plain, SimdLevel::avx2, SimdLevel::avx512})
+  for (SimdLevel level : {SimdLevel::plain, SimdLevel::avx2, SimdLevel::avx512, SimdLevel::avx512_vbmi2})
     if (simd_supported(level)) levels.push_back(level);
   return levels;
 }
@@ -130,7 +130,7 @@ TEST_CASE("every kernel this CPU runs gives the brute-force sums of a block") {
 
 TEST_CASE("the SIMD level: names, support and the ATTUNE_SIMD knob") {
   CHECK(simd_supported(SimdLevel::plain));
-  for (SimdLevel level : {SimdLevel::plain, SimdLevel::avx2, SimdLevel::avx512})
+  for (SimdLevel level : {SimdLevel::plain, SimdLevel::avx2, SimdLevel::avx512, SimdLevel::avx512_vbmi2})
     CHECK(simd_level_named(simd_level_name(level)) == level);
   CHECK_FALSE(simd_level_named("sse9").has_value());
   CHECK(simd_supported(simd_level()));

@@ -96,7 +96,7 @@ void check_shape(const Shape& shape, std::size_t rows, unsigned missing_in_100, 
     for (std::size_t c = 0; c < shape.columns; ++c) row[c] = answer(codes[r * shape.columns + c], shape.min);
     reference.add(row);
   }
-  for (SimdLevel level : {SimdLevel::plain, SimdLevel::avx2, SimdLevel::avx512}) {
+  for (SimdLevel level : {SimdLevel::plain, SimdLevel::avx2, SimdLevel::avx512, SimdLevel::avx512_vbmi2}) {
     if (!simd_supported(level)) continue;
     CAPTURE(simd_level_name(level));
     LikertMoments likert(shape.columns, shape.scales, shape.min, shape.max, level);

@@ -17,6 +17,7 @@
 #include "attune/io/record_source.h"
 #include "attune/scoring/cell_parser.h"
 #include "attune/scoring/columns.h"
+#include "attune/scoring/line_decoder.h"
 
 namespace attune {
 
@@ -112,6 +113,10 @@ class ResponseParser {
   // consecutive slots; the answers' digits when they are one range lo..hi (else hi < lo).
   std::vector<std::uint32_t> item_runs_;
   unsigned answer_lo_ = 1, answer_hi_ = 0;
+  unsigned answer_digits_ = 0;   // bit d: the one-digit cell d is an answer
+  // parse_line_codes' AVX-512 path, when the CPU has it (made for the base asked for).
+  bool decoder_available_ = false;
+  std::optional<LineDecoder> decoder_;
 };
 
 // Reads respondents of one instrument from a source: its header, then row by row.
