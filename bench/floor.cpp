@@ -2,34 +2,63 @@
 // and counts newlines with memchr; no parser that must look at every byte can be faster.
 // Prints "<lines> <bytes>".
 //
-// Usage: floor FILE
+// With OUTPUT and BYTES it is the I/O floor of a scoring run: while reading, it also writes
+// BYTES bytes (the input's, repeated) to OUTPUT as `attune score -o` writes its output: into a
+// temporary file beside it, synced to disk (fdatasync) and renamed over OUTPUT. No tool that
+// reads this input and leaves an output of that size safely on disk can be faster.
+//
+// Usage: floor FILE [OUTPUT BYTES]
 
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <string>
 #include <vector>
 
+namespace {
+
+int fail(const std::string& what) {
+  std::perror(what.c_str());
+  return 1;
+}
+
+bool write_all(int fd, const char* data, std::size_t size) {
+  while (size > 0) {
+    const ssize_t wrote = ::write(fd, data, size);
+    if (wrote < 0) return false;
+    data += wrote;
+    size -= static_cast<std::size_t>(wrote);
+  }
+  return true;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: floor FILE\n");
+  if (argc != 2 && argc != 4) {
+    std::fprintf(stderr, "usage: floor FILE [OUTPUT BYTES]\n");
     return 2;
   }
   const int fd = ::open(argv[1], O_RDONLY);
-  if (fd < 0) {
-    std::perror(argv[1]);
-    return 1;
+  if (fd < 0) return fail(argv[1]);
+  int out = -1;
+  unsigned long long to_write = 0;
+  std::string temporary;
+  if (argc == 4) {
+    to_write = std::strtoull(argv[3], nullptr, 10);
+    temporary = std::string(argv[2]) + ".floor-tmp";
+    out = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (out < 0) return fail(temporary);
   }
   std::vector<char> block(std::size_t{1} << 20);
   unsigned long long lines = 0;
   unsigned long long bytes = 0;
   for (;;) {
     const ssize_t got = ::read(fd, block.data(), block.size());
-    if (got < 0) {
-      std::perror(argv[1]);
-      return 1;
-    }
+    if (got < 0) return fail(argv[1]);
     if (got == 0) break;
     bytes += static_cast<unsigned long long>(got);
     const char* cursor = block.data();
@@ -40,8 +69,23 @@ int main(int argc, char** argv) {
       ++lines;
       cursor = static_cast<const char*>(found) + 1;
     }
+    if (out >= 0 && to_write > 0) {
+      const std::size_t now = to_write < static_cast<unsigned long long>(got) ? static_cast<std::size_t>(to_write)
+                                                                               : static_cast<std::size_t>(got);
+      if (!write_all(out, block.data(), now)) return fail(temporary);
+      to_write -= now;
+    }
   }
   ::close(fd);
+  if (out >= 0) {
+    while (to_write > 0) {   // an output longer than the input: the last block again
+      const std::size_t now = to_write < block.size() ? static_cast<std::size_t>(to_write) : block.size();
+      if (!write_all(out, block.data(), now)) return fail(temporary);
+      to_write -= now;
+    }
+    if (::fdatasync(out) != 0 || ::close(out) != 0) return fail(temporary);
+    if (std::rename(temporary.c_str(), argv[2]) != 0) return fail(argv[2]);
+  }
   std::printf("%llu %llu\n", lines, bytes);
   return 0;
 }

@@ -35,7 +35,10 @@ Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, Scoring
       const std::size_t at = plan.items[k] / 16 * 16;
       auto chunk = std::find_if(plan.chunks.begin(), plan.chunks.end(), [at](const Plan::Chunk& c) { return c.at == at; });
       if (chunk == plan.chunks.end()) chunk = plan.chunks.insert(plan.chunks.end(), Plan::Chunk{at, {}, {}});
-      (plan.reversed[k] ? chunk->reversed : chunk->plain)[plan.items[k] % 16] = 0xFF;
+      // (Two statements, not a conditional over the two arrays: GCC 12 with UBSan wrote
+      // such an element one byte off.)
+      std::uint8_t* mask = plan.reversed[k] ? chunk->reversed : chunk->plain;
+      mask[plan.items[k] % 16] = 0xFF;
     }
     plan.scoring = s.scoring;
     plan.min_valid = (options.min_valid ? *options.min_valid : s.min_valid).resolve(s.keys.size());
