@@ -13,7 +13,9 @@ Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, Scoring
     : scale_(scale), ids_(instrument.score_ids()) {
   whole_flip_ = small_whole(scale_.min + scale_.max);
   const double levels = scale_.max - scale_.min + 1;
-  codes_ = small_whole(scale_.min) && small_whole(scale_.max) && levels >= 2 && levels <= 15;
+  // (At most 255 chunks of 16 items: score_codes counts a scale's answers bytewise per chunk.)
+  codes_ = small_whole(scale_.min) && small_whole(scale_.max) && levels >= 2 && levels <= 15 &&
+           instrument.items.size() <= 255 * 16;
   if (codes_) {
     code_base_ = static_cast<int>(scale_.min) - 1;
     code_levels_ = static_cast<unsigned>(levels);
@@ -43,6 +45,18 @@ Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, Scoring
     plan.scoring = s.scoring;
     plan.min_valid = (options.min_valid ? *options.min_valid : s.min_valid).resolve(s.keys.size());
     scales_.push_back(std::move(plan));
+  }
+  if (codes_) {
+    for (Plan& plan : scales_) {
+      const std::size_t k = plan.items.size();
+      for (std::size_t missing = 0; missing < 2 && missing < k; ++missing) {
+        const std::size_t answered = k - missing;
+        for (std::size_t keyed = answered; keyed <= answered * code_levels_; ++keyed) {
+          const auto sum = static_cast<std::int64_t>(keyed) + static_cast<std::int64_t>(answered) * code_base_;
+          plan.code_scores[missing].push_back(finish(plan, static_cast<long double>(sum), answered, answered));
+        }
+      }
+    }
   }
   for (const auto& c : instrument.computed) {
     Combination combination;
@@ -164,25 +178,37 @@ void Scorer::score_codes(const std::uint8_t* codes, std::span<double> out) const
     const Plan& plan = scales_[s];
     std::int64_t keyed = 0;
     std::size_t used = 0;
-    for (const Plan::Chunk& chunk : plan.chunks) {
-      const std::uint8_t* u = codes + chunk.at;
 #if ATTUNE_SSE2
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u));
+    // Per chunk the keyed codes of the scale's answered items (0 elsewhere) summed by psadbw
+    // into two 64-bit lanes, and a 1 per answered item added bytewise; both totalled once.
+    __m128i sums = _mm_setzero_si128(), counts = _mm_setzero_si128();
+    const __m128i zero = _mm_setzero_si128(), one = _mm_set1_epi8(1), flips = _mm_set1_epi8(static_cast<char>(flip));
+    for (const Plan::Chunk& chunk : plan.chunks) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(codes + chunk.at));
       const __m128i plain = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chunk.plain));
       const __m128i reversed = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chunk.reversed));
-      const __m128i answered = _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_setzero_si128()), _mm_or_si128(plain, reversed));
-      const __m128i flipped = _mm_and_si128(_mm_and_si128(answered, reversed), _mm_sub_epi8(_mm_set1_epi8(static_cast<char>(flip)), x));
-      const __m128i sums = _mm_sad_epu8(_mm_or_si128(_mm_and_si128(x, plain), flipped), _mm_setzero_si128());
-      const __m128i counts = _mm_sad_epu8(_mm_and_si128(answered, _mm_set1_epi8(1)), _mm_setzero_si128());
-      keyed += _mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4);
-      used += static_cast<std::size_t>(_mm_cvtsi128_si32(counts) + _mm_extract_epi16(counts, 4));
+      const __m128i answered = _mm_andnot_si128(_mm_cmpeq_epi8(x, zero), _mm_or_si128(plain, reversed));
+      const __m128i flipped = _mm_and_si128(_mm_and_si128(answered, reversed), _mm_sub_epi8(flips, x));
+      sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_or_si128(_mm_and_si128(x, plain), flipped), zero));
+      counts = _mm_add_epi8(counts, _mm_and_si128(answered, one));   // at most one per chunk and byte
+    }
+    counts = _mm_sad_epu8(counts, zero);
+    keyed = _mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums));
+    used = static_cast<std::size_t>(_mm_cvtsi128_si64(counts) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(counts, counts)));
 #else
+    for (const Plan::Chunk& chunk : plan.chunks) {
+      const std::uint8_t* u = codes + chunk.at;
       for (std::size_t b = 0; b < 16; ++b) {
         if (u[b] == 0) continue;
         if (chunk.plain[b]) keyed += u[b], ++used;
         if (chunk.reversed[b]) keyed += flip - u[b], ++used;
       }
+    }
 #endif
+    const std::size_t missing = plan.items.size() - used;
+    if (missing < 2 && used > 0) {   // looked up: no long double division on the row's path
+      out[s] = plan.code_scores[missing][static_cast<std::size_t>(keyed) - used];
+      continue;
     }
     const std::int64_t sum = keyed + static_cast<std::int64_t>(used) * code_base_;
     out[s] = finish(plan, static_cast<long double>(sum), used, used);

@@ -66,6 +66,10 @@ class Scorer {
       std::uint8_t plain[16], reversed[16];
     };
     std::vector<Chunk> chunks;
+    // score_codes: the score of every keyed code sum (index: the sum less the answered count)
+    // with all items answered ([0]) and with one unanswered ([1]), as finish() gives it; the
+    // rows of other counts are finished one by one.
+    std::vector<double> code_scores[2];
   };
   struct Combination {
     std::vector<std::pair<std::size_t, double>> terms;   // index into out, weight
