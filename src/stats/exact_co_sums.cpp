@@ -257,33 +257,26 @@ void ExactCoSums::add(std::span<const double> row, std::vector<std::size_t>& fra
   }
 }
 
-// Exact integer sums to centred moments: ss = (n sum x^2 - (sum x)^2) / n and cross =
-// (n sum xy - sum x sum y) / n, numerators exact in 128 bits (|sum| < 2^53 per flush).
-CoMoments ExactCoSums::moments(std::size_t i, std::size_t j) const {
+// The pair's sums: each variable's over its whole rows less those where the other is not
+// whole, and the cross-products, each with the 32-bit sums not yet moved.
+ExactPairSums ExactCoSums::pair_sums(std::size_t i, std::size_t j) const {
   if (i > j) std::swap(i, j);
   if (!active_[i] || !active_[j]) return {};
   const std::size_t ij = j * k_ + i, ji = i * k_ + j, kk = k_ * k_;
-  // A variable's sum over its rows less those where the other is not whole, each with the
-  // 32-bit sums not yet moved (field 0: n, 1: sum, 2: sum of squares).
+  // Field 0: n, 1: sum, 2: sum of squares.
   auto own = [&](const Sums& all, const Sums& off, std::size_t field, std::size_t var, std::size_t pair) {
     return all.at(var) + small_sums_[field * k_ + var] - off.at(pair) - small_off_sums_[field * kk + pair];
   };
-  const Int128 n = own(n_, off_n_, 0, i, ij);
-  if (n == 0) return {};
-  const Int128 sx = own(sum_, off_sum_, 1, i, ij), sxx = own(sq_, off_sq_, 2, i, ij);
-  const Int128 sy = own(sum_, off_sum_, 1, j, ji), syy = own(sq_, off_sq_, 2, j, ji);
+  ExactPairSums s;
+  s.n = own(n_, off_n_, 0, i, ij);
+  if (s.n == 0) return {};
+  s.sx = own(sum_, off_sum_, 1, i, ij), s.sxx = own(sq_, off_sq_, 2, i, ij);
+  s.sy = own(sum_, off_sum_, 1, j, ji), s.syy = own(sq_, off_sq_, 2, j, ji);
   const std::size_t p = i * k_ - i * (i - 1) / 2 + (j - i);
-  Int128 sxy = cross_.at(p);
-  for (std::size_t l = 0; l < 4; ++l) sxy += block_sums_[4 * p + l];
-  for (std::size_t b = 0; b < block_rows_; ++b) sxy += block_[kBlockRows * i + b] * block_[kBlockRows * j + b];
-  CoMoments m;
-  m.n = static_cast<long double>(n);
-  m.mean_i = static_cast<long double>(sx) / m.n;
-  m.mean_j = static_cast<long double>(sy) / m.n;
-  m.ss_i = static_cast<long double>(n * sxx - sx * sx) / m.n;
-  m.ss_j = static_cast<long double>(n * syy - sy * sy) / m.n;
-  m.cross = static_cast<long double>(n * sxy - sx * sy) / m.n;
-  return m;
+  s.sxy = cross_.at(p);
+  for (std::size_t l = 0; l < 4; ++l) s.sxy += block_sums_[4 * p + l];
+  for (std::size_t b = 0; b < block_rows_; ++b) s.sxy += block_[kBlockRows * i + b] * block_[kBlockRows * j + b];
+  return s;
 }
 
 }  // namespace attune

@@ -73,8 +73,9 @@ std::size_t ItemAnalysisMoments::rows() const { return moments_.rows() + (likert
 
 CoMoments ItemAnalysisMoments::item_moments(std::size_t i, std::size_t j) const {
   if (i >= columns_ || j >= columns_) throw usage_error("ItemAnalysisMoments: column out of range");
-  const CoMoments general = moments_.moments(i, j);
-  return likert_ ? combine(likert_->items(i, j), general) : general;
+  // The Likert rows' exact sums join the general rows' exact part: the same doubles as every
+  // row added to one PairwiseMoments.
+  return likert_ ? moments_.moments(i, j, likert_->item_sums(i, j)) : moments_.moments(i, j);
 }
 
 std::size_t ItemAnalysisMoments::item_n(std::size_t c) const {

@@ -6,7 +6,6 @@
 #include <new>
 
 #include "attune/stats/byte_kernels.h"
-#include "attune/stats/exact_co_sums.h"
 #include "attune/util/error.h"
 #include "attune/util/sse2.h"
 
@@ -255,28 +254,8 @@ void LikertMoments::State::sum_scale(Scale& scale, std::size_t count) {
                       scale.class_sums.data());
 }
 
-namespace {
-// Centred moments from exact sums over n rows (ExactCoSums::moments' formulas, so that the two
-// give the same doubles): x = base + u, y = base + v.
-CoMoments exact_moments(Int128 n, Int128 su, Int128 suu, Int128 sv, Int128 svv, Int128 suv, std::int64_t base) {
-  CoMoments m;
-  if (n == 0) return m;
-  const Int128 b = base;
-  const Int128 sx = su + b * n, sy = sv + b * n;
-  const Int128 sxx = suu + 2 * b * su + b * b * n, syy = svv + 2 * b * sv + b * b * n;
-  const Int128 sxy = suv + b * (su + sv) + b * b * n;
-  m.n = static_cast<long double>(n);
-  m.mean_i = static_cast<long double>(sx) / m.n;
-  m.mean_j = static_cast<long double>(sy) / m.n;
-  m.ss_i = static_cast<long double>(n * sxx - sx * sx) / m.n;
-  m.ss_j = static_cast<long double>(n * syy - sy * sy) / m.n;
-  m.cross = static_cast<long double>(n * sxy - sx * sy) / m.n;
-  return m;
-}
-}  // namespace
-
-// R cov/cor(use = "pairwise") of two items, from exact sums (ExactCoSums::moments' formulas).
-CoMoments LikertMoments::items(std::size_t i, std::size_t j) const {
+// Two items' exact sums over the rows answering both, in answers (x = base + u, y = base + v).
+ExactPairSums LikertMoments::item_sums(std::size_t i, std::size_t j) const {
   settle();
   const State& s = *state_;
   if (i >= s.columns || j >= s.columns) throw usage_error("LikertMoments: column out of range");
@@ -298,13 +277,19 @@ CoMoments LikertMoments::items(std::size_t i, std::size_t j) const {
   const Int128 n = ni - s.off_n[j * k + i];
   const Int128 su = si - s.off_sum[j * k + i], suu = qi - s.off_sq[j * k + i];
   const Int128 sv = sj - s.off_sum[i * k + j], svv = qj - s.off_sq[i * k + j];
-  CoMoments m = exact_moments(n, su, suu, sv, svv, s.cross[pair_index(i, j, k)], s.base);
-  if (swapped) {
-    std::swap(m.mean_i, m.mean_j);
-    std::swap(m.ss_i, m.ss_j);
-  }
-  return m;
+  const Int128 suv = s.cross[pair_index(i, j, k)];
+  if (n == 0) return {};
+  const Int128 b = s.base;
+  ExactPairSums sums;
+  sums.n = n;
+  sums.sx = su + b * n, sums.sy = sv + b * n;
+  sums.sxx = suu + 2 * b * su + b * b * n, sums.syy = svv + 2 * b * sv + b * b * n;
+  sums.sxy = suv + b * (su + sv) + b * b * n;
+  return swapped ? sums.swapped() : sums;
 }
+
+// R cov/cor(use = "pairwise") of two items, from exact sums (as ExactCoSums::moments).
+CoMoments LikertMoments::items(std::size_t i, std::size_t j) const { return moments_of(item_sums(i, j)); }
 
 // psych::alpha "total" (the row mean of the answered keyed items) with one item. Per class (a
 // of k items answered) the total is (d + centre(a)) / a + base: its moments are the

@@ -39,6 +39,22 @@ CoMoments PairwiseMoments::moments(std::size_t i, std::size_t j) const {
   return m;
 }
 
+// The further rows' exact sums join the exact part before it becomes moments, so that the
+// result is the one all of those rows added here would give.
+CoMoments PairwiseMoments::moments(std::size_t i, std::size_t j, const ExactPairSums& more) const {
+  if (i >= k_ || j >= k_) throw usage_error("PairwiseMoments: variable index out of range");
+  const bool swapped = i > j;
+  if (swapped) std::swap(i, j);
+  ExactPairSums exact = exact_.pair_sums(i, j);
+  exact += swapped ? more.swapped() : more;
+  CoMoments m = combine(moments_of(exact), shifted_.moments(i, j));
+  if (swapped) {
+    std::swap(m.mean_i, m.mean_j);
+    std::swap(m.ss_i, m.ss_j);
+  }
+  return m;
+}
+
 double PairwiseMoments::mean(std::size_t i) const { return co_moments::mean(pair(i, i)); }
 
 double PairwiseMoments::sd(std::size_t i) const { return co_moments::sd(pair(i, i)); }

@@ -8,11 +8,10 @@
 #include <vector>
 
 #include "attune/stats/co_moments.h"
+#include "attune/stats/exact_pair_sums.h"
 #include "attune/util/small_whole.h"
 
 namespace attune {
-
-__extension__ typedef __int128 Int128;
 
 // Per variable pair, over the rows where both values are whole numbers of magnitude at most
 // 2^20: n and the sums of x_i, x_j, x_i^2, x_j^2 and x_i x_j, exactly. Each row costs one dense
@@ -35,9 +34,11 @@ class ExactCoSums {
   // whole, ascending, for the caller's other path.
   void add(std::span<const double> row, std::vector<std::size_t>& fractional);
 
-  // Pair (i, j) over the rows where both are whole: n, means and centred sums, computed from
-  // the exact sums as (n sum x^2 - (sum x)^2) / n with an exact numerator.
-  CoMoments moments(std::size_t i, std::size_t j) const;
+  // Pair (i, j)'s exact sums over the rows where both are whole (the smaller index's as sx, sxx).
+  ExactPairSums pair_sums(std::size_t i, std::size_t j) const;
+  // Pair (i, j) over the rows where both are whole: moments_of(pair_sums(i, j)), the smaller
+  // index first.
+  CoMoments moments(std::size_t i, std::size_t j) const { return moments_of(pair_sums(i, j)); }
 
  private:
   // One array of sums: the running doubles and the 128-bit totals they are moved into.

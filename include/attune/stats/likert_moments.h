@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "attune/stats/co_moments.h"
+#include "attune/stats/exact_pair_sums.h"
 #include "attune/stats/scale_key.h"
 #include "attune/util/simd_level.h"
 
@@ -47,7 +48,9 @@ class LikertMoments {
   unsigned levels() const;
   // Rows added so far.
   std::size_t rows() const;
-  // Columns i and j (answers) over the rows answering both.
+  // Columns i and j (answers) over the rows answering both: exact sums (i's as sx, sxx), and
+  // the moments they give.
+  ExactPairSums item_sums(std::size_t i, std::size_t j) const;
   CoMoments items(std::size_t i, std::size_t j) const;
   // Scale s's total (mean of its answered keyed items, psych::alpha's) as variable i and its
   // item at `position` (the raw answer) as j, over the rows answering that item.

@@ -43,6 +43,9 @@ class PairwiseMoments {
 
   // The moments of variables i and j (i's as mean_i, ss_i) over the rows where both are present.
   CoMoments moments(std::size_t i, std::size_t j) const;
+  // The same with `more` (exact sums of whole values over further rows, i's as sx) added to
+  // the exact part: the moments these rows' and the further rows' together give.
+  CoMoments moments(std::size_t i, std::size_t j, const ExactPairSums& more) const;
 
   // The full matrices (R: cov(x, use = "pairwise"), cor(x, use = "pairwise")).
   DenseMatrix covariance_matrix() const;
