@@ -2,10 +2,11 @@
 // and counts newlines with memchr; no parser that must look at every byte can be faster.
 // Prints "<lines> <bytes>".
 //
-// With OUTPUT and BYTES it is the I/O floor of a scoring run: while reading, it also writes
-// BYTES bytes (the input's, repeated) to OUTPUT as `attune score -o` writes its output: into a
-// temporary file beside it, synced to disk (fdatasync) and renamed over OUTPUT. No tool that
-// reads this input and leaves an output of that size safely on disk can be faster.
+// With OUTPUT and BYTES it is the I/O reference of a scoring run: while reading, it also
+// writes BYTES bytes (the input's, repeated) into a temporary file beside OUTPUT, syncs it once
+// at the end (fdatasync) and renames it over OUTPUT: reading the input and leaving an output of
+// that size safely on disk, done plainly. It is a reference, not a strict bound: a tool that
+// syncs along the way on another thread (attune score -o does) can finish its sync sooner.
 //
 // Usage: floor FILE [OUTPUT BYTES]
 

@@ -5,6 +5,7 @@
 // registers itself below; this file parses, dispatches, and turns errors into exit codes.
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 
 #include <signal.h>
 
@@ -13,6 +14,7 @@
 
 #include "attune/io/output_sink.h"
 #include "attune/util/error.h"
+#include "attune/util/simd_level.h"
 #include "common.h"
 
 namespace attune::cli {
@@ -88,6 +90,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     error(e.what());
     fmt::print(stderr, "Run 'attune --help' or 'attune COMMAND --help' for usage.\n");
+    return kExitUsage;
+  }
+  // ATTUNE_SIMD lowers the instruction set (a knob for tests and measurements); a name that is
+  // not a level is refused, so that a misspelt one cannot pass for a comparison of two levels.
+  if (const char* asked = std::getenv("ATTUNE_SIMD"); asked && *asked && !attune::simd_level_named(asked)) {
+    error(fmt::format("ATTUNE_SIMD={} names no instruction set (known: plain, avx2, avx512, avx512-vbmi2); "
+                      "unset it to use the best this CPU runs",
+                      asked));
     return kExitUsage;
   }
   try {

@@ -16,7 +16,7 @@ bool simd_supported(SimdLevel level) {
              __builtin_cpu_supports("avx512vnni");
     case SimdLevel::avx512_vbmi2:
       return simd_supported(SimdLevel::avx512) && __builtin_cpu_supports("avx512vbmi2") &&
-             __builtin_cpu_supports("bmi2");
+             __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
   }
   return false;
 #else

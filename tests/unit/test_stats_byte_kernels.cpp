@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -67,7 +68,9 @@ TEST_CASE("every kernel this CPU runs gives the brute-force sums of a block") {
       // that reaches both ends, -127 and 127.
       std::vector<std::uint32_t> listed;
       for (std::size_t c = 0; c < columns; c += 2) listed.push_back(static_cast<std::uint32_t>(c));
-      const std::size_t classes = 7;
+      // 7 classes, or 130 (a scale of 129 items has classes 0..129: the kernels' class
+      // bitmaps then take three 64-bit words).
+      const std::size_t classes = columns >= 36 ? 130 : 7;
       std::vector<std::uint8_t> row_class(bk::kRows, bk::kNoClass);
       std::vector<std::int8_t> deviation(bk::kRows, 0);
       for (std::size_t r = 0; r < count; ++r) {
@@ -133,13 +136,19 @@ TEST_CASE("the SIMD level: names, support and the ATTUNE_SIMD knob") {
   for (SimdLevel level : {SimdLevel::plain, SimdLevel::avx2, SimdLevel::avx512, SimdLevel::avx512_vbmi2})
     CHECK(simd_level_named(simd_level_name(level)) == level);
   CHECK_FALSE(simd_level_named("sse9").has_value());
-  CHECK(simd_supported(simd_level()));
   const char* before = std::getenv("ATTUNE_SIMD");
   const std::string saved = before ? before : "";
+  ::unsetenv("ATTUNE_SIMD");
+  const SimdLevel best = simd_level();
+  CHECK(best == levels_here().back());   // the highest this CPU runs
   ::setenv("ATTUNE_SIMD", "plain", 1);
   CHECK(simd_level() == SimdLevel::plain);
-  ::setenv("ATTUNE_SIMD", "avx512", 1);   // never above what the CPU runs
-  CHECK(simd_supported(simd_level()));
+  ::setenv("ATTUNE_SIMD", "avx512", 1);   // lowered to avx512, never raised above the CPU's best
+  CHECK(simd_level() == std::min(best, SimdLevel::avx512));
+  for (const char* ignored : {"", "sse9", "AVX2"}) {   // the CLI refuses these; here they leave the best
+    ::setenv("ATTUNE_SIMD", ignored, 1);
+    CHECK(simd_level() == best);
+  }
   if (before) ::setenv("ATTUNE_SIMD", saved.c_str(), 1);
   else ::unsetenv("ATTUNE_SIMD");
   // Asking for kernels the CPU cannot run is refused, not attempted.

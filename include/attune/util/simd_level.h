@@ -9,7 +9,7 @@ namespace attune {
 
 // Instruction sets kernels are written for, each including the ones before it. avx512 means
 // AVX-512 F and BW with VNNI (Cascade Lake and later, Zen 4); avx512_vbmi2 adds VBMI2 (byte
-// compression) and BMI2 (Ice Lake and later, Zen 4).
+// compression), BMI1, BMI2 and POPCNT (Ice Lake and later, Zen 4).
 enum class SimdLevel { plain, avx2, avx512, avx512_vbmi2 };
 
 // Whether this CPU, and the OS saving its registers, can run code of `level`.
@@ -17,7 +17,8 @@ bool simd_supported(SimdLevel level);
 
 // The highest level this machine supports, lowered to ATTUNE_SIMD's when that environment
 // variable names one ("plain", "avx2", "avx512", "avx512-vbmi2"): a knob for tests and
-// measurements.
+// measurements. A level above this machine's, an empty value or an unknown name leaves the
+// highest (the CLI refuses an unknown name before any work).
 SimdLevel simd_level();
 
 // The level's name, as ATTUNE_SIMD spells it.
