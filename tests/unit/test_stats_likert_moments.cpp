@@ -116,12 +116,7 @@ void check_shape(const Shape& shape, std::size_t rows, unsigned missing_in_100, 
         const CoMoments got = likert.items(i, j), want = reference.moments(i, j);
         CAPTURE(i);
         CAPTURE(j);
-        CHECK(got.n == want.n);
-        CHECK(got.mean_i == want.mean_i);
-        CHECK(got.mean_j == want.mean_j);
-        CHECK(got.ss_i == want.ss_i);
-        CHECK(got.ss_j == want.ss_j);
-        CHECK(got.cross == want.cross);
+        CHECK(got == want);
       }
     for (std::size_t c = 0; c < shape.columns; ++c) {
       std::vector<std::uint64_t> want(levels + 1, 0);

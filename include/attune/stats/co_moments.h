@@ -11,6 +11,8 @@ namespace attune {
 // deviations and the sum of cross-products of deviations (long double: these are combined).
 struct CoMoments {
   long double n = 0, mean_i = 0, mean_j = 0, ss_i = 0, ss_j = 0, cross = 0;
+  // Every field equal (the same numbers, not merely close).
+  bool operator==(const CoMoments&) const = default;
 };
 
 // The moments of the union of two disjoint sets of rows (Chan, Golub & LeVeque 1979, eq. 2.1,
