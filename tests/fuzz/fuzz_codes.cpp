@@ -18,25 +18,11 @@
 #include "attune/io/csv_reader.h"
 #include "attune/scoring/response_reader.h"
 #include "attune/util/error.h"
+#include "../unit/codes_check.h"
 
 namespace {
 
 using namespace attune;
-
-const Instrument& four_items() {
-  static const Instrument instrument = load_instrument_text(R"(id: four
-name: Four
-version: "1"
-citation: "Test."
-response: {min: 1, max: 5, missing: ["9"]}
-items: {count: 4, column: "q{n}"}
-scales:
-  a: {keys: [1, -2]}
-  b: {keys: [3, 4]}
-)",
-                                                            "four.yaml");
-  return instrument;
-}
 
 const Instrument& thirty_six_items() {
   static const Instrument instrument = load_instrument_text(R"(id: wide
@@ -69,13 +55,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static constexpr char kDelimiters[] = {',', ';', '\t', ','};
   const char delimiter = kDelimiters[control & 3];
   const bool wide = control & 4;
-  const Instrument& instrument = wide ? thirty_six_items() : four_items();
+  static const Instrument four = test::four_items();
+  const Instrument& instrument = wide ? thirty_six_items() : four;
   std::vector<std::string> header;
   if (wide) {
     header.push_back("id");
     for (int i = 1; i <= 36; ++i) header.push_back("Q" + std::to_string(i));
   } else {
-    header = {"id", "q2", "q1", "note", "q3", "q4", "other"};
+    header = test::kFourItemsHeader;
   }
   ResponseOptions options;
   if (!wide) options.columns.keep_columns = {"note"};
@@ -121,11 +108,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const CodesResult& codes = results[0];
     if (!codes.taken) {
       // Declined: the line is one parse_line declines, or one whose values are not all codes.
-      if (!values_taken) return 0;
-      bool all_codes = true;
-      for (double x : values.items)
-        all_codes = all_codes && (std::isnan(x) || (x == std::trunc(x) && x - base >= 1 && x - base <= levels));
-      if (all_codes) std::abort();
+      if (values_taken && test::all_codes(values.items, base, levels)) std::abort();
       return 0;
     }
     if (!values_taken) std::abort();
@@ -147,8 +130,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (row.items.size() != codes.codes.size() || row.texts.size() != codes.texts.size()) std::abort();
     for (std::size_t j = 0; j < row.items.size(); ++j) {
       const double x = row.items[j];
-      const int want = std::isnan(x) ? 0 : static_cast<int>(x) - base;
-      if (codes.codes[j] != want || (!std::isnan(x) && x - base != codes.codes[j])) std::abort();
+      if (codes.codes[j] != test::code_of(x, base) || (!std::isnan(x) && x - base != codes.codes[j])) std::abort();
     }
     for (std::size_t t = 0; t < row.texts.size(); ++t)
       if (row.texts[t] != codes.texts[t]) std::abort();

@@ -14,28 +14,15 @@
 #include "attune/instrument/loader.h"
 #include "attune/io/csv_reader.h"
 #include "attune/scoring/response_reader.h"
+#include "codes_check.h"
 #include "test_support.h"
 
 using namespace attune;
 
 namespace {
 
-// Four items q1..q4 answered 1..5; 9 is a missing code of the instrument.
-Instrument four_items() {
-  return load_instrument_text(R"(id: four
-name: Four
-version: "1"
-citation: "Test."
-response: {min: 1, max: 5, missing: ["9"]}
-items: {count: 4, column: "q{n}"}
-scales:
-  a: {keys: [1, 2]}
-  b: {keys: [3, 4]}
-)",
-                              "four.yaml");
-}
-
-const std::vector<std::string> kHeader = {"id", "q2", "q1", "note", "q3", "q4", "other"};
+using test::four_items;
+const std::vector<std::string>& kHeader = test::kFourItemsHeader;
 
 ResponseOptions options_with(std::vector<std::string> missing, InvalidPolicy invalid) {
   ResponseOptions options;
@@ -276,10 +263,7 @@ bool check_codes_against_parse(ResponseParser& fast, ResponseParser& general, co
   ResponseRow values;
   const bool values_taken = !line.empty() && fast.parse_line(line, reader->delimiter(), 1, values);
   if (!taken) {
-    bool all_codes = values_taken;
-    if (values_taken)
-      for (double x : values.items) all_codes = all_codes && (std::isnan(x) || (x == std::trunc(x) && x - base >= 1 && x - base <= levels));
-    CHECK_FALSE(all_codes);
+    CHECK_FALSE((values_taken && test::all_codes(values.items, base, levels)));
     return false;
   }
   const GeneralRow expected = parse_general(general, text);
@@ -287,7 +271,7 @@ bool check_codes_against_parse(ResponseParser& fast, ResponseParser& general, co
   for (std::size_t j = 0; j < codes.size(); ++j) {
     const double x = expected.row.items[j];
     CAPTURE(j);
-    CHECK(static_cast<int>(codes[j]) == (std::isnan(x) ? 0 : static_cast<int>(x) - base));
+    CHECK(static_cast<int>(codes[j]) == test::code_of(x, base));
     if (!std::isnan(x)) CHECK(x - base == static_cast<double>(codes[j]));
   }
   CHECK(row.texts == expected.row.texts);
