@@ -10,11 +10,26 @@ namespace attune {
 
 PairwiseMoments::PairwiseMoments(std::size_t variables) : k_(variables), exact_(variables), shifted_(variables) {}
 
-CoMoments PairwiseMoments::pair(std::size_t i, std::size_t j) const {
+// The further rows' exact sums join the exact part before it becomes moments, so that the
+// result is the one all of those rows added here would give.
+CoMoments PairwiseMoments::pair(std::size_t i, std::size_t j, const ExactPairSums& more) const {
   if (i >= k_ || j >= k_) throw usage_error("PairwiseMoments: variable index out of range");
   if (i > j) std::swap(i, j);
-  return combine(exact_.moments(i, j), shifted_.moments(i, j));
+  ExactPairSums exact = exact_.pair_sums(i, j);
+  exact += more;
+  return combine(moments_of(exact), shifted_.moments(i, j));
 }
+
+namespace {
+// Pair moments with the smaller index first, turned to (i, j) order.
+CoMoments oriented(CoMoments m, bool swapped) {
+  if (swapped) {
+    std::swap(m.mean_i, m.mean_j);
+    std::swap(m.ss_i, m.ss_j);
+  }
+  return m;
+}
+}  // namespace
 
 // One row: whole-number pairs to the exact sums, the pairs of any other present value to the
 // shifted sums; together every pairwise-complete pair once.
@@ -30,29 +45,10 @@ std::size_t PairwiseMoments::n(std::size_t i, std::size_t j) const {
   return static_cast<std::size_t>(pair(i, j).n);
 }
 
-CoMoments PairwiseMoments::moments(std::size_t i, std::size_t j) const {
-  CoMoments m = pair(i, j);
-  if (i > j) {
-    std::swap(m.mean_i, m.mean_j);
-    std::swap(m.ss_i, m.ss_j);
-  }
-  return m;
-}
+CoMoments PairwiseMoments::moments(std::size_t i, std::size_t j) const { return oriented(pair(i, j), i > j); }
 
-// The further rows' exact sums join the exact part before it becomes moments, so that the
-// result is the one all of those rows added here would give.
 CoMoments PairwiseMoments::moments(std::size_t i, std::size_t j, const ExactPairSums& more) const {
-  if (i >= k_ || j >= k_) throw usage_error("PairwiseMoments: variable index out of range");
-  const bool swapped = i > j;
-  if (swapped) std::swap(i, j);
-  ExactPairSums exact = exact_.pair_sums(i, j);
-  exact += swapped ? more.swapped() : more;
-  CoMoments m = combine(moments_of(exact), shifted_.moments(i, j));
-  if (swapped) {
-    std::swap(m.mean_i, m.mean_j);
-    std::swap(m.ss_i, m.ss_j);
-  }
-  return m;
+  return oriented(pair(i, j, i > j ? more.swapped() : more), i > j);
 }
 
 double PairwiseMoments::mean(std::size_t i) const { return co_moments::mean(pair(i, i)); }

@@ -52,8 +52,9 @@ class PairwiseMoments {
   DenseMatrix correlation_matrix() const;
 
  private:
-  // Both parts of pair (min(i, j), max(i, j)) combined, with (i, j) checked.
-  CoMoments pair(std::size_t i, std::size_t j) const;
+  // Both parts of pair (min(i, j), max(i, j)) combined, with (i, j) checked; `more` (exact
+  // sums over further rows, the smaller index's as sx) joins the exact part.
+  CoMoments pair(std::size_t i, std::size_t j, const ExactPairSums& more = {}) const;
 
   std::size_t k_;
   std::size_t rows_ = 0;
