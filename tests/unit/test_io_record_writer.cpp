@@ -108,6 +108,29 @@ TEST_CASE("a byte that needs quotes is found wherever it sits: first, last, past
   }
 }
 
+TEST_CASE("every length from 0 to 40 and every place: a byte that needs quotes is found, none is imagined") {
+  // The check reads a text of 4 to 15 bytes as two overlapping halves and a longer one 16
+  // bytes at a time with the last piece overlapping, so each length class and seam is here.
+  const std::vector<Column> columns = {{"a", false}};
+  for (std::size_t length = 0; length <= 40; ++length) {
+    std::string plain(length, 'x');
+    for (std::size_t i = 0; i < length; ++i) plain[i] = static_cast<char>('a' + i % 26);
+    CAPTURE(length);
+    CHECK(write(Format::csv, {{Cell::of(plain)}}, {}, columns) == "a\n" + plain + "\n");
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const char special : {',', '"', '\n', '\r'}) {
+        std::string text = plain;
+        text[at] = special;
+        std::string expected = "\"";
+        for (char c : text) expected += c == '"' ? std::string("\"\"") : std::string(1, c);
+        CAPTURE(at);
+        CAPTURE(static_cast<int>(special));
+        CHECK(write(Format::csv, {{Cell::of(text)}}, {}, columns) == "a\n" + expected + "\"\n");
+      }
+    }
+  }
+}
+
 TEST_CASE("json writes an array of objects with null for missing cells") {
   auto out = write(Format::json, {{Cell::of("r1"), Cell::of(1.0 / 3), Cell::missing()},
                                   {Cell::of("q\"\\\n\t\x01"), Cell::missing(), Cell::of("\xC3\xA9")}});
