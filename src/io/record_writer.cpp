@@ -28,27 +28,51 @@ std::string_view format_name(Format format) {
   return "";
 }
 
+namespace {
+
+// Scores take few distinct values (k/n for n items), so each thread remembers the text of
+// recent values in a small direct-mapped table: a hit is one comparison and two fixed 16-byte
+// moves (the length says how many bytes count). A slot is one 32-byte half of a cache line
+// and the table 32 KiB, zero-filled at the thread's start (no guard per call); the rare text
+// longer than a slot holds, e.g. "-2.2250738585072014e-308", is not kept.
+struct alignas(32) RememberedNumber {
+  std::uint64_t bits;
+  std::uint8_t length;   // 0: empty slot
+  char text[23];
+};
+static_assert(sizeof(RememberedNumber) == 32);
+thread_local RememberedNumber remembered_numbers[1024];
+
+char* copy_remembered(char* out, const RememberedNumber& slot) {
+  std::memcpy(out, slot.text, 16);
+  std::memcpy(out + 7, slot.text + 7, 16);
+  return out + slot.length;
+}
+
+// The miss, out of line so that a hit saves and restores no registers.
+[[gnu::noinline]] char* write_number_afresh(char* out, double value, std::uint64_t bits, RememberedNumber& slot) {
+  char text[kNumberRoom];
+  const auto length = static_cast<std::size_t>(fmt::format_to(text, "{}", value) - text);
+  if (length > sizeof slot.text) {
+    std::memcpy(out, text, length);
+    return out + length;
+  }
+  slot.bits = bits;
+  slot.length = static_cast<std::uint8_t>(length);
+  std::memcpy(slot.text, text, sizeof slot.text);
+  return copy_remembered(out, slot);
+}
+
+}  // namespace
+
 char* write_number(char* out, double value) {
   if (std::isnan(value)) return out;
   value += 0.0;   // -0 is written 0
-  // Scores take few distinct values (k/n for n items), so each thread remembers the text of
-  // recent values in a small direct-mapped table: a hit is one comparison and one copy of a
-  // fixed kNumberRoom bytes (two 16-byte moves; the length says how many of them count).
-  struct alignas(16) Remembered {
-    char text[kNumberRoom];    // the longest shortest form, "-2.2250738585072014e-308", has 24
-    std::uint64_t bits = 0;
-    std::uint8_t length = 0;   // 0: empty slot
-  };
-  static thread_local Remembered remembered[1024];
   std::uint64_t bits;
   std::memcpy(&bits, &value, sizeof bits);
-  Remembered& slot = remembered[(bits * 0x9E3779B97F4A7C15ull) >> 54];
-  if (slot.length == 0 || slot.bits != bits) {
-    slot.bits = bits;
-    slot.length = static_cast<std::uint8_t>(fmt::format_to(slot.text, "{}", value) - slot.text);
-  }
-  std::memcpy(out, slot.text, kNumberRoom);
-  return out + slot.length;
+  RememberedNumber& slot = remembered_numbers[(bits * 0x9E3779B97F4A7C15ull) >> 54];
+  if (slot.length != 0 && slot.bits == bits) return copy_remembered(out, slot);
+  return write_number_afresh(out, value, bits, slot);
 }
 
 void append_number(std::string& out, double value) {
