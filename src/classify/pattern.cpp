@@ -2,14 +2,22 @@
 
 namespace attune {
 
+namespace {
+
+// The names, indexed by the enum's value, each padded with NULs to kPadded bytes: scored rows
+// fall in any of the four, so what is done per row must not branch on which (a switch's, or a
+// copy's branch on the name's length, is mispredicted about every other row).
+constexpr std::size_t kPadded = 15;   // the longest name a std::string holds without allocating
+constexpr char kNames[4][kPadded + 1] = {"secure", "preoccupied", "dismissing", "fearful"};
+constexpr std::size_t kLengths[4] = {6, 11, 10, 7};
+static_assert(std::string_view(kNames[0]).size() == kLengths[0] && std::string_view(kNames[1]).size() == kLengths[1] &&
+              std::string_view(kNames[2]).size() == kLengths[2] && std::string_view(kNames[3]).size() == kLengths[3]);
+
+}  // namespace
+
 std::string_view pattern_name(Pattern pattern) {
-  switch (pattern) {
-    case Pattern::secure: return "secure";
-    case Pattern::preoccupied: return "preoccupied";
-    case Pattern::dismissing: return "dismissing";
-    case Pattern::fearful: return "fearful";
-  }
-  return "";
+  const auto index = static_cast<std::size_t>(pattern);
+  return index < 4 ? std::string_view(kNames[index], kLengths[index]) : std::string_view();
 }
 
 std::optional<Pattern> parse_pattern(std::string_view name) {
@@ -23,8 +31,9 @@ std::optional<Pattern> parse_pattern(std::string_view name) {
 }
 
 Pattern quadrant(bool high_anxiety, bool high_avoidance) {
-  if (high_anxiety) return high_avoidance ? Pattern::fearful : Pattern::preoccupied;
-  return high_avoidance ? Pattern::dismissing : Pattern::secure;
+  // Looked up by the two answers as two bits, without a branch on either.
+  constexpr Pattern kQuadrants[4] = {Pattern::secure, Pattern::dismissing, Pattern::preoccupied, Pattern::fearful};
+  return kQuadrants[2u * high_anxiety + high_avoidance];
 }
 
 Classification Classification::of(Pattern pattern) {
@@ -35,8 +44,14 @@ Classification Classification::of(Pattern pattern) {
 
 void Classification::assign(std::optional<Pattern> to) {
   pattern = to;
-  if (to) label.assign(pattern_name(*to));
-  else label.clear();
+  label.clear();
+  if (to) {
+    // Copies the padded name whole, then cuts it to length: the same bytes, copied the same
+    // way whichever the pattern (within the string's own buffer: no allocation).
+    const auto index = static_cast<std::size_t>(*to);
+    label.append(kNames[index & 3], kPadded);
+    label.resize(kLengths[index & 3]);
+  }
   flags.clear();
 }
 

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include "attune/classify/classifier.h"
@@ -89,6 +90,11 @@ TEST_CASE("classify_into gives what classify gives, into a classification that h
   CHECK(reused.flags.empty());
   reused.assign(Pattern::dismissing);
   CHECK(reused.label == "dismissing");
+  for (Pattern p : {Pattern::secure, Pattern::preoccupied, Pattern::fearful, Pattern::dismissing, Pattern::secure}) {
+    reused.assign(p);   // a shorter name after a longer one, and the reverse: exactly the name
+    CHECK(reused.label == pattern_name(p));
+    CHECK(reused.label.size() == std::strlen(reused.label.c_str()));
+  }
 }
 
 TEST_CASE("cut-offs: above is high, on the cut-off is low, NaN is unclassified") {
