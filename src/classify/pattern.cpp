@@ -45,12 +45,11 @@ Classification Classification::of(Pattern pattern) {
 void Classification::assign(std::optional<Pattern> to) {
   pattern = to;
   label.clear();
-  if (to) {
+  if (const auto index = to ? static_cast<std::size_t>(*to) : 4; index < 4) {
     // Copies the padded name whole, then cuts it to length: the same bytes, copied the same
     // way whichever the pattern (within the string's own buffer: no allocation).
-    const auto index = static_cast<std::size_t>(*to);
-    label.append(kNames[index & 3], kPadded);
-    label.resize(kLengths[index & 3]);
+    label.append(kNames[index], kPadded);
+    label.resize(kLengths[index]);
   }
   flags.clear();
 }

@@ -99,26 +99,8 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
       }
       return p;
     }
-#if ATTUNE_SSE2
-    if (!formula && text.size() >= 4 && text.size() <= 16) {
-      // Four overlapping 4-byte pieces cover the text (at 0, a third and two thirds of the
-      // way, and its last 4 bytes): looked at together and copied as they are, with no branch
-      // on the length, which varies from row to row (ids, pattern names).
-      const std::size_t n = text.size(), step = n - 4;
-      const std::size_t at[4] = {0, step / 3, 2 * step / 3, step};
-      std::uint32_t piece[4];
-      for (std::size_t k = 0; k < 4; ++k) std::memcpy(&piece[k], text.data() + at[k], 4);
-      const __m128i pieces = _mm_set_epi32(static_cast<int>(piece[3]), static_cast<int>(piece[2]),
-                                           static_cast<int>(piece[1]), static_cast<int>(piece[0]));
-      if (special_bytes(pieces) == 0) {
-        for (std::size_t k = 0; k < 4; ++k) std::memcpy(p + at[k], &piece[k], 4);
-        return p + n;
-      }
-    } else
-#endif
-    if (!formula && !needs_quotes(text)) {
-      if (!text.empty()) std::memcpy(p, text.data(), text.size());
-      return p + text.size();
+    if (!formula) {
+      if (char* end = write_unquoted(p, text)) return end;
     }
     *p++ = '"';
     if (formula) *p++ = '\'';
@@ -130,42 +112,42 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
     return p;
   }
 
-  // Whether the text holds the delimiter, a quote, LF or CR. It is read where it lies, with
-  // loads inside it only (16 bytes at a time, the last 16 overlapping; a shorter text as two
-  // overlapping halves): reading it back from a copy just made stalls the load on the copy's
-  // stores, which was a third of this writer's time.
-  bool needs_quotes(std::string_view text) const {
-    const char* p = text.data();
+  // Writes the text at `p` as it is and returns the end, or returns nullptr when it holds the
+  // delimiter, a quote, LF or CR (and so needs quotes). The text is looked at where it lies,
+  // with loads inside it only: reading it back from a copy just made waits on the copy's
+  // stores (that load had a third of this writer's time).
+  char* write_unquoted(char* p, std::string_view text) const {
+    const char* t = text.data();
     const std::size_t n = text.size();
 #if ATTUNE_SSE2
-    if (n >= 4) {
-      if (n >= 16) {
-        for (std::size_t i = 0; i + 16 < n; i += 16) {
-          if (special_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i))) != 0) return true;
-        }
-        return special_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16))) != 0;
+    if (n >= 4 && n <= 16) {
+      // Four overlapping 4-byte pieces cover the text (at 0, a third and two thirds of the
+      // way, and its last 4 bytes): looked at together and copied as they are, with no branch
+      // on the length, which varies from row to row (ids, pattern names).
+      const std::size_t step = n - 4;
+      const std::size_t at[4] = {0, step / 3, 2 * step / 3, step};
+      std::uint32_t piece[4];
+      for (std::size_t k = 0; k < 4; ++k) std::memcpy(&piece[k], t + at[k], 4);
+      const __m128i pieces = _mm_set_epi32(static_cast<int>(piece[3]), static_cast<int>(piece[2]),
+                                           static_cast<int>(piece[1]), static_cast<int>(piece[0]));
+      if (special_bytes(pieces) != 0) return nullptr;
+      for (std::size_t k = 0; k < 4; ++k) std::memcpy(p + at[k], &piece[k], 4);
+      return p + n;
+    }
+    if (n > 16) {   // 16 bytes at a time, the last 16 overlapping
+      for (std::size_t i = 0; i + 16 < n; i += 16) {
+        if (special_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(t + i))) != 0) return nullptr;
       }
-      // Both halves cover the text; each a load of a fixed size, straight into a register.
-      std::uint64_t head = 0, tail = 0;
-      unsigned lanes = 0xFFFFu;
-      if (n >= 8) {
-        std::memcpy(&head, p, 8);
-        std::memcpy(&tail, p + n - 8, 8);
-      } else {
-        std::uint32_t head4 = 0, tail4 = 0;
-        std::memcpy(&head4, p, 4);
-        std::memcpy(&tail4, p + n - 4, 4);
-        head = head4, tail = tail4;
-        lanes = 0x0F0Fu;   // not the zero bytes above each half
-      }
-      const auto halves = static_cast<unsigned>(special_bytes(
-          _mm_set_epi64x(static_cast<long long>(tail), static_cast<long long>(head))));
-      return (halves & lanes) != 0;
+      if (special_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(t + n - 16))) != 0) return nullptr;
+      std::memcpy(p, t, n);
+      return p + n;
     }
 #endif
     bool quote = false;
-    for (std::size_t i = 0; i < n; ++i) quote |= needs_quotes_[static_cast<unsigned char>(p[i])];
-    return quote;
+    for (std::size_t i = 0; i < n; ++i) quote |= needs_quotes_[static_cast<unsigned char>(t[i])];
+    if (quote) return nullptr;
+    if (n > 0) std::memcpy(p, t, n);
+    return p + n;
   }
 
 #if ATTUNE_SSE2

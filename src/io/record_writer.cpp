@@ -51,7 +51,7 @@ char* copy_remembered(char* out, const RememberedNumber& slot) {
 
 // The miss, out of line so that a hit saves and restores no registers.
 [[gnu::noinline]] char* write_number_afresh(char* out, double value, std::uint64_t bits, RememberedNumber& slot) {
-  char text[kNumberRoom];
+  char text[kNumberRoom] = {};
   const auto length = static_cast<std::size_t>(fmt::format_to(text, "{}", value) - text);
   if (length > sizeof slot.text) {
     std::memcpy(out, text, length);

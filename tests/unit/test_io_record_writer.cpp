@@ -57,6 +57,17 @@ TEST_CASE("a remembered number's text is the text fmt gives, first time and agai
   // ones are written afresh each time. Every score k/n of up to 40 items, and long ones.
   std::vector<double> values = {-2.2250738585072014e-308, 1.7976931348623157e308, -1.2345678901234567e-100,
                                 4.9406564584124654e-324, 123456789012345680.0, -0.1};
+  // 23 characters, the longest kept, and 24, the shortest not kept: each written twice in a
+  // row, so the second is a hit when kept.
+  for (double v : {-1.2345678901234567e-10, -0.00012345678901234567, -1.2345678901234567e-100}) {
+    for (int again = 0; again < 2; ++again) {
+      char out[kNumberRoom];
+      CAPTURE(v);
+      CHECK(std::string(out, write_number(out, v)) == fmt::format("{}", v));
+    }
+  }
+  CHECK(fmt::format("{}", -1.2345678901234567e-10).size() == 23);
+  CHECK(fmt::format("{}", -1.2345678901234567e-100).size() == 24);
   for (int n = 1; n <= 40; ++n) {
     for (int k = 0; k <= 7 * n; ++k) values.push_back(static_cast<double>(k) / n);
   }
@@ -131,8 +142,8 @@ TEST_CASE("a byte that needs quotes is found wherever it sits: first, last, past
 }
 
 TEST_CASE("every length from 0 to 40 and every place: a byte that needs quotes is found, none is imagined") {
-  // The check reads a text of 4 to 15 bytes as two overlapping halves and a longer one 16
-  // bytes at a time with the last piece overlapping, so each length class and seam is here.
+  // The writer reads a text of 4 to 16 bytes as four overlapping 4-byte pieces and a longer
+  // one 16 bytes at a time with the last piece overlapping, so each length class and seam is here.
   const std::vector<Column> columns = {{"a", false}};
   for (std::size_t length = 0; length <= 40; ++length) {
     std::string plain(length, 'x');
