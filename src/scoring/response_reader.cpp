@@ -169,9 +169,11 @@ bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint
 
 bool ResponseParser::parse_line_codes(std::string_view line, char delimiter, std::uint64_t number, int base,
                                       unsigned levels, ResponseRow& row, std::uint8_t* codes) {
-  // Only when every one-digit answer has a code (lies within base + 1 .. base + levels).
-  for (int d = 0; d <= 9; ++d)
-    if ((answer_digits_ >> d & 1u) && (d <= base || d > base + static_cast<int>(levels))) return false;
+  // Only when every one-digit answer has a code (lies within base + 1 .. base + levels): the
+  // digits that do, as bits, hold every answer digit.
+  const int lo = std::max(base + 1, 0), hi = std::min(base + static_cast<int>(levels), 9);
+  const unsigned coded = hi < lo ? 0u : ((2u << hi) - 1u) & ~((1u << lo) - 1u);
+  if ((answer_digits_ & ~coded) != 0) return false;
   // AVX-512: lines whose item cells are all empty or one answer digit, 64 bytes at a time.
   if (decoder_available_ && !roles_.empty() && !line.empty() && line.back() == '\n' && line.front() != '\r' &&
       !(delimiter >= '0' && delimiter <= '9') && delimiter != '\0' && delimiter != '\n' && delimiter != '\r' &&
