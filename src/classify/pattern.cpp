@@ -30,12 +30,6 @@ std::optional<Pattern> parse_pattern(std::string_view name) {
   return std::nullopt;
 }
 
-Pattern quadrant(bool high_anxiety, bool high_avoidance) {
-  // Looked up by the two answers as two bits, without a branch on either.
-  constexpr Pattern kQuadrants[4] = {Pattern::secure, Pattern::dismissing, Pattern::preoccupied, Pattern::fearful};
-  return kQuadrants[2u * high_anxiety + high_avoidance];
-}
-
 Classification Classification::of(Pattern pattern) {
   Classification c;
   c.assign(pattern);

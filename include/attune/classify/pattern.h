@@ -23,8 +23,12 @@ std::string_view pattern_name(Pattern pattern);
 // "dismissive-avoidant", "fearful-avoidant"); nullopt otherwise.
 std::optional<Pattern> parse_pattern(std::string_view name);
 
-// The pattern of a point given whether each dimension is high.
-Pattern quadrant(bool high_anxiety, bool high_avoidance);
+// The pattern of a point given whether each dimension is high (looked up by the two as bits,
+// without a branch on either: rows fall in any of the four).
+inline Pattern quadrant(bool high_anxiety, bool high_avoidance) {
+  constexpr Pattern kQuadrants[4] = {Pattern::secure, Pattern::dismissing, Pattern::preoccupied, Pattern::fearful};
+  return kQuadrants[2u * high_anxiety + high_avoidance];
+}
 
 // One respondent's classification. `label` is what the output shows: the pattern name, or
 // something a method defines (e.g. "tie:secure+fearful"); empty when unclassified.
