@@ -8,16 +8,15 @@ namespace {
 // fall in any of the four, so what is done per row must not branch on which (a switch's, or a
 // copy's branch on the name's length, is mispredicted about every other row).
 constexpr std::size_t kPadded = 15;   // the longest name a std::string holds without allocating
-constexpr char kNames[4][kPadded + 1] = {"secure", "preoccupied", "dismissing", "fearful"};
-constexpr std::size_t kLengths[4] = {6, 11, 10, 7};
-static_assert(std::string_view(kNames[0]).size() == kLengths[0] && std::string_view(kNames[1]).size() == kLengths[1] &&
-              std::string_view(kNames[2]).size() == kLengths[2] && std::string_view(kNames[3]).size() == kLengths[3]);
+constexpr char kPaddedNames[4][kPadded + 1] = {"secure", "preoccupied", "dismissing", "fearful"};
+// The same names as views (their lengths found at compile time, up to the first NUL).
+constexpr std::string_view kNames[4] = {kPaddedNames[0], kPaddedNames[1], kPaddedNames[2], kPaddedNames[3]};
 
 }  // namespace
 
 std::string_view pattern_name(Pattern pattern) {
   const auto index = static_cast<std::size_t>(pattern);
-  return index < 4 ? std::string_view(kNames[index], kLengths[index]) : std::string_view();
+  return index < 4 ? kNames[index] : std::string_view();
 }
 
 std::optional<Pattern> parse_pattern(std::string_view name) {
@@ -42,8 +41,8 @@ void Classification::assign(std::optional<Pattern> to) {
   if (const auto index = to ? static_cast<std::size_t>(*to) : 4; index < 4) {
     // Copies the padded name whole, then cuts it to length: the same bytes, copied the same
     // way whichever the pattern (within the string's own buffer: no allocation).
-    label.append(kNames[index], kPadded);
-    label.resize(kLengths[index]);
+    label.append(kPaddedNames[index], kPadded);
+    label.resize(kNames[index].size());
   }
   flags.clear();
 }
