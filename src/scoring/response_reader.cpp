@@ -155,6 +155,16 @@ struct CodeItems {
   }
 };
 
+// Whether a line may take a fast path (the AVX-512 decoder or parse_line_as): it ends in LF and
+// does not start with CR (a line starting with CR is blank, CRLF, or ends at that CR: next()
+// decides), and the delimiter is not one that would split differently. The CSV reader gives ',',
+// ';' and tab; a digit would read as an answer, and NUL, LF, CR or a quote would split otherwise.
+bool line_fits_fast_paths(std::string_view line, char delimiter) {
+  const bool odd_delimiter = (delimiter >= '0' && delimiter <= '9') || delimiter == '\0' || delimiter == '\n' ||
+                             delimiter == '\r' || delimiter == '"';
+  return !odd_delimiter && !line.empty() && line.back() == '\n' && line.front() != '\r';
+}
+
 }  // namespace
 
 bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint64_t number, ResponseRow& row) {
@@ -175,9 +185,7 @@ bool ResponseParser::parse_line_codes(std::string_view line, char delimiter, std
   const unsigned coded = hi < lo ? 0u : ((2u << hi) - 1u) & ~((1u << lo) - 1u);
   if ((answer_digits_ & ~coded) != 0) return false;
   // AVX-512: lines whose item cells are all empty or one answer digit, 64 bytes at a time.
-  if (decoder_available_ && !roles_.empty() && !line.empty() && line.back() == '\n' && line.front() != '\r' &&
-      !(delimiter >= '0' && delimiter <= '9') && delimiter != '\0' && delimiter != '\n' && delimiter != '\r' &&
-      delimiter != '"') {
+  if (decoder_available_ && !roles_.empty() && line_fits_fast_paths(line, delimiter)) {
     if (!decoder_ || decoder_->base() != base) decoder_.emplace(roles_, answer_digits_, base);
     row.texts.resize(binding_.id_fields.size() + binding_.keep_fields.size());
     if (decoder_->decode(line, delimiter, codes, row.texts.data())) {
@@ -197,12 +205,7 @@ bool ResponseParser::parse_line_codes(std::string_view line, char delimiter, std
 
 template <typename Items>
 bool ResponseParser::parse_line_as(std::string_view line, char delimiter, ResponseRow& row, Items& items) {
-  // Delimiters the CSV reader gives are ',', ';' and tab; a digit would read as an answer in the
-  // one-digit path, and NUL, LF, CR or a quote would split differently: never taken.
-  const bool odd_delimiter = (delimiter >= '0' && delimiter <= '9') || delimiter == '\0' || delimiter == '\n' ||
-                             delimiter == '\r' || delimiter == '"';
-  // A line starting with CR is blank (CRLF) or ends at that CR: next() decides.
-  if (roles_.empty() || odd_delimiter || line.empty() || line.back() != '\n' || line.front() == '\r') return false;
+  if (roles_.empty() || !line_fits_fast_paths(line, delimiter)) return false;
   if (delimiter != stops_delimiter_) {
     std::fill(std::begin(stops_), std::end(stops_), false);
     for (char c : {delimiter, '\n', '\r', '"'}) stops_[static_cast<unsigned char>(c)] = true;
