@@ -12,12 +12,20 @@
 namespace attune {
 
 namespace {
-// psych splitHalf's inner split(): 4 * (sum of r between halves) / sum(R).
-double split_reliability(const DenseMatrix& r, const std::vector<char>& in_a, double sum_r) {
+// psych splitHalf's inner split(): 4 * (sum of r between halves) / sum(R). The cells r(i, j),
+// i in A and j not, are added row by row in increasing i and j: the order of a loop over all
+// n x n cells that skips the others, so the same sum to the bit, without n^2 branches.
+// `a` and `b` are scratch for the halves' members.
+double split_reliability(const DenseMatrix& r, const std::vector<char>& in_a, double sum_r,
+                         std::vector<std::size_t>& a, std::vector<std::size_t>& b) {
+  a.clear();
+  b.clear();
+  for (std::size_t i = 0; i < r.rows; ++i) (in_a[i] ? a : b).push_back(i);
   double between = 0;
-  for (std::size_t i = 0; i < r.rows; ++i)
-    for (std::size_t j = 0; j < r.rows; ++j)
-      if (in_a[i] && !in_a[j]) between += r(i, j);
+  for (std::size_t i : a) {
+    const double* row = r.values.data() + i * r.cols;
+    for (std::size_t j : b) between += row[j];
+  }
   return 4 * between / sum_r;
 }
 
@@ -82,6 +90,7 @@ SplitHalfResult split_half(const DenseMatrix& keyed_covariance, const SplitHalfO
   const double count = std::round(choose) / 2;
   Tracker t;
   std::vector<char> in_a(n, 0);
+  std::vector<std::size_t> a, b;   // split_reliability's scratch
   if (options.always_enumerate || count <= options.enumerate_up_to) {
     std::vector<std::size_t> comb(half);
     std::iota(comb.begin(), comb.end(), std::size_t{0});
@@ -89,7 +98,7 @@ SplitHalfResult split_half(const DenseMatrix& keyed_covariance, const SplitHalfO
     for (std::size_t e = 0; e < evaluations; ++e) {
       std::fill(in_a.begin(), in_a.end(), 0);
       for (std::size_t i : comb) in_a[i] = 1;
-      t.visit(split_reliability(r, in_a, sum_r), in_a);
+      t.visit(split_reliability(r, in_a, sum_r, a, b), in_a);
       if (!next_combination(comb, n)) break;
     }
     out.mean_split = t.sum / count;
@@ -101,7 +110,7 @@ SplitHalfResult split_half(const DenseMatrix& keyed_covariance, const SplitHalfO
       for (std::size_t i = 0; i < half; ++i) std::swap(order[i], order[i + random_index(engine, n - i)]);
       std::fill(in_a.begin(), in_a.end(), 0);
       for (std::size_t i = 0; i < half; ++i) in_a[order[i]] = 1;
-      t.visit(split_reliability(r, in_a, sum_r), in_a);
+      t.visit(split_reliability(r, in_a, sum_r, a, b), in_a);
     }
     out.enumerated = false;
     out.mean_split = t.sum / static_cast<double>(options.samples);
