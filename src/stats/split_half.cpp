@@ -23,7 +23,7 @@ double split_reliability(const DenseMatrix& r, const std::vector<char>& in_a, do
   for (std::size_t i = 0; i < r.rows; ++i) (in_a[i] ? a : b).push_back(i);
   double between = 0;
   for (std::size_t i : a) {
-    const double* row = r.values.data() + i * r.cols;
+    const double* row = r.row(i);
     for (std::size_t j : b) between += row[j];
   }
   return 4 * between / sum_r;
