@@ -95,7 +95,8 @@ TEST_CASE("reading in blocks or taking plain lines gives the records of reading 
 
 namespace {
 
-// Reads `text` from a file (the reader fills its 1 MiB buffer as it goes), whole and in blocks.
+// Reads `text` from a file (the reader fills its buffer as it goes: 128 KiB for records, 1 MiB
+// for blocks), whole and in blocks.
 void check_file(const std::string& text, CsvOptions options = {}) {
   const auto path = std::filesystem::temp_directory_path() / ("attune-block-" + std::to_string(::getpid()) + ".csv");
   std::ofstream(path, std::ios::binary) << text;

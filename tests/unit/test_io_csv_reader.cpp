@@ -131,9 +131,9 @@ TEST_CASE("columns after a byte order mark count from the first character") {
   CHECK(record.where("t.csv", 1).to_string() == "t.csv:1:4");
 }
 
-TEST_CASE("files: records straddling the 1 MiB read block are whole") {
+TEST_CASE("files: records straddling the first read (128 KiB) and longer than the buffer are whole") {
   test::TempDir dir;
-  const std::size_t block = 1u << 20;
+  const std::size_t block = 128u << 10;   // CsvReader's first read() fills this much
   std::string text = "id,value\n";
   // Fill up to just before the block boundary with short records.
   while (text.size() < block - 20) text += "r,0123456789\n";
@@ -141,7 +141,7 @@ TEST_CASE("files: records straddling the 1 MiB read block are whole") {
   text += "straddle," + std::string(40, 'x') + "\n";   // crosses the boundary
   REQUIRE(before < block);
   REQUIRE(text.size() > block);
-  std::string quoted = "\"first line\nsecond, \"\"quoted\"\"\r\n" + std::string(block, 'y') + "\nlast\"";
+  std::string quoted = "\"first line\nsecond, \"\"quoted\"\"\r\n" + std::string(std::size_t{1} << 20, 'y') + "\nlast\"";
   text += "big," + quoted + "\n";     // a quoted field with line breaks, longer than a block
   text += "end,1";                    // no final newline
   std::string path = dir.write("big.csv", text);
@@ -159,7 +159,7 @@ TEST_CASE("files: records straddling the 1 MiB read block are whole") {
     if (record.fields[0] == "straddle") {
       saw_straddle = record.fields[1] == std::string(40, 'x');
     } else if (record.fields[0] == "big") {
-      saw_big = record.fields[1] == "first line\nsecond, \"quoted\"\r\n" + std::string(block, 'y') + "\nlast";
+      saw_big = record.fields[1] == "first line\nsecond, \"quoted\"\r\n" + std::string(std::size_t{1} << 20, 'y') + "\nlast";
       CHECK(record.where(path, 1).column == 5);
     } else if (record.fields[0] == "end") {
       saw_end = record.fields[1] == "1";
@@ -181,7 +181,7 @@ TEST_CASE("files: line numbers stay right across read blocks") {
   std::string text = "a,b\n";
   for (int i = 0; i < 200000; ++i) text += "1,2\n";   // 800 KB
   text += "\"x\ny\",2\n";                                // a two-line record
-  for (int i = 0; i < 100000; ++i) text += "1,2\n";   // crosses 1 MiB
+  for (int i = 0; i < 100000; ++i) text += "1,2\n";   // 1.2 MB in all: many reads
   text += "1,\"bad\"x\n";
   auto e = test::error_of([&] {
     CsvReader reader(dir.write("lines.csv", text));
@@ -210,7 +210,7 @@ TEST_CASE("a directory or a missing file is an io error naming it") {
 }
 
 TEST_CASE("files: lines taken whole (peek_line, take_line) read as next() reads them") {
-  // Plain, blank, CRLF, quoted and multi-line records, past two 1 MiB read blocks, and a last
+  // Plain, blank, CRLF, quoted and multi-line records, 2.5 MiB (many buffer fills), and a last
   // record without a line end (never a peeked line).
   std::string text = "id;a;b\n";
   for (int i = 0; text.size() < (5u << 19); ++i) {
