@@ -14,13 +14,13 @@
 namespace attune {
 
 namespace {
-// The read buffer for record-by-record reading. 128 KiB rather than 1 MiB: the median time of
-// `score --threads 1` at 1M rows was lower in each of ten alternating hyperfine rounds, by
-// 0.3-4% (PERF-NOTES, tenth round); perhaps because what read() copied in is still in L2 when
-// it is parsed (this VM has no counters to show it).
+// The read buffer for record-by-record reading. 128 KiB rather than 1 MiB: `score --threads 1`
+// at 1M rows was 0.2-4% faster by the median in each of ten hyperfine rounds (PERF-NOTES, tenth
+// round); perhaps because what read() copied in is still in L2 when it is parsed (this VM has
+// no counters to show it).
 constexpr std::size_t kReadBytes = 128u << 10;
 // The read buffer when cutting blocks for worker threads (next_block), and the slack added to
-// the longest field in the record-length limit.
+// twice the field limit in the record-length limit.
 constexpr std::size_t kBlockBytes = 1u << 20;
 }
 
@@ -322,8 +322,9 @@ CsvReader::Parse CsvReader::parse_record(Record& record) {
 
 CsvReader::BlockRead CsvReader::next_block(CsvBlock& block, std::size_t bytes) {
   if (delimiter_ == 0) throw std::logic_error("CsvReader::next_block before the header");
-  // Blocks are cut from the larger buffer; growing it keeps its bytes and the sentinel after them.
-  if (buffer_.size() < kBlockBytes + 1) buffer_.resize(kBlockBytes + 1);
+  // A file's blocks are cut from the larger buffer; growing it keeps its bytes and the sentinel
+  // after them. A text in memory (from_string) is in its buffer whole already.
+  if (fd_ >= 0 && buffer_.size() < kBlockBytes + 1) buffer_.resize(kBlockBytes + 1);
   const std::size_t window = std::min(2 * bytes, kBlockBytes / 2);   // fill() never grows the buffer for it
   bytes = window / 2;
   while (end_ - pos_ < window && fill()) {
