@@ -1,6 +1,6 @@
 // floor: the byte-scan floor of the benchmark harness. Reads a file once in 128 KiB blocks
 // and counts newlines with memchr; no parser that must look at every byte can be faster.
-// (128 KiB blocks scanned 1M rows faster than 1 MiB ones, and mmap was 2.6-3.2x slower than
+// (128 KiB blocks scanned 1M rows faster than 1 MiB ones, and mmap was 2.4-3.2x slower than
 // either on this project's VM: PERF-NOTES, tenth round.)
 // Prints "<lines> <bytes>".
 //
