@@ -15,9 +15,9 @@ namespace attune {
 
 namespace {
 // The read buffer for record-by-record reading. 128 KiB rather than 1 MiB: `score --threads 1`
-// at 1M rows was 0.2-4% faster by the median in each of ten hyperfine rounds (PERF-NOTES, tenth
-// round); perhaps because what read() copied in is still in L2 when it is parsed (this VM has
-// no counters to show it).
+// at 1M rows was about 0-4% faster by the median (PERF-NOTES, tenth round: 0.2-4.3% in ten
+// rounds run with the 1 MiB build first, 0-1% in two undisturbed rounds the other way round);
+// perhaps because what read() copied in is still in L2 when it is parsed (not measured here).
 constexpr std::size_t kReadBytes = 128u << 10;
 // The read buffer when cutting blocks for worker threads (next_block), and the slack added to
 // twice the field limit in the record-length limit.
