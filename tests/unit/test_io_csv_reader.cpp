@@ -141,7 +141,8 @@ TEST_CASE("files: records straddling the first read (128 KiB) and longer than th
   text += "straddle," + std::string(40, 'x') + "\n";   // crosses the boundary
   REQUIRE(before < block);
   REQUIRE(text.size() > block);
-  std::string quoted = "\"first line\nsecond, \"\"quoted\"\"\r\n" + std::string(std::size_t{1} << 20, 'y') + "\nlast\"";
+  const std::string long_run(std::size_t{1} << 20, 'y');   // longer than either read buffer
+  std::string quoted = "\"first line\nsecond, \"\"quoted\"\"\r\n" + long_run + "\nlast\"";
   text += "big," + quoted + "\n";     // a quoted field with line breaks, longer than a block
   text += "end,1";                    // no final newline
   std::string path = dir.write("big.csv", text);
@@ -159,7 +160,7 @@ TEST_CASE("files: records straddling the first read (128 KiB) and longer than th
     if (record.fields[0] == "straddle") {
       saw_straddle = record.fields[1] == std::string(40, 'x');
     } else if (record.fields[0] == "big") {
-      saw_big = record.fields[1] == "first line\nsecond, \"quoted\"\r\n" + std::string(std::size_t{1} << 20, 'y') + "\nlast";
+      saw_big = record.fields[1] == "first line\nsecond, \"quoted\"\r\n" + long_run + "\nlast";
       CHECK(record.where(path, 1).column == 5);
     } else if (record.fields[0] == "end") {
       saw_end = record.fields[1] == "1";
