@@ -9,8 +9,10 @@
 // at the end (fdatasync) and renames it over OUTPUT: reading the input and leaving an output of
 // that size safely on disk, done plainly. It is a reference, not a strict bound: a tool that
 // syncs along the way on another thread (attune score -o does) can finish its sync sooner.
+// With a fourth argument, nosync, it skips the fdatasync: only reading the input and writing
+// the output into the page cache, the least any tool that leaves this output in a file can do.
 //
-// Usage: floor FILE [OUTPUT BYTES]
+// Usage: floor FILE [OUTPUT BYTES [nosync]]
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -41,8 +43,9 @@ bool write_all(int fd, const char* data, std::size_t size) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2 && argc != 4) {
-    std::fprintf(stderr, "usage: floor FILE [OUTPUT BYTES]\n");
+  const bool nosync = argc == 5 && std::strcmp(argv[4], "nosync") == 0;
+  if (argc != 2 && argc != 4 && !nosync) {
+    std::fprintf(stderr, "usage: floor FILE [OUTPUT BYTES [nosync]]\n");
     return 2;
   }
   const int fd = ::open(argv[1], O_RDONLY);
@@ -50,7 +53,7 @@ int main(int argc, char** argv) {
   int out = -1;
   unsigned long long to_write = 0;
   std::string temporary;
-  if (argc == 4) {
+  if (argc >= 4) {
     to_write = std::strtoull(argv[3], nullptr, 10);
     temporary = std::string(argv[2]) + ".floor-tmp";
     out = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -86,7 +89,7 @@ int main(int argc, char** argv) {
       if (!write_all(out, block.data(), now)) return fail(temporary);
       to_write -= now;
     }
-    if (::fdatasync(out) != 0 || ::close(out) != 0) return fail(temporary);
+    if ((!nosync && ::fdatasync(out) != 0) || ::close(out) != 0) return fail(temporary);
     if (std::rename(temporary.c_str(), argv[2]) != 0) return fail(argv[2]);
   }
   std::printf("%llu %llu\n", lines, bytes);
