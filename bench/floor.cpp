@@ -9,8 +9,8 @@
 // at the end (fdatasync) and renames it over OUTPUT: reading the input and leaving an output of
 // that size safely on disk, done plainly. It is a reference, not a strict bound: a tool that
 // syncs along the way on another thread (attune score -o does) can finish its sync sooner.
-// With a fourth argument, nosync, it skips the fdatasync: only reading the input and writing
-// the output into the page cache, the least any tool that leaves this output in a file can do.
+// With a fourth argument, nosync, it skips the fdatasync: reading the input and writing the
+// output into the page cache, what writing this output plainly costs before it is made durable.
 //
 // Usage: floor FILE [OUTPUT BYTES [nosync]]
 
