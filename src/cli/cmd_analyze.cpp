@@ -10,7 +10,7 @@
 // Usage: attune analyze -i INSTRUMENT [options] [FILE | -]
 #include <fmt/format.h>
 
-#include "attune/analyze/analysis_run.h"
+#include "attune/run/analysis_run.h"
 #include "attune/analyze/analysis_writer.h"
 #include "attune/io/open_input.h"
 #include "attune/util/error.h"

@@ -13,7 +13,7 @@
 
 #include "attune/io/open_input.h"
 #include "attune/quality/screen.h"
-#include "attune/scoring/response_reader.h"
+#include "attune/responses/response_reader.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
 #include "common.h"

@@ -17,7 +17,7 @@
 #include "attune/instrument/instrument.h"
 #include "attune/io/csv_reader.h"
 #include "attune/io/open_input.h"
-#include "attune/scoring/score_run.h"
+#include "attune/run/score_run.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
 #include "common.h"

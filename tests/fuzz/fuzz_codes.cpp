@@ -16,7 +16,7 @@
 
 #include "attune/instrument/loader.h"
 #include "attune/io/csv_reader.h"
-#include "attune/scoring/response_reader.h"
+#include "attune/responses/response_reader.h"
 #include "attune/util/error.h"
 #include "../unit/codes_check.h"
 

@@ -14,7 +14,7 @@
 #include "attune/io/output_sink.h"
 #include "attune/io/qualtrics_source.h"
 #include "attune/io/record_writer.h"
-#include "attune/scoring/score_run.h"
+#include "attune/run/score_run.h"
 
 namespace {
 

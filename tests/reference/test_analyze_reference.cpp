@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "attune/analyze/analysis_run.h"
+#include "attune/run/analysis_run.h"
 #include "attune/instrument/loader.h"
 #include "attune/io/csv_reader.h"
 #include "attune/stats/alpha.h"

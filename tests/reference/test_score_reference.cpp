@@ -18,8 +18,8 @@
 #include "attune/instrument/instrument.h"
 #include "attune/instrument/loader.h"
 #include "attune/io/csv_reader.h"
-#include "attune/scoring/cell_parser.h"
-#include "attune/scoring/columns.h"
+#include "attune/responses/cell_parser.h"
+#include "attune/responses/columns.h"
 #include "attune/scoring/imputer.h"
 #include "attune/scoring/scorer.h"
 

@@ -2,7 +2,7 @@
 // (csv/tsv: one row per scale, item, response share and scale pair), and JSON with psych's names.
 #pragma once
 
-#include "attune/analyze/analysis_run.h"
+#include "attune/run/analysis_run.h"
 #include "attune/io/output_sink.h"
 #include "attune/io/record_writer.h"
 

@@ -5,7 +5,7 @@
 
 #include "attune/instrument/loader.h"
 #include "attune/io/csv_reader.h"
-#include "attune/scoring/score_run.h"
+#include "attune/run/score_run.h"
 #include "test_support.h"
 
 using namespace attune;

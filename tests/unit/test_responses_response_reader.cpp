@@ -13,7 +13,7 @@
 
 #include "attune/instrument/loader.h"
 #include "attune/io/csv_reader.h"
-#include "attune/scoring/response_reader.h"
+#include "attune/responses/response_reader.h"
 #include "codes_check.h"
 #include "test_support.h"
 

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "attune/instrument/loader.h"
-#include "attune/scoring/columns.h"
+#include "attune/responses/columns.h"
 #include "test_support.h"
 
 using namespace attune;

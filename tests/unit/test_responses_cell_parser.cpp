@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "attune/scoring/cell_parser.h"
+#include "attune/responses/cell_parser.h"
 
 using namespace attune;
 

@@ -1,4 +1,4 @@
-#include "attune/scoring/response_reader.h"
+#include "attune/responses/response_reader.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "attune/io/csv_reader.h"
-#include "attune/scoring/line_decoder.h"
+#include "attune/responses/line_decoder.h"
 #include "attune/util/small_whole.h"
 #include "attune/util/text.h"
 

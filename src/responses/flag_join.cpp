@@ -1,4 +1,4 @@
-#include "attune/scoring/flag_join.h"
+#include "attune/responses/flag_join.h"
 
 #include <optional>
 

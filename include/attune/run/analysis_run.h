@@ -10,7 +10,7 @@
 
 #include "attune/instrument/instrument.h"
 #include "attune/io/record_source.h"
-#include "attune/scoring/response_reader.h"
+#include "attune/responses/response_reader.h"
 #include "attune/stats/alpha.h"
 #include "attune/stats/bootstrap_alpha.h"
 #include "attune/stats/check_keys.h"

@@ -1,4 +1,4 @@
-#include "attune/scoring/score_run.h"
+#include "attune/run/score_run.h"
 
 #include <charconv>
 #include <cmath>
@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "attune/scoring/duplicate_ids.h"
+#include "attune/responses/duplicate_ids.h"
 #include "attune/util/text.h"
 #include "parallel_score.h"
 #include "score_lane.h"

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "attune/scoring/line_decoder.h"
+#include "attune/responses/line_decoder.h"
 
 using namespace attune;
 

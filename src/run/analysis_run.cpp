@@ -1,4 +1,4 @@
-#include "attune/analyze/analysis_run.h"
+#include "attune/run/analysis_run.h"
 
 #include <cmath>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "attune/scoring/cell_parser.h"
+#include "attune/responses/cell_parser.h"
 
 #include <algorithm>
 #include <charconv>

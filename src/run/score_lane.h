@@ -16,8 +16,8 @@
 #include "attune/stats/pairwise_moments.h"
 #include "attune/io/csv_reader.h"
 #include "attune/io/record_writer.h"
-#include "attune/scoring/response_reader.h"
-#include "attune/scoring/score_run.h"
+#include "attune/responses/response_reader.h"
+#include "attune/run/score_run.h"
 #include "attune/scoring/scorer.h"
 
 namespace attune::scoring {

@@ -15,9 +15,9 @@
 
 #include "attune/instrument/instrument.h"
 #include "attune/io/record_source.h"
-#include "attune/scoring/cell_parser.h"
-#include "attune/scoring/columns.h"
-#include "attune/scoring/line_decoder.h"
+#include "attune/responses/cell_parser.h"
+#include "attune/responses/columns.h"
+#include "attune/responses/line_decoder.h"
 
 namespace attune {
 

@@ -16,8 +16,8 @@
 
 #include "attune/io/record_source.h"
 #include "attune/io/record_writer.h"
-#include "attune/scoring/duplicate_ids.h"
-#include "attune/scoring/score_run.h"
+#include "attune/responses/duplicate_ids.h"
+#include "attune/run/score_run.h"
 #include "score_lane.h"
 
 namespace attune::scoring {

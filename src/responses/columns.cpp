@@ -1,4 +1,4 @@
-#include "attune/scoring/columns.h"
+#include "attune/responses/columns.h"
 
 #include <algorithm>
 #include <map>

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "attune/scoring/duplicate_ids.h"
+#include "attune/responses/duplicate_ids.h"
 
 using attune::DuplicateIds;
 

@@ -1,4 +1,4 @@
-#include "attune/scoring/duplicate_ids.h"
+#include "attune/responses/duplicate_ids.h"
 
 #include <algorithm>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "attune/scoring/line_decoder.h"
+#include "attune/responses/line_decoder.h"
 
 #include "attune/util/simd_level.h"
 
