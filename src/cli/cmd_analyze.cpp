@@ -16,14 +16,15 @@
 #include "attune/util/error.h"
 #include "attune/util/text.h"
 #include "common.h"
+#include "input_args.h"
 
 namespace attune::cli {
 
 namespace {
 
 struct AnalyzeArgs {
-  std::string instrument, input = "-", input_format = "auto", ci = "feldt", columns, map_file;
-  std::vector<std::string> instrument_path, missing;
+  InputArgs input;
+  std::string ci = "feldt";
   OutputOptions output;
   std::size_t boot = 2000;
   std::uint64_t seed = 1;
@@ -32,11 +33,9 @@ struct AnalyzeArgs {
 };
 
 int run(const AnalyzeArgs& args) {
-  if (args.input == "-" && stdin_is_tty()) throw usage_error("no input: give a file, or pipe data and give -");
+  check_input_use(args.input, "analyze");
+  InputChoice input = to_response_options(args.input);
   AnalysisOptions options;
-  if (!args.columns.empty()) options.columns.pattern = args.columns;
-  if (!args.map_file.empty()) options.columns.map_file = args.map_file;
-  options.missing_codes = missing_codes(args.missing);
   if (args.ci == "bootstrap") {
     if (args.boot < 100) throw usage_error("--boot needs at least 100 replicates");
     options.bootstrap = BootstrapOptions{args.boot, args.seed, 0.95};
@@ -46,9 +45,16 @@ int run(const AnalyzeArgs& args) {
   options.split_half.samples = args.split_samples;
   options.split_half.seed = args.seed;
   options.threads = args.threads;
-  Instrument instrument = load_named_instrument(args.instrument, args.instrument_path);
-  auto source = open_record_source(args.input, args.input_format);
+  std::vector<Instrument> instruments = load_instruments(args.input);
+  check_instrument_ids(input, instruments);
+  const Instrument& instrument = instruments.front();
+  static_cast<ResponseOptions&>(options) = options_for(input, instrument.id);
+  if (std::string range = range_note(instrument, options, "analysing", ""); !range.empty()) note(range);
+  std::optional<FlagJoin> excluded = excluded_flags(args.input);
+  options.exclude = excluded ? &*excluded : nullptr;
+  auto source = open_input(args.input);
   AnalysisReport report = run_analysis(instrument, *source, options);
+  if (excluded) note(excluded_note(*excluded, report.excluded, report.first_excluded));
   if (report.invalid_cells) warn(report.invalid_cells_summary);
   for (const auto& scale : report.scales) {
     for (const auto& suspect : scale.keys.suspects) warn(suspect.message);
@@ -72,14 +78,10 @@ int run(const AnalyzeArgs& args) {
 Command add_analyze_command(CLI::App& app) {
   auto args = std::make_shared<AnalyzeArgs>();
   CLI::App* cmd = app.add_subcommand("analyze", "Item analysis and reliability per scale (alpha, G6, item-total r, split halves, mis-keying), as psych");
-  cmd->add_option("file", args->input, "Responses (- or nothing for standard input)")->option_text("FILE");
-  cmd->add_option("-i,--instrument", args->instrument, "Instrument id or YAML file")->required()->option_text("ID|FILE");
-  add_instrument_path_option(*cmd, args->instrument_path);
-  cmd->add_option("--columns", args->columns, "Item columns follow PATTERN, {n} being the item number")->option_text("PATTERN");
-  cmd->add_option("--map", args->map_file, "Item columns from a CSV with header item,column")->option_text("FILE");
-  cmd->add_option("--missing", args->missing, "Extra codes meaning 'no answer', comma-separated")
-      ->allow_extra_args(false)->option_text("CODES");
-  cmd->add_option("--input-format", args->input_format, "auto, csv, sav, zsav, dta, sas7bdat")->option_text("FORMAT");
+  add_input_options(*cmd, args->input,
+                    {.several_instruments = false,
+                     .refused = {{"--keep", "analyze writes no row per respondent, so --keep has nothing to carry; "
+                                            "give it to score or quality"}}});
   cmd->add_option("--ci", args->ci, "Confidence interval for alpha: feldt (always shown) or bootstrap (percentile; holds the data)")
       ->option_text("feldt|bootstrap");
   cmd->add_option("--boot", args->boot, "Bootstrap replicates (default 2000)")->option_text("B");
@@ -94,6 +96,8 @@ Command add_analyze_command(CLI::App& app) {
   cmd->footer(examples({"attune analyze -i ecr-r responses.csv                 # per-scale reliability + item table",
                         "attune analyze -i my_items.yaml data.csv -f json      # everything, with psych's names",
                         "attune analyze -i my_items.yaml data.csv --ci bootstrap --seed 1 --boot 2000",
+                        "attune analyze -i ecr --range 1:5 --missing 0 data.csv  # an ECR given on 1..5",
+                        "attune analyze -i ecr-r data.csv --exclude-flagged flags.csv   # without quality's flagged",
                         "",
                         "Missing answers: correlations are pairwise-complete, as psych's default. Weak items",
                         "(r.drop < .30, or alpha rising without them) are marked; an item running against its",

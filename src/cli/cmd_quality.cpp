@@ -7,68 +7,27 @@
 // (the sample statistics need a first pass).
 //
 // Usage: attune quality -i INSTRUMENT [options] [FILE | -]
-#include <limits>
-
 #include <fmt/format.h>
 
-#include "attune/io/open_input.h"
-#include "attune/quality/screen.h"
-#include "attune/responses/response_reader.h"
+#include "attune/run/quality_run.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
 #include "common.h"
+#include "input_args.h"
 
 namespace attune::cli {
 
 namespace {
 
 struct QualityArgs {
-  std::string instrument, input = "-", input_format = "auto", duration_column, mahalanobis_missing = "answered";
-  std::vector<std::string> instrument_path, ids, missing;
+  InputArgs input;
+  std::string duration_column, mahalanobis_missing = "answered";
   OutputOptions output;
   std::optional<double> longstring, irv_below, irv_above, even_odd_below, psychsyn_below, psychant_above, duration_below;
   double alpha = 0.001, psychsyn_r = 0.60;
   std::size_t attention_failures = 1;
   bool summary = false;
 };
-
-// Reads attention-check and duration cells as item cells are read (a CellParser): numbers,
-// the definition's response labels (checks only) and missing codes with --missing; any value,
-// since neither needs to be on the items' scale.
-class ExtraCellReader {
- public:
-  ExtraCellReader(ResponseScale scale, const std::vector<std::string>& missing, std::string file)
-      : parser_(unbounded(std::move(scale)), missing), file_(std::move(file)) {}
-
-  double read(const Record& record, std::size_t field, const std::string& column) const {
-    ParsedCell cell = parser_.parse(record.fields[field]);
-    if (cell.status == CellStatus::invalid) {
-      throw data_error(record.where(file_, field), fmt::format("column {}: {}", show_text(column), cell.problem),
-                       "give numbers (attention checks may also use the definition's response labels); add "
-                       "--missing CODE for a code that means no answer");
-    }
-    return cell.value;   // NaN when missing
-  }
-
- private:
-  static ResponseScale unbounded(ResponseScale scale) {
-    scale.min = -std::numeric_limits<double>::infinity();
-    scale.max = std::numeric_limits<double>::infinity();
-    scale.integer = false;
-    return scale;
-  }
-  CellParser parser_;
-  std::string file_;
-};
-
-std::size_t find_field(const std::vector<std::string>& header, const std::string& name, const std::string& what,
-                       const std::string& file) {
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    if (header[i] == name) return i;
-  }
-  throw data_error({file, 1, 0}, fmt::format("{} column {} is not in the header", what, show_text(name)),
-                   "check the column name");
-}
 
 QualityThresholds thresholds_of(const QualityArgs& args) {
   QualityThresholds t;
@@ -89,95 +48,26 @@ QualityThresholds thresholds_of(const QualityArgs& args) {
 }
 
 int run(const QualityArgs& args) {
-  if (args.input == "-" && stdin_is_tty()) throw usage_error("no input: give a file, or pipe data and give -");
-  QualityThresholds thresholds = thresholds_of(args);
-  Instrument definition = load_named_instrument(args.instrument, args.instrument_path);
+  check_input_use(args.input, "quality");
+  InputChoice input = to_response_options(args.input);
+  QualityOptions options;
+  options.thresholds = thresholds_of(args);
+  std::vector<Instrument> instruments = load_instruments(args.input);
+  check_instrument_ids(input, instruments);
+  const Instrument& definition = instruments.front();
   if (args.duration_below && args.duration_column.empty()) throw usage_error("--duration-below needs --duration COL");
-  auto source = open_record_source(args.input, args.input_format);
-  ResponseOptions options;
-  options.columns.id_columns = args.ids;
-  options.missing_codes = missing_codes(args.missing);
-  std::vector<std::string> header = read_header(*source);
-  const Instrument instrument = definition.for_columns(header);
-  ResponseParser parser(instrument, header, options, source->name());
-  QualityInput input;
-  std::vector<std::size_t> check_fields;
-  for (std::size_t c = 0; c < instrument.attention_checks.size(); ++c) {
-    const auto& spec = instrument.attention_checks[c];
-    check_fields.push_back(find_field(header, spec.column, "attention check", source->name()));
-    input.checks.push_back({c, spec.item, spec.column, spec.expected});
-  }
-  std::optional<std::size_t> duration_field;
-  if (!args.duration_column.empty()) duration_field = find_field(header, args.duration_column, "--duration", source->name());
-  ExtraCellReader check_cells(instrument.response, options.missing_codes, source->name());
-  ResponseScale duration_scale;   // no labels; the definition's missing codes still mean no answer
-  duration_scale.missing_codes = instrument.response.missing_codes;
-  ExtraCellReader duration_cells(duration_scale, options.missing_codes, source->name());
-  std::string ids_text;               // the ids of every row, kept for the output
-  std::vector<std::size_t> id_ends;
-  Record record;
-  ResponseRow row;
-  std::uint64_t rows = 0;
-  while (source->next(record)) {
-    parser.parse(record, ++rows, row);
-    for (auto text : row.texts) {
-      ids_text.append(text);
-      id_ends.push_back(ids_text.size());
-    }
-    input.items.push_back(row.items);
-    if (!check_fields.empty()) {
-      std::vector<double> values;
-      for (std::size_t c = 0; c < check_fields.size(); ++c) {
-        values.push_back(check_cells.read(record, check_fields[c], instrument.attention_checks[c].column));
-      }
-      input.check_values.push_back(std::move(values));
-    }
-    if (duration_field) {
-      input.durations.push_back(duration_cells.read(record, *duration_field, args.duration_column));
-    }
-  }
-  QualityReport report = screen(instrument, input, thresholds);
-
-  const ColumnBinding& binding = parser.binding();
-  const bool row_ids = binding.id_fields.empty();
-  std::vector<Column> columns;
-  for (const auto& name : binding.id_names) columns.push_back({name, row_ids});
-  for (auto name : {"longstring", "longstring_avg", "irv", "mahalanobis_d2", "mahalanobis_df", "mahalanobis_p",
-                    "even_odd", "psychsyn", "psychsyn_pairs", "psychant", "psychant_pairs"}) {
-    columns.push_back({name, true});
-  }
-  if (!input.checks.empty()) columns.push_back({"attention_failed", true, 0});
-  if (duration_field) columns.push_back({"duration", true});
-  columns.push_back({"flags", false});
+  if (!args.duration_column.empty()) options.duration_column = args.duration_column;
+  static_cast<ResponseOptions&>(options) = options_for(input, definition.id);
+  if (std::string range = range_note(definition, options, "screening", ""); !range.empty()) note(range);
+  auto source = open_input(args.input);
+  QualityRun run = screen_responses(definition, *source, options);
   Output out = open_records_output(args.output);
-  out.writer->begin(columns);
-  std::vector<Cell> cells;
-  std::vector<std::string> flag_texts(report.respondents.size());
-  std::size_t start = 0;
-  const std::size_t n_ids = binding.id_fields.size();
-  for (std::size_t r = 0; r < report.respondents.size(); ++r) {
-    const RespondentQuality& q = report.respondents[r];
-    cells.clear();
-    if (row_ids) cells.push_back(Cell::of(static_cast<double>(r + 1)));
-    for (std::size_t t = 0; t < n_ids; ++t) {
-      std::size_t end = id_ends[r * n_ids + t];
-      cells.push_back(Cell::of(std::string_view(ids_text).substr(start, end - start)));
-      start = end;
-    }
-    for (double v : {q.longstring.longest, q.longstring.average, q.irv, q.mahalanobis.d_squared,
-                     std::isnan(q.mahalanobis.d_squared) ? NAN : static_cast<double>(q.mahalanobis.df), q.mahalanobis.p_value,
-                     q.even_odd.consistency, q.psychsyn.r, static_cast<double>(q.psychsyn.pairs_answered), q.psychant.r,
-                     static_cast<double>(q.psychant.pairs_answered)}) {
-      cells.push_back(Cell::of(v));
-    }
-    if (!input.checks.empty()) cells.push_back(Cell::of(static_cast<double>(q.attention.failed)));
-    if (duration_field) cells.push_back(Cell::of(q.duration));
-    flag_texts[r] = report.flags[r].to_string();
-    cells.push_back(flag_texts[r].empty() ? Cell::missing() : Cell::of(std::string_view(flag_texts[r])));
-    out.writer->write_row(cells);
-  }
-  out.writer->finish();
+  write_quality_rows(run, *out.writer);
   out.sink->commit();
+  if (run.invalid_cells) warn(run.invalid_cells_summary);
+  const QualityReport& report = run.report;
+  const QualityThresholds& thresholds = options.thresholds;
+  const Instrument& instrument = run.instrument;
   if (!report.mahalanobis_problem.empty()) warn("Mahalanobis D²: " + report.mahalanobis_problem);
   if (report.even_odd_scales < 3) {
     note(fmt::format("even-odd consistency needs at least 3 multi-item scales; {} has {}, so it is empty",
@@ -201,14 +91,11 @@ int run(const QualityArgs& args) {
 Command add_quality_command(CLI::App& app) {
   auto args = std::make_shared<QualityArgs>();
   CLI::App* cmd = app.add_subcommand("quality", "Screen respondents for careless responding: longstring, IRV, Mahalanobis, even-odd, synonyms, attention checks");
-  cmd->add_option("file", args->input, "Responses (- or nothing for standard input)")->option_text("FILE");
-  cmd->add_option("-i,--instrument", args->instrument, "Instrument id or YAML file")->required()->option_text("ID|FILE");
-  add_instrument_path_option(*cmd, args->instrument_path);
-  cmd->add_option("--id", args->ids, "Id column(s) (default: id, ID or ResponseId, else the row number)")
-      ->allow_extra_args(false)->option_text("COL");
-  cmd->add_option("--missing", args->missing, "Extra codes meaning 'no answer', comma-separated")
-      ->allow_extra_args(false)->option_text("CODES");
-  cmd->add_option("--input-format", args->input_format, "auto, csv, sav, zsav, dta, sas7bdat")->option_text("FORMAT");
+  add_input_options(*cmd, args->input,
+                    {.several_instruments = false,
+                     .refused = {{"--exclude-flagged",
+                                  "quality screens every respondent (its flags are what --exclude-flagged reads); "
+                                  "give --exclude-flagged to score or analyze"}}});
   cmd->add_option("--longstring", args->longstring, "Flag a longest run of identical answers of at least N (no default)")->option_text("N");
   cmd->add_option("--irv-below", args->irv_below, "Flag an IRV below X: straight-lining (no default)")->option_text("X");
   cmd->add_option("--irv-above", args->irv_above, "Flag an IRV above X: random responding (no default)")->option_text("X");
@@ -228,6 +115,7 @@ Command add_quality_command(CLI::App& app) {
   cmd->footer(examples({"attune quality -i ecr-r responses.csv --longstring 10 --irv-below 0.5",
                         "attune quality -i my_items.yaml survey.csv --duration Duration --duration-below 120 --summary",
                         "attune quality -i ecr-r data.csv -f csv -o flags.csv && attune score -i ecr-r data.csv --exclude-flagged flags.csv",
+                        "attune quality -i ecr-r --columns 'ECR_{n}' survey.csv   # a Qualtrics export",
                         "",
                         "Thresholds without a default are reported but never flag until you set them: the literature",
                         "gives no cut-off that holds across instruments. An empty index could not be computed."}));

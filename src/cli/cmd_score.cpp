@@ -21,6 +21,7 @@
 #include "attune/util/error.h"
 #include "attune/util/text.h"
 #include "common.h"
+#include "input_args.h"
 #include "progress.h"
 
 namespace attune::cli {
@@ -28,73 +29,24 @@ namespace attune::cli {
 namespace {
 
 struct ScoreArgs {
-  std::vector<std::string> instruments;
-  std::vector<std::string> instrument_path;
-  std::string input = "-";
+  InputArgs input;
   OutputOptions output;
-  std::vector<std::string> ids, keeps, missing, cutoffs;
-  std::vector<std::string> columns, map_files;
-  std::string range, invalid = "error", impute = "none", min_valid, classify, delimiter;
-  std::string input_format = "auto";
-  std::string decimal = ".";
-  std::string exclude_flagged, quality_flags, tie_rule;
+  std::vector<std::string> cutoffs;
+  std::string impute = "none", min_valid, classify;
+  std::string quality_flags, tie_rule;
   std::uint64_t seed = 20250101;
   bool borderline = false;
   std::vector<std::string> reliability;
-  bool qualtrics = false;
   bool summary = false, summary_only = false, provenance = false, safe_csv = false;
   unsigned threads = 0;   // 0: one per core
 };
 
-double parse_double(const std::string& text, const std::string& option) {
-  double value = 0;
-  std::string_view t = trim(text);
-  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
-  if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(value)) {
-    throw usage_error(fmt::format("{}: {} is not a number", option, show_text(text)));
-  }
-  return value;
-}
-
-char parse_delimiter(const std::string& text) {
-  if (text.empty()) return 0;
-  if (text == "," || text == "comma") return ',';
-  if (text == ";" || text == "semicolon") return ';';
-  if (text == "\t" || text == "\\t" || text == "tab") return '\t';
-  throw usage_error(fmt::format("--delim {}: use ',', ';' or tab", show_text(text)));
-}
-
 ScoreOptions to_score_options(const ScoreArgs& args) {
   ScoreOptions options;
-  // --columns PATTERN applies to every instrument; --columns ID=PATTERN to one (same for --map).
-  auto per_instrument = [&](const std::vector<std::string>& values, const char* option,
-                            std::optional<std::string>& shared, std::map<std::string, std::string>& by_id) {
-    for (const auto& value : values) {
-      auto at = value.find('=');
-      if (at == std::string::npos) {
-        if (shared) throw usage_error(fmt::format("{} given twice without an instrument id", option),
-                                      fmt::format("write {} ID=VALUE for each instrument", option));
-        shared = value;
-      } else {
-        by_id[value.substr(0, at)] = value.substr(at + 1);
-      }
-    }
-  };
-  per_instrument(args.columns, "--columns", options.columns.pattern, options.patterns_by_instrument);
-  per_instrument(args.map_files, "--map", options.columns.map_file, options.maps_by_instrument);
-  if (options.columns.pattern && options.columns.map_file) throw usage_error("give --columns or --map, not both");
-  options.columns.id_columns = args.ids;
-  options.columns.keep_columns = args.keeps;
-  options.missing_codes = missing_codes(args.missing);
-  if (!args.range.empty()) {
-    auto parts = split(args.range, ':');
-    if (parts.size() != 2) throw usage_error(fmt::format("--range {}: write MIN:MAX, e.g. 1:5", show_text(args.range)));
-    double low = parse_double(parts[0], "--range"), high = parse_double(parts[1], "--range");
-    if (low >= high) throw usage_error(fmt::format("--range {}: MIN must be below MAX", show_text(args.range)));
-    options.range = {low, high};
-  }
-  if (args.invalid == "missing") options.invalid = InvalidPolicy::missing;
-  else if (args.invalid != "error") throw usage_error("--invalid takes 'error' or 'missing'");
+  InputChoice input = to_response_options(args.input);
+  static_cast<ResponseOptions&>(options) = input.response;
+  options.patterns_by_instrument = input.patterns_by_instrument;
+  options.maps_by_instrument = input.maps_by_instrument;
   auto impute = parse_impute(args.impute);
   if (!impute) throw usage_error(fmt::format("--impute {}: use none, mean or median", show_text(args.impute)));
   options.impute = *impute;
@@ -133,39 +85,19 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
   if (!options.reliability.empty() && !options.borderline) throw usage_error("--reliability goes with --borderline");
   options.threads = args.threads;
   options.summary = args.summary || args.summary_only;
-  if (args.decimal != "." && args.decimal != ",") throw usage_error("--decimal takes '.' or ','");
-  options.decimal_mark = args.decimal[0];
   return options;
 }
 
 int run(const ScoreArgs& args) {
-  if (args.input == "-" && stdin_is_tty()) {
-    throw usage_error("no input: give a CSV file, or pipe data and give -", "see attune score --help");
-  }
+  check_input_use(args.input, "score");
   ScoreOptions options = to_score_options(args);
-  std::vector<Instrument> instruments;
-  for (const auto& name : args.instruments) {
-    instruments.push_back(load_named_instrument(name, args.instrument_path));
-    const Instrument& instrument = instruments.back();
-    if (options.range && (options.range->first != instrument.response.min ||
-                          options.range->second != instrument.response.max)) {
-      note(fmt::format("scoring {} on a {}..{} response scale (--range) instead of its published {}..{}: "
-                       "reversed items become {} - x and cut-offs move with the range",
-                       instrument.id, options.range->first, options.range->second, instrument.response.min,
-                       instrument.response.max, options.range->first + options.range->second));
-    }
+  std::vector<Instrument> instruments = load_instruments(args.input);
+  for (const Instrument& instrument : instruments) {
+    std::string range = range_note(instrument, options, "scoring", " and cut-offs move with the range");
+    if (!range.empty()) note(range);
   }
-  for (const auto& by_id : {options.patterns_by_instrument, options.maps_by_instrument}) {
-    for (const auto& [id, value] : by_id) {
-      bool known = false;
-      for (const auto& in : instruments) known = known || in.id == id;
-      if (!known) throw usage_error(fmt::format("'{}={}' names no instrument given with -i", id, value));
-    }
-  }
-  CsvOptions csv;
-  csv.delimiter = parse_delimiter(args.delimiter);
-  std::unique_ptr<RecordSource> reader = open_record_source(
-      args.input, args.input_format, csv, args.qualtrics ? QualtricsMode::on : QualtricsMode::automatic);
+  check_instrument_ids({options, options.patterns_by_instrument, options.maps_by_instrument}, instruments);
+  std::unique_ptr<RecordSource> reader = open_input(args.input);
   WriterOptions writer_options;
   writer_options.safe_csv = args.safe_csv;
   Output out = open_records_output(args.output, writer_options);
@@ -180,21 +112,19 @@ int run(const ScoreArgs& args) {
   ScoreHooks hooks;
   hooks.warn = [](const std::string& message) { warn(message); };
   hooks.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
+  const std::string& exclude_flagged = args.input.exclude_flagged;
   FlagJoin flags;
-  if (!args.exclude_flagged.empty() || !args.quality_flags.empty()) {
-    if (!args.exclude_flagged.empty() && !args.quality_flags.empty() && args.exclude_flagged != args.quality_flags) {
+  if (!exclude_flagged.empty() || !args.quality_flags.empty()) {
+    if (!exclude_flagged.empty() && !args.quality_flags.empty() && exclude_flagged != args.quality_flags) {
       throw usage_error("--exclude-flagged and --quality name different files");
     }
-    flags = read_flag_join(args.exclude_flagged.empty() ? args.quality_flags : args.exclude_flagged);
-    flags.exclude = !args.exclude_flagged.empty();
+    flags = read_flag_join(exclude_flagged.empty() ? args.quality_flags : exclude_flagged);
+    flags.exclude = !exclude_flagged.empty();
     flags.annotate = !args.quality_flags.empty();
     options.flags = &flags;
   }
   ScoreReport report = run_score(instruments, *reader, *rows, options, hooks);
-  if (flags.exclude) {
-    note(fmt::format("left out {} respondent(s) flagged in {} (--exclude-flagged){}", report.excluded, flags.file,
-                     report.excluded ? fmt::format("; the first: {}", report.first_excluded) : ""));
-  }
+  if (flags.exclude) note(excluded_note(flags, report.excluded, report.first_excluded));
   progress.finish();
   std::vector<InstrumentSummary> parts;
   for (const auto& part : report.instruments) parts.push_back({part.id, &part.summary, &part.classifier_parameters});
@@ -214,40 +144,7 @@ int run(const ScoreArgs& args) {
 Command add_score_command(CLI::App& app) {
   auto args = std::make_shared<ScoreArgs>();
   CLI::App* cmd = app.add_subcommand("score", "Score responses: scales, computed scores and patterns, one row per respondent");
-  cmd->add_option("file", args->input, "Responses (CSV; - or nothing for standard input)")->option_text("FILE");
-  cmd->add_option("-i,--instrument", args->instruments,
-                  "Instrument id (see 'attune instruments') or YAML file; repeat to score several from one file (columns are then prefixed with the id)")
-      ->required()
-      ->allow_extra_args(false)
-      ->option_text("ID|FILE");
-  add_instrument_path_option(*cmd, args->instrument_path);
-  cmd->add_option("--id", args->ids, "Id column(s) to carry into the output (repeatable; default: id, ID or ResponseId, else the row number)")
-      ->allow_extra_args(false)
-      ->option_text("COL");
-  cmd->add_option("--keep", args->keeps, "Also pass these columns through (repeatable)")->allow_extra_args(false)
-      ->option_text("COL");
-  cmd->add_option("--columns", args->columns, "Item columns follow PATTERN, {n} being the item number (e.g. 'ecr_{n}'); ID=PATTERN for one of several instruments")
-      ->allow_extra_args(false)
-      ->option_text("[ID=]PATTERN");
-  cmd->add_option("--map", args->map_files, "Item columns from a CSV with header item,column; ID=FILE for one of several instruments")
-      ->allow_extra_args(false)
-      ->option_text("[ID=]FILE");
-  cmd->add_option("--input-format", args->input_format,
-                  "Input format: auto (by extension), csv, sav, zsav, dta, sas7bdat (SPSS/Stata/SAS via ReadStat; user-missing codes read as missing)")
-      ->option_text("FORMAT");
-  cmd->add_flag("--qualtrics", args->qualtrics,
-                "The CSV is a Qualtrics export: skip its question-text and ImportId rows (detected by default)");
-  cmd->add_option("--delim", args->delimiter, "Input delimiter: ',', ';' or tab (default: detected from the header)")
-      ->option_text("CHAR");
-  cmd->add_option("--decimal", args->decimal, "Decimal mark of the data: '.' (default) or ',' (European exports: 3,5)")
-      ->option_text("MARK");
-  cmd->add_option("--missing", args->missing, "Extra codes meaning 'no answer', comma-separated (e.g. 0,-99,NA)")
-      ->allow_extra_args(false)
-      ->option_text("CODES");
-  cmd->add_option("--range", args->range, "The data's response scale when it differs from the instrument's (e.g. 1:5)")
-      ->option_text("MIN:MAX");
-  cmd->add_option("--invalid", args->invalid, "A value out of range or not a number: error (default) or missing (counted, reported)")
-      ->option_text("error|missing");
+  add_input_options(*cmd, args->input, {.several_instruments = true, .refused = {}});
   cmd->add_option("--impute", args->impute, "Replace missing item values by the item's sample mean or median before scoring (psych::scoreItems); holds all rows")
       ->option_text("none|mean|median");
   cmd->add_option("--min-valid", args->min_valid, "Fewest answered items for a scale score: a count or a percentage (default: the definition's, else 1)")
@@ -267,9 +164,6 @@ Command add_score_command(CLI::App& app) {
   cmd->add_option("--cutoff", args->cutoffs, "Override a cut-off, e.g. anxiety=3.5 (repeatable)")->allow_extra_args(false)
       ->option_text("DIM=VALUE");
   add_output_options(*cmd, args->output);
-  cmd->add_option("--exclude-flagged", args->exclude_flagged,
-                  "Leave out respondents flagged in FILE (the CSV output of attune quality), joined by id; says how many")
-      ->option_text("FILE");
   cmd->add_option("--quality", args->quality_flags, "Add a quality_flags column joined by id from FILE (attune quality's output)")
       ->option_text("FILE");
   cmd->add_flag("--summary", args->summary, "Also print per-score n/mean/sd/min/max and pattern counts to stderr");

@@ -61,21 +61,42 @@ struct RowBatch {
 // wanted, for the bootstrap), else as values into row.items.
 class RowFeed {
  public:
-  RowFeed(ResponseReader& reader, ResponseRow& row, const ItemAnalysisMoments& moments, bool values_wanted)
+  RowFeed(ResponseReader& reader, ResponseRow& row, const ItemAnalysisMoments& moments, bool values_wanted,
+          const FlagJoin* exclude, AnalysisReport& report)
       : reader_(reader), row_(row), codes_(moments.takes_codes() && !values_wanted),
-        base_(moments.code_base()), levels_(moments.code_levels()) {}
-  // The next respondent: its codes into `codes` (columns() bytes), or its values into row.items.
+        base_(moments.code_base()), levels_(moments.code_levels()), exclude_(exclude), report_(report) {}
+  // The next respondent not left out: its codes into `codes` (columns() bytes), or its values
+  // into row.items.
   ResponseReader::Read next(std::uint8_t* codes) {
-    if (codes_) return reader_.next_codes(row_, base_, levels_, codes);
-    return reader_.next(row_) ? ResponseReader::Read::values : ResponseReader::Read::end;
+    for (;;) {
+      const ResponseReader::Read read = codes_ ? reader_.next_codes(row_, base_, levels_, codes)
+                                               : reader_.next(row_) ? ResponseReader::Read::values
+                                                                    : ResponseReader::Read::end;
+      if (read == ResponseReader::Read::end || !excluded()) return read;
+    }
   }
 
  private:
+  // Whether --exclude-flagged leaves the row just read out (counted, the first one kept).
+  bool excluded() {
+    if (!exclude_) return false;
+    const bool by_row = exclude_->by_row || reader_.binding().id_fields.empty() || row_.texts.empty();
+    if (by_row) key_ = std::to_string(row_.number);
+    if (exclude_->flags_of(by_row ? std::string_view(key_) : row_.texts.front()).empty()) return false;
+    if (report_.excluded++ == 0) {
+      report_.first_excluded = row_.texts.empty() ? std::to_string(row_.number) : std::string(row_.texts.front());
+    }
+    return true;
+  }
+
   ResponseReader& reader_;
   ResponseRow& row_;
   bool codes_;
   int base_;
   unsigned levels_;
+  const FlagJoin* exclude_;
+  AnalysisReport& report_;
+  std::string key_;
 };
 
 // Adds every row of `feed` to `moments` on this thread, calling each_values_row() after each
@@ -172,7 +193,7 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
     data.values.insert(data.values.end(), row.items.begin(), row.items.end());
     ++data.rows;
   };
-  RowFeed feed(reader, row, moments, options.bootstrap.has_value());
+  RowFeed feed(reader, row, moments, options.bootstrap.has_value(), options.exclude, report);
   if (pair_sums_thread(options.threads)) {
     add_rows_on_two_threads(feed, row, moments, keep_for_bootstrap);
   } else {

@@ -10,6 +10,7 @@
 
 #include "attune/instrument/instrument.h"
 #include "attune/io/record_source.h"
+#include "attune/responses/flag_join.h"
 #include "attune/responses/response_reader.h"
 #include "attune/stats/alpha.h"
 #include "attune/stats/bootstrap_alpha.h"
@@ -20,12 +21,16 @@
 
 namespace attune {
 
+// How to read the responses (every input option, as score reads them) and what to compute.
 struct AnalysisOptions : ResponseOptions {
   std::optional<BootstrapOptions> bootstrap;   // --ci bootstrap --boot B --seed S
   SplitHalfOptions split_half;
   // --threads: 1 does everything on the calling thread; 2 or more (0: one per core, if more
   // than one core) sum the variable pairs on a second thread. The results are the same.
   unsigned threads = 0;
+  // --exclude-flagged: respondents flagged there are left out (keyed by their first id, or by
+  // row number when the flags or the data have none); null: none are.
+  const FlagJoin* exclude = nullptr;
 };
 
 // Everything computed for one scale.
@@ -49,6 +54,8 @@ struct AnalysisReport {
   std::optional<ScaleCorrelations> correlations;   // with two or more scales
   std::uint64_t invalid_cells = 0;
   std::string invalid_cells_summary;
+  std::uint64_t excluded = 0;            // respondents --exclude-flagged left out
+  std::string first_excluded;            // the first one's id
 };
 
 // Reads `source` (its first record is the header) and analyses every multi-item scale.

@@ -1,0 +1,48 @@
+// One `attune quality` run: read every respondent (items, attention-check cells, completion
+// times) through the shared response reader, screen the sample (two passes, see
+// quality/screen.h), then write one row per respondent in input order. Holds every
+// respondent's answers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attune/instrument/instrument.h"
+#include "attune/io/record_source.h"
+#include "attune/io/record_writer.h"
+#include "attune/quality/flags.h"
+#include "attune/quality/screen.h"
+#include "attune/responses/response_reader.h"
+
+namespace attune {
+
+// How to read the responses (every input option, as score reads them) and what to flag.
+struct QualityOptions : ResponseOptions {
+  QualityThresholds thresholds;
+  std::optional<std::string> duration_column;   // --duration COL
+};
+
+// A screened sample: the report, and what the rows need (ids, kept cells, columns).
+struct QualityRun {
+  Instrument instrument;                 // the definition bound to the header's columns
+  QualityReport report;
+  std::vector<std::string> id_names, keep_names;
+  bool row_ids = false;                  // no id column: ids are row numbers
+  std::string texts;                     // every row's id and kept cells, end to end
+  std::vector<std::size_t> text_ends;    // where each cell ends in `texts`
+  std::size_t texts_per_row = 0;         // id cells, then kept cells
+  bool checks = false, durations = false;
+  std::uint64_t invalid_cells = 0;       // cells --invalid missing turned into missing
+  std::string invalid_cells_summary;
+};
+
+// Reads `source` (its first record is the header) and screens every respondent. Throws
+// Errors for bad input (file:line:column), before anything is written.
+QualityRun screen_responses(const Instrument& definition, RecordSource& source, const QualityOptions& options);
+
+// Writes one row per respondent onto `writer`: ids, kept columns, the indices, `flags`.
+void write_quality_rows(const QualityRun& run, RecordWriter& writer);
+
+}  // namespace attune

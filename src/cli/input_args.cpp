@@ -1,0 +1,227 @@
+#include "input_args.h"
+
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "attune/io/open_input.h"
+#include "attune/util/error.h"
+#include "attune/util/text.h"
+#include "common.h"
+
+namespace attune::cli {
+
+namespace {
+
+constexpr const char* kGroup = "Input options (shared by score, analyze, quality)";
+
+char parse_delimiter(const std::string& text) {
+  if (text.empty()) return 0;
+  if (text == "," || text == "comma") return ',';
+  if (text == ";" || text == "semicolon") return ';';
+  if (text == "\t" || text == "\\t" || text == "tab") return '\t';
+  throw usage_error(fmt::format("--delim {}: use ',', ';' or tab", show_text(text)));
+}
+
+// --columns PATTERN applies to every instrument; --columns ID=PATTERN to one (same for --map).
+void per_instrument(const std::vector<std::string>& values, const char* option, std::optional<std::string>& shared,
+                    std::map<std::string, std::string>& by_id) {
+  for (const auto& value : values) {
+    auto at = value.find('=');
+    if (at == std::string::npos) {
+      if (shared) throw usage_error(fmt::format("{} given twice without an instrument id", option),
+                                    fmt::format("write {} ID=VALUE for each instrument", option));
+      shared = value;
+    } else {
+      by_id[value.substr(0, at)] = value.substr(at + 1);
+    }
+  }
+}
+
+}  // namespace
+
+double parse_double(const std::string& text, const std::string& option) {
+  double value = 0;
+  std::string_view t = trim(text);
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+  if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(value)) {
+    throw usage_error(fmt::format("{}: {} is not a number", option, show_text(text)));
+  }
+  return value;
+}
+
+void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
+  args.several_instruments = use.several_instruments;
+  auto refusal = [&](const std::string& name) -> const std::string* {
+    for (const auto& [option, why] : use.refused) {
+      if (option == name) return &why;
+    }
+    return nullptr;
+  };
+  // Every option goes through here: a refused one is hidden and remembered with its sentence.
+  auto place = [&](CLI::Option* option, const std::string& name) {
+    if (const std::string* why = refusal(name)) {
+      option->group("");
+      args.refused.emplace_back(option, *why);
+    } else {
+      option->group(kGroup);
+    }
+    return option;
+  };
+  cmd.add_option("file", args.input, "Responses (CSV, SPSS, Stata, SAS; - or nothing for standard input)")
+      ->option_text("FILE");
+  place(cmd.add_option("-i,--instrument", args.instruments,
+                       use.several_instruments
+                           ? "Instrument id (see 'attune instruments') or YAML file; repeat to score several from one file (columns are then prefixed with the id)"
+                           : "Instrument id (see 'attune instruments') or YAML file")
+            ->required()
+            ->allow_extra_args(false)
+            ->option_text("ID|FILE"),
+        "--instrument");
+  place(cmd.add_option("--instrument-path", args.instrument_path,
+                       "Also look for instrument definitions in DIR (repeatable; before $ATTUNE_INSTRUMENT_PATH)")
+            ->allow_extra_args(false)
+            ->option_text("DIR"),
+        "--instrument-path");
+  place(cmd.add_option("--id", args.ids, "Id column(s): carried into the output, and the key --exclude-flagged joins on (repeatable; default: id, ID or ResponseId, else the row number)")
+            ->allow_extra_args(false)
+            ->option_text("COL"),
+        "--id");
+  place(cmd.add_option("--keep", args.keeps, "Also pass these columns through (repeatable)")
+            ->allow_extra_args(false)
+            ->option_text("COL"),
+        "--keep");
+  place(cmd.add_option("--columns", args.columns, "Item columns follow PATTERN, {n} being the item number (e.g. 'ecr_{n}'); ID=PATTERN for one of several instruments")
+            ->allow_extra_args(false)
+            ->option_text("[ID=]PATTERN"),
+        "--columns");
+  place(cmd.add_option("--map", args.map_files, "Item columns from a CSV with header item,column; ID=FILE for one of several instruments")
+            ->allow_extra_args(false)
+            ->option_text("[ID=]FILE"),
+        "--map");
+  place(cmd.add_option("--input-format", args.input_format,
+                       "Input format: auto (by extension), csv, sav, zsav, dta, sas7bdat (SPSS/Stata/SAS via ReadStat; user-missing codes read as missing)")
+            ->option_text("FORMAT"),
+        "--input-format");
+  place(cmd.add_flag("--qualtrics", args.qualtrics,
+                     "The CSV is a Qualtrics export: skip its question-text and ImportId rows (detected by default)"),
+        "--qualtrics");
+  place(cmd.add_option("--delim", args.delimiter, "Input delimiter: ',', ';' or tab (default: detected from the header)")
+            ->option_text("CHAR"),
+        "--delim");
+  place(cmd.add_option("--decimal", args.decimal, "Decimal mark of the data: '.' (default) or ',' (European exports: 3,5)")
+            ->option_text("MARK"),
+        "--decimal");
+  place(cmd.add_option("--missing", args.missing, "Extra codes meaning 'no answer', comma-separated (e.g. 0,-99,NA)")
+            ->allow_extra_args(false)
+            ->option_text("CODES"),
+        "--missing");
+  place(cmd.add_option("--range", args.range, "The data's response scale when it differs from the instrument's (e.g. 1:5)")
+            ->option_text("MIN:MAX"),
+        "--range");
+  place(cmd.add_option("--invalid", args.invalid, "A value out of range or not a number: error (default) or missing (counted, reported)")
+            ->option_text("error|missing"),
+        "--invalid");
+  place(cmd.add_option("--exclude-flagged", args.exclude_flagged,
+                       "Leave out respondents flagged in FILE (the CSV output of attune quality), joined by id; says how many")
+            ->option_text("FILE"),
+        "--exclude-flagged");
+}
+
+void check_input_use(const InputArgs& args, const std::string& command) {
+  if (args.input == "-" && stdin_is_tty()) {
+    throw usage_error("no input: give a file, or pipe data and give -", fmt::format("see attune {} --help", command));
+  }
+  for (const auto& [option, why] : args.refused) {
+    if (option->count() > 0) throw usage_error(why);
+  }
+  if (!args.several_instruments && args.instruments.size() > 1) {
+    throw usage_error(fmt::format("{} reads one instrument at a time; run it once for each -i", command));
+  }
+}
+
+InputChoice to_response_options(const InputArgs& args) {
+  InputChoice choice;
+  ResponseOptions& options = choice.response;
+  per_instrument(args.columns, "--columns", options.columns.pattern, choice.patterns_by_instrument);
+  per_instrument(args.map_files, "--map", options.columns.map_file, choice.maps_by_instrument);
+  if (options.columns.pattern && options.columns.map_file) throw usage_error("give --columns or --map, not both");
+  options.columns.id_columns = args.ids;
+  options.columns.keep_columns = args.keeps;
+  options.missing_codes = missing_codes(args.missing);
+  if (!args.range.empty()) {
+    auto parts = split(args.range, ':');
+    if (parts.size() != 2) throw usage_error(fmt::format("--range {}: write MIN:MAX, e.g. 1:5", show_text(args.range)));
+    double low = parse_double(parts[0], "--range"), high = parse_double(parts[1], "--range");
+    if (low >= high) throw usage_error(fmt::format("--range {}: MIN must be below MAX", show_text(args.range)));
+    options.range = {low, high};
+  }
+  if (args.invalid == "missing") options.invalid = InvalidPolicy::missing;
+  else if (args.invalid != "error") throw usage_error("--invalid takes 'error' or 'missing'");
+  if (args.decimal != "." && args.decimal != ",") throw usage_error("--decimal takes '.' or ','");
+  options.decimal_mark = args.decimal[0];
+  return choice;
+}
+
+ResponseOptions options_for(const InputChoice& choice, const std::string& instrument_id) {
+  ResponseOptions own = choice.response;
+  if (auto it = choice.patterns_by_instrument.find(instrument_id); it != choice.patterns_by_instrument.end()) {
+    own.columns.pattern = it->second;
+    own.columns.map_file.reset();
+  }
+  if (auto it = choice.maps_by_instrument.find(instrument_id); it != choice.maps_by_instrument.end()) {
+    own.columns.map_file = it->second;
+    own.columns.pattern.reset();
+  }
+  return own;
+}
+
+void check_instrument_ids(const InputChoice& choice, const std::vector<Instrument>& instruments) {
+  for (const auto& by_id : {choice.patterns_by_instrument, choice.maps_by_instrument}) {
+    for (const auto& [id, value] : by_id) {
+      bool known = false;
+      for (const auto& in : instruments) known = known || in.id == id;
+      if (!known) throw usage_error(fmt::format("'{}={}' names no instrument given with -i", id, value));
+    }
+  }
+}
+
+std::vector<Instrument> load_instruments(const InputArgs& args) {
+  std::vector<Instrument> instruments;
+  for (const auto& name : args.instruments) instruments.push_back(load_named_instrument(name, args.instrument_path));
+  return instruments;
+}
+
+std::unique_ptr<RecordSource> open_input(const InputArgs& args) {
+  CsvOptions csv;
+  csv.delimiter = parse_delimiter(args.delimiter);
+  return open_record_source(args.input, args.input_format, csv,
+                            args.qualtrics ? QualtricsMode::on : QualtricsMode::automatic);
+}
+
+std::optional<FlagJoin> excluded_flags(const InputArgs& args) {
+  if (args.exclude_flagged.empty()) return std::nullopt;
+  FlagJoin flags = read_flag_join(args.exclude_flagged);
+  flags.exclude = true;
+  return flags;
+}
+
+std::string range_note(const Instrument& instrument, const ResponseOptions& options, const std::string& doing,
+                       const std::string& follows) {
+  if (!options.range || (options.range->first == instrument.response.min &&
+                         options.range->second == instrument.response.max)) {
+    return "";
+  }
+  return fmt::format("{} {} on a {}..{} response scale (--range) instead of its published {}..{}: "
+                     "reversed items become {} - x{}",
+                     doing, instrument.id, options.range->first, options.range->second, instrument.response.min,
+                     instrument.response.max, options.range->first + options.range->second, follows);
+}
+
+std::string excluded_note(const FlagJoin& flags, std::uint64_t excluded, const std::string& first) {
+  return fmt::format("left out {} respondent(s) flagged in {} (--exclude-flagged){}", excluded, flags.file,
+                     excluded ? fmt::format("; the first: {}", first) : "");
+}
+
+}  // namespace attune::cli

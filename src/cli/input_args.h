@@ -1,0 +1,91 @@
+// The input options, declared once for every command that reads responses (score, analyze,
+// quality): the file, the instrument(s), how columns are found, how cells are read. A command
+// that cannot use one of them says why in one sentence instead of CLI11's "not expected".
+// The command layer only: it turns what the user typed into the library's ResponseOptions.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "attune/instrument/instrument.h"
+#include "attune/io/record_source.h"
+#include "attune/responses/flag_join.h"
+#include "attune/responses/response_reader.h"
+
+namespace attune::cli {
+
+// What a command does with the shared input options: whether -i repeats, and each option it
+// refuses (the option's long name, e.g. "--keep") with the one sentence that says why.
+struct InputUse {
+  bool several_instruments = false;
+  std::vector<std::pair<std::string, std::string>> refused;
+};
+
+// The input options as typed.
+struct InputArgs {
+  std::string input = "-";
+  std::vector<std::string> instruments;         // -i (repeatable where several_instruments)
+  std::vector<std::string> instrument_path;     // --instrument-path
+  std::vector<std::string> ids, keeps;          // --id, --keep
+  std::vector<std::string> columns, map_files;  // --columns [ID=]PATTERN, --map [ID=]FILE
+  std::vector<std::string> missing;             // --missing
+  std::string range, invalid = "error", decimal = ".", delimiter, input_format = "auto";
+  bool qualtrics = false;
+  std::string exclude_flagged;                  // --exclude-flagged FILE
+  // Set by add_input_options: the refused options and why.
+  std::vector<std::pair<CLI::Option*, std::string>> refused;
+  bool several_instruments = false;
+};
+
+// Adds the input options to `command` (refused ones hidden from --help, answered with their
+// sentence when given).
+void add_input_options(CLI::App& command, InputArgs& args, const InputUse& use = {});
+
+// Throws a usage Error when the input is a terminal, a refused option was given, or -i was
+// given twice to a command that reads one instrument (`command` names the command).
+void check_input_use(const InputArgs& args, const std::string& command);
+
+// What the input options tell the library: the ResponseOptions (the same for every
+// instrument but --columns/--map ID=..., kept apart here) and how to open the source.
+struct InputChoice {
+  ResponseOptions response;
+  std::map<std::string, std::string> patterns_by_instrument;   // --columns ID=PATTERN
+  std::map<std::string, std::string> maps_by_instrument;       // --map ID=FILE
+};
+
+// `text` as a finite number, or a usage Error naming `option`.
+double parse_double(const std::string& text, const std::string& option);
+
+// Checks and converts the input options (usage Errors name the option and what it takes).
+InputChoice to_response_options(const InputArgs& args);
+
+// The ResponseOptions for one instrument: --columns/--map ID=... given for it replace the shared ones.
+ResponseOptions options_for(const InputChoice& choice, const std::string& instrument_id);
+
+// Throws a usage Error when --columns/--map ID=... names an instrument not given with -i.
+void check_instrument_ids(const InputChoice& choice, const std::vector<Instrument>& instruments);
+
+// Loads every -i instrument along --instrument-path.
+std::vector<Instrument> load_instruments(const InputArgs& args);
+
+// Opens the input (file or "-") with --input-format, --delim and --qualtrics.
+std::unique_ptr<RecordSource> open_input(const InputArgs& args);
+
+// The flags of --exclude-flagged, or nothing when it was not given.
+std::optional<FlagJoin> excluded_flags(const InputArgs& args);
+
+// The note for a --range that differs from the instrument's published scale ("" when none):
+// `doing` is what the command does with it ("scoring"), `follows` what moves with it.
+std::string range_note(const Instrument& instrument, const ResponseOptions& options, const std::string& doing,
+                       const std::string& follows);
+
+// The note saying how many respondents --exclude-flagged left out, and the first one.
+std::string excluded_note(const FlagJoin& flags, std::uint64_t excluded, const std::string& first);
+
+}  // namespace attune::cli
