@@ -33,6 +33,7 @@ struct AnalyzeArgs {
 
 int run(const AnalyzeArgs& args) {
   if (args.input == "-" && stdin_is_tty()) throw usage_error("no input: give a file, or pipe data and give -");
+  refuse_output_over_inputs(args.output, {args.input, args.map_file}, {args.instrument}, args.instrument_path);
   AnalysisOptions options;
   if (!args.columns.empty()) options.columns.pattern = args.columns;
   if (!args.map_file.empty()) options.columns.map_file = args.map_file;
@@ -56,11 +57,13 @@ int run(const AnalyzeArgs& args) {
   Format format = resolve_format(args.output);
   auto sink = open_output(args.output.output);
   if (format == Format::table) {
-    write_analysis_text(report, *sink);
+    StringSink text;   // shown with the definition's control characters escaped, as every terminal text
+    write_analysis_text(report, text);
+    sink->write(escape_controls(text.text(), true));
   } else if (format == Format::json || format == Format::jsonl) {
     write_analysis_json(report, *sink);
   } else {
-    auto writer = make_writer(format, *sink);
+    auto writer = make_writer(format, *sink, writer_options(args.output));
     write_analysis_records(report, *writer);
   }
   sink->commit();

@@ -42,7 +42,7 @@ struct ScoreArgs {
   bool borderline = false;
   std::vector<std::string> reliability;
   bool qualtrics = false;
-  bool summary = false, summary_only = false, provenance = false, safe_csv = false;
+  bool summary = false, summary_only = false, provenance = false;
   unsigned threads = 0;   // 0: one per core
 };
 
@@ -142,6 +142,8 @@ int run(const ScoreArgs& args) {
   if (args.input == "-" && stdin_is_tty()) {
     throw usage_error("no input: give a CSV file, or pipe data and give -", "see attune score --help");
   }
+  refuse_output_over_inputs(args.output, {args.input, args.exclude_flagged, args.quality_flags}, args.instruments,
+                            args.instrument_path, args.map_files);
   ScoreOptions options = to_score_options(args);
   std::vector<Instrument> instruments;
   for (const auto& name : args.instruments) {
@@ -166,9 +168,7 @@ int run(const ScoreArgs& args) {
   csv.delimiter = parse_delimiter(args.delimiter);
   std::unique_ptr<RecordSource> reader = open_record_source(
       args.input, args.input_format, csv, args.qualtrics ? QualtricsMode::on : QualtricsMode::automatic);
-  WriterOptions writer_options;
-  writer_options.safe_csv = args.safe_csv;
-  Output out = open_records_output(args.output, writer_options);
+  Output out = open_records_output(args.output);
   StringSink discard;
   std::unique_ptr<RecordWriter> rows_writer;
   RecordWriter* rows = out.writer.get();
@@ -277,7 +277,6 @@ Command add_score_command(CLI::App& app) {
   cmd->add_option("--threads", args->threads, "Threads that parse, score and format rows (default 0: one per core); the output is the same bytes, in input order")
       ->option_text("N");
   cmd->add_flag("--provenance", args->provenance, "Add columns naming the attune version and the instrument id, version and SHA-256");
-  cmd->add_flag("--safe-csv", args->safe_csv, "Prefix text cells starting with = + - @ with ' so spreadsheets do not run them");
   cmd->footer(examples({
       "attune score -i ecr-r responses.csv                  # a table on a terminal",
       "attune score -i ecr-r --id pid responses.csv -f csv -o scores.csv",
