@@ -41,7 +41,10 @@ class TableWriter : public RecordWriter {
         text = fmt::format("{:.{}f}", cell.number + 0.0, decimals);
       }
       else if (cell.kind == Cell::Kind::text) {
-        text = escape_controls(cell.text);   // a table is for terminals: no raw ESC, BEL, CR, ...
+        // A table is for terminals: line breaks and tabs become spaces, every other control
+        // character (ESC, BEL, BS, DEL, C1) is shown escaped.
+        for (char c : cell.text) text += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+        text = escape_controls(text);
       }
       widths_[i] = std::max(widths_[i], display_width(text));
       row.push_back(std::move(text));
