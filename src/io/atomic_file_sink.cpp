@@ -3,9 +3,12 @@
 // files, to a hidden ".attune-XXXXXX" beside the target. Either way the target is replaced by a
 // rename, with the target's mode and owner, only on commit().
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 #include <fcntl.h>
 #include <sys/random.h>
@@ -58,10 +61,15 @@ class AtomicFileSink : public FdSink {
     const std::size_t slash = target.rfind('/');
     dir_ = slash == std::string::npos ? "." : slash == 0 ? "/" : target.substr(0, slash);
     mode_ = existing ? existing->st_mode & 07777 : 0666 & ~current_umask();
-    fd_ = ::open(dir_.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
-    // An unnamed file is used only where it can be given a name later (linkat needs /proc or
-    // the capability to link a descriptor).
-    if (fd_ >= 0 && ::geteuid() != 0 && ::access(fmt::format("/proc/self/fd/{}", fd_).c_str(), F_OK) != 0) {
+    // ATTUNE_NO_TMPFILE=1 takes the named path where unnamed files exist (a knob for tests).
+    static const bool unnamed_allowed = [] {
+      const char* knob = std::getenv("ATTUNE_NO_TMPFILE");
+      return !(knob && *knob && std::string_view(knob) != "0");
+    }();
+    fd_ = unnamed_allowed ? ::open(dir_.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600) : -1;
+    // An unnamed file is used only where it can surely be given a name later (through /proc;
+    // linking the descriptor itself needs a capability a container may not grant).
+    if (fd_ >= 0 && ::access(fmt::format("/proc/self/fd/{}", fd_).c_str(), F_OK) != 0) {
       ::close(fd_);
       fd_ = -1;
     }

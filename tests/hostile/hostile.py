@@ -39,7 +39,8 @@ class Suite:
             kw["input"] = stdin
         elif stdin is not None:
             kw["stdin"] = stdin
-        return subprocess.run([self.attune] + args, cwd=self.dir, env=self.env(), timeout=timeout, **kw)
+        env = kw.pop("env", None) or self.env()
+        return subprocess.run([self.attune] + args, cwd=self.dir, env=env, timeout=timeout, **kw)
 
     def shell(self, line, timeout=120):
         """Runs a bash line in the scratch folder, $ATTUNE being the binary."""

@@ -24,6 +24,12 @@ r = s.run(score + ["-o", "private.csv"])
 s.check(r.returncode == 0 and s.read("private.csv") == expected and mode("private.csv") == 0o600,
         "a 0600 target stays 0600 when replaced", f"exit {r.returncode}, mode {oct(mode('private.csv'))}")
 
+s.write("private-named.csv", "old\n")   # the same where the file system has no unnamed files
+os.chmod(s.path("private-named.csv"), 0o640)
+r = s.run(score + ["-o", "private-named.csv"], env=dict(s.env(), ATTUNE_NO_TMPFILE="1"))
+s.check(r.returncode == 0 and s.read("private-named.csv") == expected and mode("private-named.csv") == 0o640,
+        "a 0640 target stays 0640 when replaced through a named temporary file", f"exit {r.returncode}")
+
 s.write("locked.csv", "old\n")
 os.chmod(s.path("locked.csv"), 0o444)
 r = s.run(score + ["-o", "locked.csv"])

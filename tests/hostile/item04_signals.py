@@ -14,12 +14,17 @@ s = Suite()
 lines = rows(s.data_bytes)
 
 
-def run_until_signal(sig):
-    """Starts score -o out.csv reading a pipe that stalls after some rows, sends `sig`."""
-    folder = s.path(f"sig{int(sig)}")
+def run_until_signal(sig, named=False):
+    """Starts score -o out.csv reading a pipe that stalls after some rows, sends `sig`; `named`
+    makes attune use a named temporary file (ATTUNE_NO_TMPFILE=1), as where the file system
+    has no unnamed ones."""
+    folder = s.path(f"sig{int(sig)}{'-named' if named else ''}")
     os.mkdir(folder)
+    env = s.env()
+    if named:
+        env["ATTUNE_NO_TMPFILE"] = "1"
     proc = subprocess.Popen([s.attune, "score", "-i", s.instrument, "-", "-o", "out.csv"], cwd=folder,
-                            env=s.env(), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     proc.stdin.write(b"\n".join(lines[:20]) + b"\n")
     proc.stdin.flush()
     time.sleep(0.7)   # the output is open, the reader waits for more rows
@@ -33,7 +38,8 @@ def run_until_signal(sig):
     stderr = proc.stderr.read()
     left = sorted(os.listdir(folder))
     s.check(alive and proc.returncode == -sig and left == [],
-            f"{signal.Signals(sig).name}: the run dies of it and leaves nothing in the folder",
+            f"{signal.Signals(sig).name}{' (named temporary file)' if named else ''}: the run dies of it and leaves "
+            "nothing in the folder",
             f"alive before: {alive}; status {proc.returncode}; folder {left}; stderr {stderr[-200:]!r}")
 
 
@@ -49,6 +55,7 @@ def unnamed_files_here():
 for sig in [signal.SIGQUIT, signal.SIGUSR1, signal.SIGALRM, signal.SIGTERM, signal.SIGINT, signal.SIGHUP,
             signal.SIGUSR2]:
     run_until_signal(sig)
+    run_until_signal(sig, named=True)
 if unnamed_files_here():
     run_until_signal(signal.SIGKILL)
 else:
