@@ -96,9 +96,10 @@ int finish_standard_output(int status) {
   const int error_number = errno;
   if (flushed && !std::ferror(stdout) && !std::cout.fail()) return status;
   if (error_number == EPIPE) die_of_broken_pipe();
+  if (status != attune::cli::kExitOk) return status;   // the run failed already, and said why
   attune::cli::error(error_number != 0 ? fmt::format("cannot write to standard output: {}", std::strerror(error_number))
                                        : std::string("cannot write to standard output"));
-  return status == attune::cli::kExitOk ? attune::cli::kExitDataError : status;
+  return attune::cli::kExitDataError;
 }
 
 int run(int argc, char** argv);
@@ -169,9 +170,15 @@ int run(int argc, char** argv) {
   } catch (const std::bad_alloc&) {
     error("out of memory");
     return kExitDataError;
-  } catch (const std::system_error& e) {   // printing to a full or closed standard output
+  } catch (const std::system_error& e) {   // fmt::print to a full or closed standard output
     if (e.code() == std::errc::broken_pipe) die_of_broken_pipe();
-    error(fmt::format("cannot write: {}", e.what()));
+    for (std::errc write_failure : {std::errc::no_space_on_device, std::errc::bad_file_descriptor, std::errc::io_error,
+                                    std::errc::file_too_large}) {
+      if (e.code() != write_failure) continue;
+      error(e.what());
+      return kExitDataError;
+    }
+    error(fmt::format("unexpected failure: {} (please report this)", e.what()));
     return kExitDataError;
   } catch (const std::exception& e) {
     error(fmt::format("unexpected failure: {} (please report this)", e.what()));
