@@ -2,6 +2,7 @@
 tables (cells, ids, --keep columns and headers), errors, warnings, check's problems and
 describe show them escaped (\\x1B)."""
 import re
+import shutil
 
 from hostile import Suite
 
@@ -24,6 +25,13 @@ r = s.run(["score", "-i", s.instrument, "esc.csv", "--keep", "note\x1b[2J", "-f"
 s.check(r.returncode == 0 and b"\\x1B" in r.stdout, "score -f table shows ESC as \\x1B", r.stderr.decode())
 no_raw("score's table", r.stdout)
 no_raw("score's warnings", r.stderr)
+if shutil.which("script"):   # on a terminal, the default format is the table
+    r = s.shell(f'script -qec "\\"$ATTUNE\\" score -i {s.instrument} esc.csv" /dev/null')
+    shown = r.stdout.replace(b"\r\n", b"\n")
+    s.check(r.returncode == 0 and b"\\x1B" in shown, "score on a terminal (script) shows ESC as \\x1B", repr(shown[-300:]))
+    no_raw("score on a terminal", shown)
+else:
+    print("SKIP  score on a terminal: no script(1) here")
 r = s.run(["score", "-i", s.instrument, "no\x1b[2Jsuch.csv"])
 s.check(r.returncode == 1 and b"\\x1B" in r.stderr, "an error naming a file with ESC shows \\x1B")
 no_raw("an error naming a file", r.stderr)
