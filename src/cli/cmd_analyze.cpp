@@ -35,6 +35,7 @@ struct AnalyzeArgs {
 int run(const AnalyzeArgs& args) {
   check_input_use(args.input, "analyze");
   InputChoice input = to_response_options(args.input);
+  refuse_output_over_inputs(args.input, args.output);
   AnalysisOptions options;
   if (args.ci == "bootstrap") {
     if (args.boot < 100) throw usage_error("--boot needs at least 100 replicates");
@@ -62,11 +63,13 @@ int run(const AnalyzeArgs& args) {
   Format format = resolve_format(args.output);
   auto sink = open_output(args.output.output);
   if (format == Format::table) {
-    write_analysis_text(report, *sink);
+    StringSink text;   // shown with the definition's control characters escaped, as every terminal text
+    write_analysis_text(report, text);
+    sink->write(escape_controls(text.text(), true));
   } else if (format == Format::json || format == Format::jsonl) {
     write_analysis_json(report, *sink);
   } else {
-    auto writer = make_writer(format, *sink);
+    auto writer = make_writer(format, *sink, writer_options(args.output));
     write_analysis_records(report, *writer);
   }
   sink->commit();

@@ -10,6 +10,7 @@
 #include "attune/instrument/loader.h"
 #include "attune/instrument/registry.h"
 #include "attune/util/error.h"
+#include "attune/util/text.h"
 #include "common.h"
 
 namespace attune::cli {
@@ -32,6 +33,7 @@ std::string describe_valid(const Instrument& instrument) {
 }
 
 int run(const CheckArgs& args) {
+  refuse_output_over_inputs(OutputOptions{}, {}, args.files, args.instrument_path);
   auto search_path = instrument_search_path(args.instrument_path);
   int status = kExitOk;
   for (const auto& name : args.files) {
@@ -43,14 +45,15 @@ int run(const CheckArgs& args) {
     }
     CheckResult result = check_instrument_file(path);
     if (result.instrument) {
-      fmt::print("{}: ok: {}\n", path, describe_valid(*result.instrument));
+      fmt::print("{}", escape_controls(fmt::format("{}: ok: {}\n", path, describe_valid(*result.instrument)), true));
       continue;
     }
     status = kExitDataError;
     for (const auto& problem : result.problems) {
-      fmt::print(stderr, "{}: error: {}\n", problem.where.to_string(), problem.message);
+      write_stderr(escape_controls(fmt::format("{}: error: {}\n", problem.where.to_string(), problem.message), true));
     }
-    fmt::print(stderr, "{}: {} problem{}\n", path, result.problems.size(), result.problems.size() == 1 ? "" : "s");
+    write_stderr(escape_controls(
+        fmt::format("{}: {} problem{}\n", path, result.problems.size(), result.problems.size() == 1 ? "" : "s"), true));
   }
   std::fflush(stdout);
   return status;

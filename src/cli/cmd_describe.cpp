@@ -9,6 +9,7 @@
 
 #include "attune/io/json_text.h"
 #include "attune/util/error.h"
+#include "attune/util/text.h"
 #include "common.h"
 
 namespace attune::cli {
@@ -98,16 +99,17 @@ std::string describe_json(const Instrument& in) {
 }
 
 int run(const DescribeArgs& args) {
+  refuse_output_over_inputs(args.output, {}, {args.instrument}, args.instrument_path);
   Instrument in = load_named_instrument(args.instrument, args.instrument_path);
   // The readable description is the default even in a pipe; csv/tsv give the key table.
   Format format = args.output.format.empty() && args.output.output == "-" ? Format::table : resolve_format(args.output);
   auto sink = open_output(args.output.output);
   if (format == Format::table) {
-    sink->write(describe_text(in));
+    sink->write(escape_controls(describe_text(in), true));   // the definition's text may hold ESC
   } else if (format == Format::json || format == Format::jsonl) {
     sink->write(describe_json(in));
   } else {
-    auto writer = make_writer(format, *sink);
+    auto writer = make_writer(format, *sink, writer_options(args.output));
     writer->begin({{"item", true}, {"column", false}, {"scale", false}, {"reversed", false}});
     for (const auto& s : in.scales) {
       for (const auto& key : s.keys) {

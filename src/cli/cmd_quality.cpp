@@ -49,6 +49,7 @@ QualityThresholds thresholds_of(const QualityArgs& args) {
 
 int run(const QualityArgs& args) {
   check_input_use(args.input, "quality");
+  refuse_output_over_inputs(args.input, args.output);
   InputChoice input = to_response_options(args.input);
   QualityOptions options;
   options.thresholds = thresholds_of(args);
@@ -75,13 +76,13 @@ int run(const QualityArgs& args) {
   }
   if (args.summary) {
     const QualitySummary& s = report.summary;
-    fmt::print(stderr, "respondents {}; flagged {}\n", s.respondents, s.flagged);
-    fmt::print(stderr, "  longstring {}, irv_low {}, irv_high {}, mahalanobis {}, even_odd {}, psychsyn {}, psychant {}, "
+    write_stderr(fmt::format("respondents {}; flagged {}\n", s.respondents, s.flagged));
+    write_stderr(fmt::format("  longstring {}, irv_low {}, irv_high {}, mahalanobis {}, even_odd {}, psychsyn {}, psychant {}, "
                        "attention {}, duration {}\n",
                s.longstring, s.irv_low, s.irv_high, s.mahalanobis, s.even_odd, s.psychsyn, s.psychant, s.attention,
-               s.duration);
-    fmt::print(stderr, "  synonym pairs {}, antonym pairs {}\nthresholds:\n", report.synonym_pairs, report.antonym_pairs);
-    for (const auto& [name, value] : describe(thresholds)) fmt::print(stderr, "  {} {}\n", name, value);
+               s.duration));
+    write_stderr(fmt::format("  synonym pairs {}, antonym pairs {}\nthresholds:\n", report.synonym_pairs, report.antonym_pairs));
+    for (const auto& [name, value] : describe(thresholds)) write_stderr(fmt::format("  {} {}\n", name, value));
   }
   return kExitOk;
 }

@@ -37,7 +37,7 @@ struct ScoreArgs {
   std::uint64_t seed = 20250101;
   bool borderline = false;
   std::vector<std::string> reliability;
-  bool summary = false, summary_only = false, provenance = false, safe_csv = false;
+  bool summary = false, summary_only = false, provenance = false;
   unsigned threads = 0;   // 0: one per core
 };
 
@@ -90,6 +90,7 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
 
 int run(const ScoreArgs& args) {
   check_input_use(args.input, "score");
+  refuse_output_over_inputs(args.input, args.output, {args.quality_flags});
   ScoreOptions options = to_score_options(args);
   std::vector<Instrument> instruments = load_instruments(args.input);
   for (const Instrument& instrument : instruments) {
@@ -98,9 +99,7 @@ int run(const ScoreArgs& args) {
   }
   check_instrument_ids({options, options.patterns_by_instrument, options.maps_by_instrument}, instruments);
   std::unique_ptr<RecordSource> reader = open_input(args.input);
-  WriterOptions writer_options;
-  writer_options.safe_csv = args.safe_csv;
-  Output out = open_records_output(args.output, writer_options);
+  Output out = open_records_output(args.output);
   StringSink discard;
   std::unique_ptr<RecordWriter> rows_writer;
   RecordWriter* rows = out.writer.get();
@@ -171,7 +170,6 @@ Command add_score_command(CLI::App& app) {
   cmd->add_option("--threads", args->threads, "Threads that parse, score and format rows (default 0: one per core); the output is the same bytes, in input order")
       ->option_text("N");
   cmd->add_flag("--provenance", args->provenance, "Add columns naming the attune version and the instrument id, version and SHA-256");
-  cmd->add_flag("--safe-csv", args->safe_csv, "Prefix text cells starting with = + - @ with ' so spreadsheets do not run them");
   cmd->footer(examples({
       "attune score -i ecr-r responses.csv                  # a table on a terminal",
       "attune score -i ecr-r --id pid responses.csv -f csv -o scores.csv",

@@ -1,5 +1,6 @@
 #include "common.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -10,6 +11,7 @@
 
 #include "attune/instrument/loader.h"
 #include "attune/instrument/registry.h"
+#include "attune/io/same_file.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
 
@@ -21,6 +23,14 @@ void add_output_options(CLI::App& command, OutputOptions& options) {
   command.add_option("-f,--format", options.format,
                      "Output format: table, csv, tsv, json, jsonl (default: table on a terminal, else csv)")
       ->option_text("FORMAT");
+  command.add_flag("--safe-csv", options.safe_csv,
+                   "CSV/TSV: prefix text cells and headers starting with = + - @ (not numbers) with ' so spreadsheets do not run them");
+}
+
+WriterOptions writer_options(const OutputOptions& options) {
+  WriterOptions writer;
+  writer.safe_csv = options.safe_csv;
+  return writer;
 }
 
 Format resolve_format(const OutputOptions& options) {
@@ -43,8 +53,31 @@ Output open_records_output(const OutputOptions& options, WriterOptions writer_op
   Format format = resolve_format(options);
   Output out;
   out.sink = open_output(options.output);
+  writer_options.safe_csv = writer_options.safe_csv || options.safe_csv;
   out.writer = make_writer(format, *out.sink, writer_options);
   return out;
+}
+
+void refuse_output_over_inputs(const OutputOptions& output, const std::vector<std::string>& files,
+                               const std::vector<std::string>& instruments,
+                               const std::vector<std::string>& instrument_path,
+                               const std::vector<std::string>& keyed_files) {
+  std::vector<std::string> inputs = files;
+  for (const auto& value : keyed_files) {   // [ID=]FILE, as --map reads it
+    const auto at = value.find('=');
+    inputs.push_back(at == std::string::npos ? value : value.substr(at + 1));
+  }
+  if (!instruments.empty()) {
+    const auto search_path = instrument_search_path(instrument_path);
+    for (const auto& name : instruments) {
+      try {
+        inputs.push_back(resolve_instrument(name, search_path));
+      } catch (const Error&) {
+        inputs.push_back(name);   // not found: loading it says so
+      }
+    }
+  }
+  attune::refuse_output_over_inputs(output.output, inputs);
 }
 
 bool stdin_is_tty() { return ::isatty(0) == 1; }
@@ -57,11 +90,22 @@ static bool colour_on_stderr() {
   return stderr_is_tty() && !(no_colour && *no_colour) && !(term && std::string_view(term) == "dumb");
 }
 
+// Writes a message to stderr; one that cannot be written (stderr closed, full, or a pipe
+// without a reader) is dropped: the exit code, not stderr, says whether the data was written.
+// Controls in the message are shown escaped (a name from the data may hold ESC).
 static void say(const char* colour, const char* kind, const std::string& message) {
-  if (colour_on_stderr()) {
-    fmt::print(stderr, "attune: \x1b[{}m{}:\x1b[0m {}\n", colour, kind, message);
-  } else {
-    fmt::print(stderr, "attune: {}: {}\n", kind, message);
+  const std::string shown = escape_controls(message, true);
+  const std::string line = colour_on_stderr() ? fmt::format("attune: \x1b[{}m{}:\x1b[0m {}\n", colour, kind, shown)
+                                              : fmt::format("attune: {}: {}\n", kind, shown);
+  write_stderr(line);
+}
+
+void write_stderr(std::string_view text) noexcept {
+  while (!text.empty()) {
+    const ssize_t n = ::write(2, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    text.remove_prefix(static_cast<std::size_t>(n));
   }
 }
 

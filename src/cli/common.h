@@ -27,10 +27,23 @@ using Command = std::function<int()>;
 struct OutputOptions {
   std::string output = "-";
   std::string format;
+  bool safe_csv = false;
 };
 
-// Adds -o and -f to `command`.
+// Adds -o, -f and --safe-csv to `command`.
 void add_output_options(CLI::App& command, OutputOptions& options);
+
+// The writer options -o/-f/--safe-csv ask for (--safe-csv).
+WriterOptions writer_options(const OutputOptions& options);
+
+// Refuses (a usage Error) an output that is the same file as an input, before anything is
+// read: `files` are input paths ("-" standard input, "" none), `instruments` ids or definition
+// files found along `instrument_path`, `keyed_files` values of [ID=]FILE options (--map). The
+// output is -o, or standard output when "-".
+void refuse_output_over_inputs(const OutputOptions& output, const std::vector<std::string>& files,
+                               const std::vector<std::string>& instruments = {},
+                               const std::vector<std::string>& instrument_path = {},
+                               const std::vector<std::string>& keyed_files = {});
 
 // The format to write: -f, else from -o's extension, else table on a terminal and csv otherwise.
 Format resolve_format(const OutputOptions& options);
@@ -53,6 +66,8 @@ void warn(const std::string& message);
 void note(const std::string& message);
 // "attune: error: ..." on stderr.
 void error(const std::string& message);
+// Writes `text` to stderr as it is; a failed write is dropped. Never throws.
+void write_stderr(std::string_view text) noexcept;
 
 // --instrument-path, added to `command`; the search path built from it.
 void add_instrument_path_option(CLI::App& command, std::vector<std::string>& dirs);

@@ -129,6 +129,13 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
         "--exclude-flagged");
 }
 
+void refuse_output_over_inputs(const InputArgs& args, const OutputOptions& output,
+                               const std::vector<std::string>& more_files) {
+  std::vector<std::string> files{args.input, args.exclude_flagged};
+  files.insert(files.end(), more_files.begin(), more_files.end());
+  refuse_output_over_inputs(output, files, args.instruments, args.instrument_path, args.map_files);
+}
+
 void check_input_use(const InputArgs& args, const std::string& command) {
   if (args.input == "-" && stdin_is_tty()) {
     throw usage_error("no input: give a file, or pipe data and give -", fmt::format("see attune {} --help", command));

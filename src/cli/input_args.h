@@ -17,6 +17,7 @@
 #include "attune/io/record_source.h"
 #include "attune/responses/flag_join.h"
 #include "attune/responses/response_reader.h"
+#include "common.h"
 
 namespace attune::cli {
 
@@ -50,6 +51,11 @@ void add_input_options(CLI::App& command, InputArgs& args, const InputUse& use =
 // Throws a usage Error when the input is a terminal, a refused option was given, or -i was
 // given twice to a command that reads one instrument (`command` names the command).
 void check_input_use(const InputArgs& args, const std::string& command);
+
+// Throws a usage Error when -o is the same file as any input the options name (the data,
+// definitions, --map, --exclude-flagged) or as one of `more_files` (e.g. score's --quality).
+void refuse_output_over_inputs(const InputArgs& args, const OutputOptions& output,
+                               const std::vector<std::string>& more_files = {});
 
 // What the input options tell the library: the ResponseOptions (the same for every
 // instrument but --columns/--map ID=..., kept apart here) and how to open the source.

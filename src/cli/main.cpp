@@ -3,11 +3,18 @@
 // Usage: attune <command> [options]
 // Commands: score, check, instruments, describe, analyze, quality, patterns. Each lives in src/cli/cmd_<name>.cpp and
 // registers itself below; this file parses, dispatches, and turns errors into exit codes.
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <system_error>
+#include <vector>
 
+#include <fcntl.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -29,35 +36,86 @@ Command add_patterns_command(CLI::App& app);
 
 namespace {
 
-// SIGINT, SIGTERM, SIGHUP while writing -o FILE: remove the temporary file beside FILE, then
-// die of the same signal (exit status 130, 143, 129 as the shell shows it). Only
-// async-signal-safe calls: unlink (inside remove_pending_outputs), signal, raise.
-void on_termination_signal(int signal_number) {
+// Any signal whose default action ends the process, while writing -o FILE: remove the
+// temporary name beside FILE, then die of the same signal (exit status 128 + its number, as
+// the shell shows it). Only async-signal-safe calls: unlink (inside remove_pending_outputs),
+// signal, raise. (An unnamed temporary file, the usual case, vanishes by itself, even on
+// SIGKILL.)
+void on_fatal_signal(int signal_number) {
   attune::remove_pending_outputs();
   std::signal(signal_number, SIG_DFL);
   std::raise(signal_number);   // blocked until this handler returns, then the default action
 }
 
-void remove_outputs_on_termination() {
-  for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+// Handles every catchable signal that would end the run, unless it is ignored (nohup, `cmd &`)
+// or already handled (a sanitizer's crash report). SIGPIPE and SIGXFSZ are ignored instead:
+// a write then fails with EPIPE (on the data: the run ends as if killed by SIGPIPE, quietly, as
+// `| head` expects; on stderr: the message is dropped) or EFBIG (an error naming the file).
+void handle_fatal_signals() {
+  std::vector<int> fatal = {SIGHUP, SIGINT,  SIGQUIT,   SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+                            SIGPROF, SIGXCPU, SIGPOLL, SIGPWR,  SIGSYS,  SIGTRAP, SIGSTKFLT, SIGABRT,
+                            SIGSEGV, SIGBUS,  SIGILL,  SIGFPE};
+  for (int signal_number = SIGRTMIN; signal_number <= SIGRTMAX; ++signal_number) fatal.push_back(signal_number);
+  for (int signal_number : fatal) {
     struct sigaction old {};
-    if (::sigaction(signal_number, nullptr, &old) != 0 || old.sa_handler == SIG_IGN) continue;   // nohup, `cmd &`
+    if (::sigaction(signal_number, nullptr, &old) != 0 || old.sa_handler != SIG_DFL) continue;
     struct sigaction action {};
-    action.sa_handler = on_termination_signal;
+    action.sa_handler = on_fatal_signal;
     sigemptyset(&action.sa_mask);
     ::sigaction(signal_number, &action, nullptr);
   }
+  std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGXFSZ, SIG_IGN);
 }
+
+// Dies of SIGPIPE, as a writer to a closed pipe does (after the temporary files are gone).
+[[noreturn]] void die_of_broken_pipe() {
+  attune::remove_pending_outputs();
+  std::signal(SIGPIPE, SIG_DFL);
+  std::raise(SIGPIPE);
+  std::_Exit(128 + SIGPIPE);
+}
+
+// Opens /dev/null on a standard descriptor the caller closed (`2>&-`), so that no file the run
+// opens takes its number (then warnings would land in the output): read-only on 1 and 2, so
+// that writes there fail rather than vanish, write-only on 0 (as gnulib's stdopen).
+void fill_closed_standard_descriptors() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    const int opened = ::open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+    if (opened >= 0 && opened != fd) ::close(opened);
+  }
+}
+
+// Flushes standard output (help text, check's lines) and turns a failure into exit 1: a
+// `--help >/dev/full` that printed nothing must not report success.
+int finish_standard_output(int status) {
+  std::cout.flush();
+  errno = 0;
+  const bool flushed = std::fflush(stdout) == 0;
+  const int error_number = errno;
+  if (flushed && !std::ferror(stdout) && !std::cout.fail()) return status;
+  if (error_number == EPIPE) die_of_broken_pipe();
+  if (status != attune::cli::kExitOk) return status;   // the run failed already, and said why
+  attune::cli::error(error_number != 0 ? fmt::format("cannot write to standard output: {}", std::strerror(error_number))
+                                       : std::string("cannot write to standard output"));
+  return attune::cli::kExitDataError;
+}
+
+int run(int argc, char** argv);
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  fill_closed_standard_descriptors();
+  handle_fatal_signals();
+  return finish_standard_output(run(argc, argv));
+}
+
+namespace {
+
+int run(int argc, char** argv) {
   using namespace attune::cli;
-  remove_outputs_on_termination();
-  // A reader that stops early (`attune score ... | head`) ends the run quietly, as it does for
-  // cat or grep, even when the parent left SIGPIPE ignored (then writes would fail with EPIPE
-  // and print an error).
-  std::signal(SIGPIPE, SIG_DFL);
   CLI::App app{"attune: score psychological questionnaires (adult attachment first).\n"
                "Reads an instrument definition (YAML) and responses (CSV); writes scores and patterns.",
                "attune"};
@@ -89,7 +147,7 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     error(e.what());
-    fmt::print(stderr, "Run 'attune --help' or 'attune COMMAND --help' for usage.\n");
+    write_stderr("Run 'attune --help' or 'attune COMMAND --help' for usage.\n");
     return kExitUsage;
   }
   // ATTUNE_SIMD lowers the instruction set (a knob for tests and measurements); a name that is
@@ -104,11 +162,23 @@ int main(int argc, char** argv) {
     for (auto& [subcommand, command] : commands) {
       if (subcommand->parsed()) return command();
     }
+  } catch (const attune::BrokenPipe&) {
+    die_of_broken_pipe();   // `attune ... | head`: the reader has what it wanted
   } catch (const attune::Error& e) {
     error(e.what());
     return e.kind() == attune::ErrorKind::usage ? kExitUsage : kExitDataError;
   } catch (const std::bad_alloc&) {
     error("out of memory");
+    return kExitDataError;
+  } catch (const std::system_error& e) {   // fmt::print to a full or closed standard output
+    if (e.code() == std::errc::broken_pipe) die_of_broken_pipe();
+    for (std::errc write_failure : {std::errc::no_space_on_device, std::errc::bad_file_descriptor, std::errc::io_error,
+                                    std::errc::file_too_large}) {
+      if (e.code() != write_failure) continue;
+      error(e.what());
+      return kExitDataError;
+    }
+    error(fmt::format("unexpected failure: {} (please report this)", e.what()));
     return kExitDataError;
   } catch (const std::exception& e) {
     error(fmt::format("unexpected failure: {} (please report this)", e.what()));
@@ -116,3 +186,5 @@ int main(int argc, char** argv) {
   }
   return kExitUsage;
 }
+
+}  // namespace

@@ -22,17 +22,15 @@ void ProgressBar::update(std::uint64_t done, std::uint64_t total) {
   double fraction = std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
   double seconds = std::chrono::duration<double>(now - start_).count();
   int width = 30, filled = static_cast<int>(fraction * width);
-  fmt::print(stderr, "\r[{}{}] {:3.0f}%  {:.0f} MB/s ", std::string(static_cast<std::size_t>(filled), '='),
+  write_stderr(fmt::format("\r[{}{}] {:3.0f}%  {:.0f} MB/s ", std::string(static_cast<std::size_t>(filled), '='),
              std::string(static_cast<std::size_t>(width - filled), ' '), fraction * 100,
-             static_cast<double>(done) / 1e6 / seconds);
-  std::fflush(stderr);
+             static_cast<double>(done) / 1e6 / seconds));
   drawn_ = true;
 }
 
 void ProgressBar::finish() {
   if (!drawn_) return;
-  fmt::print(stderr, "\r\x1b[2K");
-  std::fflush(stderr);
+  write_stderr("\r\x1b[2K");
   drawn_ = false;
 }
 

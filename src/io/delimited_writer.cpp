@@ -10,6 +10,29 @@ namespace attune::writers {
 
 namespace {
 
+// Whether `text` is a decimal number: a sign, digits with at most one '.', an exponent.
+bool is_plain_number(std::string_view text) {
+  std::size_t i = 0, digits = 0;
+  auto digit_run = [&] {
+    std::size_t n = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i, ++n;
+    return n;
+  };
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  digits += digit_run();
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    digits += digit_run();
+  }
+  if (digits == 0) return false;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    if (digit_run() == 0) return false;
+  }
+  return i == text.size();
+}
+
 class DelimitedWriter : public RecordWriter, public RowFormatter {
  public:
   DelimitedWriter(OutputSink& sink, char delimiter, WriterOptions options)
@@ -24,7 +47,7 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
       names.push_back(Cell::of(std::string_view(column.name)));
       numeric_.push_back(column.numeric);
     }
-    format_cells(line_, names, false);
+    format_cells(line_, names, options_.safe_csv, true);   // a header cell is text, whatever its column holds
     sink_.write(line_);
     line_.clear();
   }
@@ -57,7 +80,7 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
   // first (each cell's most: a number's kNumberRoom; a text's every byte doubled, quotes and
   // the formula mark), then cut to what was written. (Making the line on the stack and
   // appending it was slower: the copy's loads wait on the stores just made.)
-  void format_cells(std::string& out, std::span<const Cell> cells, bool defuse_text) const {
+  void format_cells(std::string& out, std::span<const Cell> cells, bool defuse_text, bool header = false) const {
     // (A text's room counts at least 16 bytes, so the room, and the zero-filling of it, is the
     // same from row to row however long a short text, e.g. a pattern's name, is.)
     std::size_t room = 1;
@@ -66,17 +89,17 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
     }
     const std::size_t start = out.size();
     out.resize(start + room);
-    char* end = write_cells(out.data() + start, cells, defuse_text);
+    char* end = write_cells(out.data() + start, cells, defuse_text, header);
     out.resize(static_cast<std::size_t>(end - out.data()));
   }
 
   // Writes the cells and the line's end at `p`, which has room for them; returns the end.
-  char* write_cells(char* p, std::span<const Cell> cells, bool defuse_text) const {
+  char* write_cells(char* p, std::span<const Cell> cells, bool defuse_text, bool header) const {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i) *p++ = delimiter_;
       const Cell& cell = cells[i];
       if (cell.kind == Cell::Kind::number) p = write_number(p, cell.number);
-      else if (cell.kind == Cell::Kind::text) p = write_text(p, cell.text, defuse_text && !numeric_[i]);
+      else if (cell.kind == Cell::Kind::text) p = write_text(p, cell.text, defuse_text && (header || !numeric_[i]));
     }
     *p++ = '\n';
     return p;
@@ -85,7 +108,9 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
   // Writes a text cell at `p` (room for 2 * size + 3 bytes); returns the end.
   char* write_text(char* p, std::string_view text, bool defuse) const {
     // Spreadsheets run cells starting with = + - @ as formulas; a leading ' shows them as text.
-    bool formula = defuse && !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+    // A number ("-7", "+1.5e3") is left as it is: a spreadsheet reads it as the number it is.
+    bool formula = defuse && !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos &&
+                   !is_plain_number(text);
     if (delimiter_ == '\t') {
       if (formula) *p++ = '\'';
       for (char c : text) {

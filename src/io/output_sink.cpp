@@ -1,9 +1,9 @@
 #include "attune/io/output_sink.h"
 
 #include <cerrno>
-#include <cstdio>
+#include <charconv>
 #include <cstring>
-#include <filesystem>
+#include <optional>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,18 +11,21 @@
 
 #include <fmt/format.h>
 
-#include "attune/util/background_sync.h"
 #include "attune/util/error.h"
-#include "pending_outputs.h"
+#include "fd_sink.h"
 
 namespace attune {
 
-namespace {
+BrokenPipe::BrokenPipe(const std::string& name)
+    : Error(ErrorKind::io, {name}, "cannot write: the reader of the pipe has gone", "nothing to do") {}
+
+namespace sinks {
 
 void write_all(int fd, std::string_view bytes, const std::string& name) {
   while (!bytes.empty()) {
     ssize_t n = ::write(fd, bytes.data(), bytes.size());
     if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno == EPIPE) throw BrokenPipe(name);
     if (n < 0) {
       throw io_error({name}, fmt::format("cannot write: {}", std::strerror(errno)),
                      errno == ENOSPC ? "free some disk space" : "check the output path");
@@ -31,141 +34,127 @@ void write_all(int fd, std::string_view bytes, const std::string& name) {
   }
 }
 
-// Buffers output and writes it in large blocks.
-class FdSink : public OutputSink {
- public:
-  FdSink(int fd, std::string name) : fd_(fd), name_(std::move(name)) { buffer_.reserve(kBlock); }
+FdSink::FdSink(int fd, std::string name, bool drop_errors)
+    : fd_(fd), name_(std::move(name)), drop_errors_(drop_errors) {
+  buffer_.reserve(kBlock);
+}
 
-  void write(std::string_view bytes) override {
-    if (bytes.size() >= kBlock) {   // a large piece (a block of formatted rows) goes out without a copy
-      flush();
-      write_all(fd_, bytes, name_);
-      wrote(bytes.size());
-      return;
-    }
-    buffer_.append(bytes);
-    if (buffer_.size() >= kBlock) flush();
-  }
-  void commit() override { flush(); }
-  const std::string& name() const override { return name_; }
-
- protected:
-  void flush() {
-    write_all(fd_, buffer_, name_);
-    wrote(buffer_.size());
-    buffer_.clear();
-  }
-  // Called after `bytes` more bytes were written to fd_.
-  virtual void wrote(std::size_t bytes) { (void)bytes; }
-  static constexpr std::size_t kBlock = 1u << 16;
-  int fd_;
-  std::string name_;
-  std::string buffer_;
-};
-
-// Writes to a temporary file beside the target; commit() renames it over the target.
-class AtomicFileSink : public FdSink {
- public:
-  explicit AtomicFileSink(const std::string& path) : FdSink(-1, path), path_(path) {
-    std::filesystem::path target(path);
-    if (std::filesystem::is_directory(target)) {
-      throw io_error({path}, "is a directory", "give a file name for -o");
-    }
-    std::filesystem::path dir = target.parent_path();
-    temp_ = (dir.empty() ? std::filesystem::path(".") : dir) / ("." + target.filename().string() + ".XXXXXX");
-    std::string pattern = temp_.string();
-    fd_ = ::mkstemp(pattern.data());
-    if (fd_ < 0) {
-      throw io_error({path}, fmt::format("cannot create the output file: {}", std::strerror(errno)),
-                     "check that the directory exists and is writable");
-    }
-    temp_ = pattern;
-    pending_ = pending_outputs::add(pattern.c_str());
-    syncer_ = std::make_unique<BackgroundSync>(fd_);
-    ::fchmod(fd_, 0644 & ~current_umask());
-  }
-
-  ~AtomicFileSink() override {
-    syncer_.reset();   // waits for a sync under way, before the descriptor closes
-    if (fd_ >= 0) ::close(fd_);
-    if (!committed_) ::unlink(temp_.c_str());
-    pending_outputs::remove(pending_);
-  }
-
-  void commit() override {
+void FdSink::write(std::string_view bytes) {
+  if (bytes.size() >= kBlock) {   // a large piece (a block of formatted rows) goes out without a copy
     flush();
-    // Only what the last background sync did not cover is left for fsync to wait on.
-    if (const int error = syncer_->finish(); error != 0) {
-      throw io_error({path_}, fmt::format("cannot write: {}", std::strerror(error)), "check the disk");
+    if (drop_errors_) {
+      try { write_all(fd_, bytes, name_); } catch (const Error&) {}
+    } else {
+      write_all(fd_, bytes, name_);
     }
-    if (::fsync(fd_) != 0 && errno != EINVAL) {
-      throw io_error({path_}, fmt::format("cannot write: {}", std::strerror(errno)), "check the disk");
-    }
-    if (::close(fd_) != 0) {
-      fd_ = -1;
-      throw io_error({path_}, fmt::format("cannot write: {}", std::strerror(errno)), "check the disk");
-    }
-    fd_ = -1;
-    if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
-      throw io_error({path_}, fmt::format("cannot replace the output file: {}", std::strerror(errno)),
-                     "check the directory's permissions");
-    }
-    committed_ = true;
-    pending_outputs::remove(pending_);
-    pending_ = -1;
+    wrote(bytes.size());
+    return;
   }
+  buffer_.append(bytes);
+  if (buffer_.size() >= kBlock) flush();
+}
 
-  // Has each 4 MiB synced to disk as soon as it is written, beside the writing (a thread of
-  // BackgroundSync's), so that commit()'s fsync waits for the last piece only: at 1M scored
-  // rows (37 MB) the fsync at the end took 30-57 ms with writeback merely started along the
-  // way (sync_file_range), 3-4 ms after syncs along the way.
-  void wrote(std::size_t bytes) override {
-    written_ += bytes;
-    if (written_ - synced_ >= kSyncEvery) {
-      syncer_->request();
-      synced_ = written_;
-    }
+void FdSink::flush() {
+  if (drop_errors_) {
+    try { write_all(fd_, buffer_, name_); } catch (const Error&) {}
+  } else {
+    write_all(fd_, buffer_, name_);
   }
+  wrote(buffer_.size());
+  buffer_.clear();
+}
 
- private:
-  static constexpr std::uint64_t kSyncEvery = 4u << 20;
-  std::uint64_t written_ = 0, synced_ = 0;
-  static mode_t current_umask() {
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    return mask;
-  }
-  std::string path_;
-  std::filesystem::path temp_;
-  bool committed_ = false;
-  int pending_ = -1;   // its slot among the pending outputs a signal handler removes
-  std::unique_ptr<BackgroundSync> syncer_;   // made once the temporary file is open
+}  // namespace sinks
+
+namespace {
+
+using sinks::FdSink;
+
+// A descriptor of its own (a device or pipe opened by name, or a duplicate of 1 or 2), closed
+// with the sink.
+class OwnedFdSink : public FdSink {
+ public:
+  OwnedFdSink(int fd, std::string name) : FdSink(fd, std::move(name)) {}
+  ~OwnedFdSink() override { ::close(fd_); }
 };
+
+// The descriptor a name such as /dev/stdout, /dev/fd/3 or /proc/self/fd/1 stands for: writing
+// it directly appends where the descriptor is (a renamed file would replace the link in /dev,
+// and opening the name anew would start a redirected file over from its first byte).
+std::optional<int> named_descriptor(std::string_view path) {
+  if (path == "/dev/stdin") return 0;
+  if (path == "/dev/stdout") return 1;
+  if (path == "/dev/stderr") return 2;
+  for (std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+    if (!path.starts_with(prefix)) continue;
+    std::string_view digits = path.substr(prefix.size());
+    int fd = -1;
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), fd);
+    if (ec == std::errc() && end == digits.data() + digits.size() && !digits.empty()) return fd;
+  }
+  return std::nullopt;
+}
+
+// `path` with symbolic links in its last component followed (up to 40, as the kernel), so that
+// the file they name is replaced and the links stay.
+std::string follow_links(const std::string& path) {
+  std::string current = path;
+  for (int hops = 0; hops < 40; ++hops) {
+    struct stat info {};
+    if (::lstat(current.c_str(), &info) != 0 || !S_ISLNK(info.st_mode)) return current;
+    std::string target(static_cast<std::size_t>(info.st_size > 0 ? info.st_size : 4096) + 1, '\0');
+    ssize_t n = ::readlink(current.c_str(), target.data(), target.size());
+    if (n < 0) return current;
+    target.resize(static_cast<std::size_t>(n));
+    if (target.empty() || target.front() != '/') {
+      std::size_t slash = current.rfind('/');
+      if (slash != std::string::npos) target = current.substr(0, slash + 1) + target;
+    }
+    current = target;
+  }
+  throw io_error({path}, "too many levels of symbolic links", "point -o at a file");
+}
 
 }  // namespace
 
-// Devices and pipes (/dev/stdout, /dev/full, a FIFO) are written directly: they cannot be
-// replaced by renaming.
-class DeviceSink : public FdSink {
- public:
-  explicit DeviceSink(const std::string& path) : FdSink(::open(path.c_str(), O_WRONLY | O_CLOEXEC), path) {
-    if (fd_ < 0) {
-      throw io_error({path}, fmt::format("cannot open for writing: {}", std::strerror(errno)),
-                     "check the output path");
-    }
-  }
-  ~DeviceSink() override { ::close(fd_); }
-};
-
-std::unique_ptr<OutputSink> open_stderr() { return std::make_unique<FdSink>(2, "<stderr>"); }
+std::unique_ptr<OutputSink> open_stderr() { return std::make_unique<FdSink>(2, "<stderr>", true); }
 
 std::unique_ptr<OutputSink> open_output(const std::string& path) {
   if (path == "-" || path.empty()) return std::make_unique<FdSink>(1, "<stdout>");
-  struct stat info {};
-  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode) && !S_ISDIR(info.st_mode)) {
-    return std::make_unique<DeviceSink>(path);
+  if (auto fd = named_descriptor(path)) {
+    int own = ::fcntl(*fd, F_DUPFD_CLOEXEC, 3);
+    if (own < 0) {
+      throw io_error({path}, fmt::format("cannot write: descriptor {} is not open", *fd),
+                     "open it in the shell (e.g. 3>FILE), or give a file");
+    }
+    return std::make_unique<OwnedFdSink>(own, path);
   }
-  return std::make_unique<AtomicFileSink>(path);
+  const std::string target = follow_links(path);
+  struct stat info {};
+  if (::stat(target.c_str(), &info) != 0) {
+    if (errno != ENOENT) {
+      throw io_error({path}, fmt::format("cannot open for writing: {}", std::strerror(errno)), "check the output path");
+    }
+    return sinks::open_atomic_file(path, target, nullptr);
+  }
+  if (S_ISDIR(info.st_mode)) throw io_error({path}, "is a directory", "give a file name for -o");
+  if (!S_ISREG(info.st_mode)) {   // a device, pipe or socket: written directly, never replaced
+    int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+      throw io_error({path}, fmt::format("cannot open for writing: {}", std::strerror(errno)), "check the output path");
+    }
+    return std::make_unique<OwnedFdSink>(fd, path);
+  }
+  if (info.st_nlink > 1) {
+    throw io_error({path}, fmt::format("has {} hard links: replacing it would leave the other names with the old contents",
+                                       info.st_nlink),
+                   "write to a new file, or remove the other links first");
+  }
+  if ((info.st_mode & 0222) == 0 || ::access(target.c_str(), W_OK) != 0) {
+    throw io_error({path}, "is write-protected: attune does not replace a file without write permission",
+                   "write to another file, or give it write permission (chmod u+w) first");
+  }
+  return sinks::open_atomic_file(path, target, &info);
 }
 
 }  // namespace attune

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "attune/util/text.h"
 #include "writers.h"
 
 namespace attune::writers {
@@ -24,7 +25,10 @@ class TableWriter : public RecordWriter {
   void begin(const std::vector<Column>& columns) override {
     columns_ = columns;
     widths_.clear();
-    for (const auto& column : columns) widths_.push_back(display_width(column.name));
+    for (auto& column : columns_) {
+      column.name = escape_controls(column.name);
+      widths_.push_back(display_width(column.name));
+    }
   }
 
   void write_row(std::span<const Cell> cells) override {
@@ -37,7 +41,10 @@ class TableWriter : public RecordWriter {
         text = fmt::format("{:.{}f}", cell.number + 0.0, decimals);
       }
       else if (cell.kind == Cell::Kind::text) {
+        // A table is for terminals: line breaks and tabs become spaces, every other control
+        // character (ESC, BEL, BS, DEL, C1) is shown escaped.
         for (char c : cell.text) text += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+        text = escape_controls(text);
       }
       widths_[i] = std::max(widths_[i], display_width(text));
       row.push_back(std::move(text));

@@ -124,8 +124,19 @@ static std::size_t utf8_length(std::string_view text, std::size_t i) {
   return n;
 }
 
-std::string show_text(std::string_view text, std::size_t limit) {
-  std::string out = "\"";
+// The code point of the valid UTF-8 sequence of `n` bytes at text[i].
+static unsigned code_point(std::string_view text, std::size_t i, std::size_t n) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(text[k])); };
+  if (n == 1) return byte(i);
+  unsigned value = byte(i) & (0x7Fu >> n);
+  for (std::size_t k = 1; k < n; ++k) value = (value << 6) | (byte(i + k) & 0x3F);
+  return value;
+}
+
+// Appends `text` with controls escaped (see escape_controls); `quoted` also escapes " and \,
+// `limit` cuts it (with "..." after).
+static void append_escaped(std::string& out, std::string_view text, bool quoted, bool keep_line_breaks,
+                           std::size_t limit) {
   std::size_t i = 0;
   while (i < text.size()) {
     if (i >= limit) {
@@ -134,10 +145,15 @@ std::string show_text(std::string_view text, std::size_t limit) {
     }
     auto c = static_cast<unsigned char>(text[i]);
     std::size_t n = utf8_length(text, i);
-    if (n == 0 || c < 0x20 || c == 0x7F) {
-      out += fmt::format("\\x{:02X}", c);
-      ++i;
-    } else if (c == '"' || c == '\\') {
+    const bool line_break = keep_line_breaks && (c == '\n' || c == '\t');
+    const bool control = n == 0 || ((c < 0x20 || c == 0x7F) && !line_break) ||
+                         (n == 2 && code_point(text, i, n) < 0xA0);   // C1: U+0080..U+009F
+    if (control) {
+      for (std::size_t k = 0; k < std::max<std::size_t>(n, 1); ++k) {
+        out += fmt::format("\\x{:02X}", static_cast<unsigned char>(text[i + k]));
+      }
+      i += std::max<std::size_t>(n, 1);
+    } else if (quoted && (c == '"' || c == '\\')) {
       out += '\\';
       out += static_cast<char>(c);
       ++i;
@@ -146,8 +162,19 @@ std::string show_text(std::string_view text, std::size_t limit) {
       i += n;
     }
   }
-  if (out.back() != '.') out += '"';
-  else out += '"';
+}
+
+std::string show_text(std::string_view text, std::size_t limit) {
+  std::string out = "\"";
+  append_escaped(out, text, true, false, limit);
+  out += '"';
+  return out;
+}
+
+std::string escape_controls(std::string_view text, bool keep_line_breaks) {
+  std::string out;
+  out.reserve(text.size());
+  append_escaped(out, text, false, keep_line_breaks, std::string_view::npos);
   return out;
 }
 

@@ -103,9 +103,30 @@ TEST_CASE("safe_csv defuses formula-like text in text columns only") {
                                  {Cell::of("@x"), Cell::of(3)}, {Cell::of("-x,y"), Cell::of(4)},
                                  {Cell::of("ok"), Cell::of(5)}},
                    safe, columns);
-  CHECK(out == "id,n\n\"'=SUM(A1)\",-1\n\"'+1\",-2\n\"'@x\",3\n\"'-x,y\",4\nok,5\n");
+  CHECK(out == "id,n\n\"'=SUM(A1)\",-1\n+1,-2\n\"'@x\",3\n\"'-x,y\",4\nok,5\n");   // +1 is a number
   CHECK(write(Format::csv, {{Cell::of("=1"), Cell::of(1)}}, {}, columns) == "id,n\n=1,1\n");
   CHECK(write(Format::tsv, {{Cell::of("=1"), Cell::of(1)}}, safe, columns) == "id\tn\n'=1\t1\n");
+}
+
+TEST_CASE("safe_csv leaves numbers written as text alone and defuses header cells") {
+  WriterOptions safe;
+  safe.safe_csv = true;
+  std::vector<Column> columns = {{"=HYPERLINK(\"x\")", false}, {"-7", true}, {"+n", true}};
+  auto out = write(Format::csv, {{Cell::of("-7"), Cell::of(1), Cell::of("-1.5e3")}, {Cell::of("+.5"), Cell::of(2), Cell::of("-1-1")},
+                                 {Cell::of("-"), Cell::of(3), Cell::of("-e5")}},
+                   safe, columns);
+  CHECK(out == "\"'=HYPERLINK(\"\"x\"\")\",-7,\"'+n\"\n-7,1,-1.5e3\n+.5,2,-1-1\n\"'-\",3,-e5\n");
+  CHECK(write(Format::tsv, {{Cell::of("-1-1"), Cell::of(1), Cell::missing()}}, safe, columns) ==
+        "'=HYPERLINK(\"x\")\t-7\t'+n\n'-1-1\t1\t\n");
+  CHECK(write(Format::csv, {}, {}, columns) == "\"=HYPERLINK(\"\"x\"\")\",-7,+n\n");   // without it: as before
+}
+
+TEST_CASE("the table shows control characters in cells and headers escaped (line breaks and tabs as spaces)") {
+  std::vector<Column> columns = {{"id\x1b[2J", false}, {"n", true}};
+  CHECK(write(Format::table, {{Cell::of("a\x1b]0;x\x07" "b\x08\x7f\xc2\x9b\tc\n"), Cell::of(1)}}, {}, columns) ==
+        "id\\x1B[2J                             n\n"
+        "---------------------------------  ----\n"
+        "a\\x1B]0;x\\x07b\\x08\\x7F\\xC2\\x9B c   1.00\n");
 }
 
 TEST_CASE("cells that grow most when written (quotes doubled, formula mark, escapes, long numbers) come out whole") {

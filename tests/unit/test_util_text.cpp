@@ -90,3 +90,13 @@ TEST_CASE("read_file reads bytes exactly and names the file in io errors") {
   CHECK(directory->kind() == ErrorKind::io);
   CHECK(directory->message() == "is a directory");
 }
+
+TEST_CASE("escape_controls shows C0, DEL, C1 and broken UTF-8 as \\xNN, and keeps the rest") {
+  CHECK(escape_controls("plain caf\xC3\xA9 \"q\" a\\b") == "plain caf\xC3\xA9 \"q\" a\\b");
+  CHECK(escape_controls("\x1b[31mred\x07\x08\x7F") == "\\x1B[31mred\\x07\\x08\\x7F");
+  CHECK(escape_controls("\xC2\x9B" "2J") == "\\xC2\\x9B2J");   // C1 CSI, as UTF-8
+  CHECK(escape_controls("\x9B" "2J") == "\\x9B2J");            // C1 CSI, a lone byte
+  CHECK(escape_controls("a\tb\nc\r") == "a\\x09b\\x0Ac\\x0D");
+  CHECK(escape_controls("a\tb\nc\r", true) == "a\tb\nc\\x0D");
+  CHECK(show_text("\xC2\x85") == "\"\\xC2\\x85\"");
+}

@@ -56,7 +56,7 @@ struct Cell {
 
 struct WriterOptions {
   int table_decimals = 2;   // the table rounds; csv/json print shortest round-trip numbers
-  bool safe_csv = false;    // prefix text cells starting with = + - @ with ' (spreadsheets)
+  bool safe_csv = false;    // csv/tsv: prefix text cells and headers starting with = + - @ (or tab, CR) with ', numbers excepted
 };
 
 // Formats rows into bytes without writing them, so that other threads can format rows ahead

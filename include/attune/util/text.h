@@ -30,6 +30,11 @@ namespace attune {
 // `text` in double quotes for an error message: control bytes and invalid UTF-8 escaped as
 // \xNN, cut to `limit` bytes with "..." after.
 std::string show_text(std::string_view text, std::size_t limit = 40);
+// `text` as a terminal may show it: every control shown as \xNN (C0 controls, DEL, the C1
+// controls U+0080..U+009F byte by byte, and bytes that are not UTF-8), so that no escape
+// sequence in data or a definition reaches the terminal; with keep_line_breaks, LF and TAB stay.
+// The one escaping of every text bound for a terminal (tables, messages, describe, show_text).
+std::string escape_controls(std::string_view text, bool keep_line_breaks = false);
 // Formats a number for a message: "4", "3.5", "1e+20".
 std::string show_number(double value);
 }  // namespace attune
