@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
-#include "attune/util/sse2.h"
+#include "util/sse2.h"
 
 #include <fmt/format.h>
 
 #include "attune/io/csv_reader.h"
 #include "attune/responses/line_decoder.h"
-#include "attune/util/small_whole.h"
+#include "util/small_whole.h"
 #include "attune/util/text.h"
 
 namespace attune {

@@ -8,8 +8,9 @@
 #include <fmt/format.h>
 
 #include "attune/stats/item_analysis_moments.h"
-#include "attune/util/batch_handoff.h"
-#include "attune/util/packed_rows.h"
+#include "stats/likert_moments.h"
+#include "util/batch_handoff.h"
+#include "util/packed_rows.h"
 
 namespace attune {
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "attune/util/sse2.h"
+#include "util/sse2.h"
 
-#include "attune/util/small_whole.h"
+#include "util/small_whole.h"
 
 namespace attune {
 

@@ -4,7 +4,8 @@
 #include <limits>
 
 #include "attune/util/error.h"
-#include "attune/util/sse2.h"
+#include "stats/likert_moments.h"
+#include "util/sse2.h"
 
 namespace attune {
 
@@ -25,8 +26,15 @@ ItemAnalysisMoments::ItemAnalysisMoments(std::size_t columns, std::vector<ScaleK
     }
   }
   if (!scales_.empty() && LikertMoments::fits(columns_, scales_, scales_.front().min, scales_.front().max))
-    likert_.emplace(columns_, scales_, scales_.front().min, scales_.front().max);
+    likert_ = std::make_unique<LikertMoments>(columns_, scales_, scales_.front().min, scales_.front().max);
 }
+
+ItemAnalysisMoments::~ItemAnalysisMoments() = default;
+ItemAnalysisMoments::ItemAnalysisMoments(ItemAnalysisMoments&&) noexcept = default;
+ItemAnalysisMoments& ItemAnalysisMoments::operator=(ItemAnalysisMoments&&) noexcept = default;
+
+int ItemAnalysisMoments::code_base() const { return likert_ ? likert_->base() : 0; }
+unsigned ItemAnalysisMoments::code_levels() const { return likert_ ? likert_->levels() : 0; }
 
 void ItemAnalysisMoments::add_row(std::span<const double> row) {
   if (encode(row, codes_row_.data())) {
@@ -66,7 +74,7 @@ LikertMoments ItemAnalysisMoments::new_likert_moments() const {
 
 void ItemAnalysisMoments::adopt_likert_moments(LikertMoments moments) {
   if (!likert_ || moments.columns() != columns_) throw usage_error("ItemAnalysisMoments: Likert sums of the wrong shape");
-  likert_ = std::move(moments);
+  *likert_ = std::move(moments);
 }
 
 std::size_t ItemAnalysisMoments::rows() const { return moments_.rows() + (likert_ ? likert_->rows() : 0); }

@@ -1,13 +1,13 @@
-#include "attune/stats/likert_moments.h"
+#include "stats/likert_moments.h"
 
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <new>
 
-#include "attune/stats/byte_kernels.h"
+#include "stats/byte_kernels.h"
 #include "attune/util/error.h"
-#include "attune/util/sse2.h"
+#include "util/sse2.h"
 
 namespace attune {
 

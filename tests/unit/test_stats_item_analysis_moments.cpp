@@ -9,6 +9,7 @@
 
 #include "attune/stats/item_analysis_moments.h"
 #include "attune/util/error.h"
+#include "stats/likert_moments.h"
 
 using namespace attune;
 

@@ -5,7 +5,7 @@
 #include <random>
 #include <vector>
 
-#include "attune/stats/likert_moments.h"
+#include "stats/likert_moments.h"
 #include "attune/stats/pairwise_moments.h"
 
 using namespace attune;

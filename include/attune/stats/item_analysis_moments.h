@@ -3,18 +3,19 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
+#include <memory>
 #include <span>
 #include <vector>
 
 #include "attune/stats/co_moments.h"
 #include "attune/stats/dense_matrix.h"
-#include "attune/stats/likert_moments.h"
 #include "attune/stats/pairwise_moments.h"
 #include "attune/stats/response_freq.h"
 #include "attune/stats/scale_key.h"
 
 namespace attune {
+
+class LikertMoments;
 
 // What psych::alpha needs about one keyed scale, taken from the accumulated moments.
 struct ScaleMoments {
@@ -41,6 +42,9 @@ class ItemAnalysisMoments {
  public:
   // `columns` values per row; every scale key is validated against it.
   ItemAnalysisMoments(std::size_t columns, std::vector<ScaleKey> scales);
+  ~ItemAnalysisMoments();
+  ItemAnalysisMoments(ItemAnalysisMoments&&) noexcept;
+  ItemAnalysisMoments& operator=(ItemAnalysisMoments&&) noexcept;
 
   // Adds one row of raw (unreversed) responses, NaN = missing, to the Likert path if it
   // encodes, else extend_row() and the extended row to the pair moments.
@@ -48,17 +52,17 @@ class ItemAnalysisMoments {
 
   // Whether rows can take the Likert path: the scales' range has whole ends and 2 to 15
   // levels (LikertMoments::fits).
-  bool takes_codes() const { return likert_.has_value(); }
+  bool takes_codes() const { return likert_ != nullptr; }
   // Codes stand for answers code_base() + 1 .. code_base() + code_levels() (when takes_codes()).
-  int code_base() const { return likert_ ? likert_->base() : 0; }
-  unsigned code_levels() const { return likert_ ? likert_->levels() : 0; }
+  int code_base() const;
+  unsigned code_levels() const;
   // The Likert codes of a row into `codes` (columns() bytes): true when every value has one
   // (LikertMoments::code), false (codes unspecified) when a row must take the general path.
   bool encode(std::span<const double> row, std::uint8_t* codes) const;
   // Adds `count` rows of Likert codes (columns() bytes each); only when takes_codes().
   void add_codes(const std::uint8_t* rows, std::size_t count);
-  // An empty LikertMoments of this shape, for another thread to add codes to, then
-  // adopt_likert_moments(); only when takes_codes().
+  // An empty LikertMoments (stats/likert_moments.h) of this shape, for another thread to add
+  // codes to, then adopt_likert_moments(); only when takes_codes().
   LikertMoments new_likert_moments() const;
   // Replaces the Likert sums by `moments` (from new_likert_moments(), filled elsewhere).
   void adopt_likert_moments(LikertMoments moments);
@@ -101,7 +105,7 @@ class ItemAnalysisMoments {
   std::size_t columns_;
   std::vector<ScaleKey> scales_;
   PairwiseMoments moments_;
-  std::optional<LikertMoments> likert_;
+  std::unique_ptr<LikertMoments> likert_;   // when takes_codes()
   std::vector<ResponseCounts> responses_;
   std::vector<double> extended_row_;
   std::vector<std::uint8_t> codes_row_;
