@@ -63,20 +63,17 @@ struct RowBatch {
 class RowFeed {
  public:
   RowFeed(ResponseReader& reader, ResponseRow& row, const ItemAnalysisMoments& moments, bool values_wanted)
-      : reader_(reader), row_(row), codes_(moments.takes_codes() && !values_wanted),
-        base_(moments.code_base()), levels_(moments.code_levels()) {}
+      : reader_(reader), row_(row), coding_(values_wanted ? std::nullopt : moments.coding()) {}
   // The next respondent: its codes into `codes` (columns() bytes), or its values into row.items.
   ResponseReader::Read next(std::uint8_t* codes) {
-    if (codes_) return reader_.next_codes(row_, base_, levels_, codes);
+    if (coding_) return reader_.next_codes(row_, *coding_, codes);
     return reader_.next(row_) ? ResponseReader::Read::values : ResponseReader::Read::end;
   }
 
  private:
   ResponseReader& reader_;
   ResponseRow& row_;
-  bool codes_;
-  int base_;
-  unsigned levels_;
+  std::optional<LikertCoding> coding_;
 };
 
 // Adds every row of `feed` to `moments` on this thread, calling each_values_row() after each
@@ -106,7 +103,7 @@ void add_rows_on_two_threads(RowFeed& feed, const ResponseRow& row, ItemAnalysis
                              EachRow each_values_row) {
   struct Sums {
     Sums(std::size_t width, const ItemAnalysisMoments& m) : general(width) {
-      if (m.takes_codes()) likert.emplace(m.new_likert_moments());
+      if (m.coding()) likert.emplace(m.new_likert_moments());
     }
     PairwiseMoments general;
     std::optional<LikertMoments> likert;

@@ -12,15 +12,9 @@ namespace attune {
 Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, ScoringOptions options)
     : scale_(scale), ids_(instrument.score_ids()) {
   whole_flip_ = small_whole(scale_.min + scale_.max);
-  const double levels = scale_.max - scale_.min + 1;
   // (At most 255 chunks of 16 items: score_codes counts a scale's answers bytewise per chunk.)
-  codes_ = small_whole(scale_.min) && small_whole(scale_.max) && levels >= 2 && levels <= 15 &&
-           instrument.items.size() <= 255 * 16;
-  if (codes_) {
-    code_base_ = static_cast<int>(scale_.min) - 1;
-    code_levels_ = static_cast<unsigned>(levels);
-    code_room_ = (instrument.items.size() + 15) / 16 * 16;
-  }
+  if (instrument.items.size() <= 255 * 16) coding_ = LikertCoding::of_range(scale_.min, scale_.max);
+  if (coding_) code_room_ = (instrument.items.size() + 15) / 16 * 16;
   for (const auto& s : instrument.scales) {
     Plan plan;
     for (const auto& key : s.keys) {
@@ -46,13 +40,13 @@ Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, Scoring
     plan.min_valid = (options.min_valid ? *options.min_valid : s.min_valid).resolve(s.keys.size());
     scales_.push_back(std::move(plan));
   }
-  if (codes_) {
+  if (coding_) {
     for (Plan& plan : scales_) {
       const std::size_t k = plan.items.size();
       for (std::size_t missing = 0; missing < 2 && missing < k; ++missing) {
         const std::size_t answered = k - missing;
-        for (std::size_t keyed = answered; keyed <= answered * code_levels_; ++keyed) {
-          const auto sum = static_cast<std::int64_t>(keyed) + static_cast<std::int64_t>(answered) * code_base_;
+        for (std::size_t keyed = answered; keyed <= answered * coding_->levels; ++keyed) {
+          const auto sum = static_cast<std::int64_t>(keyed) + static_cast<std::int64_t>(answered) * coding_->base;
           plan.code_scores[missing].push_back(finish(plan, static_cast<long double>(sum), answered, answered));
         }
       }
@@ -169,11 +163,12 @@ void Scorer::score_whole(std::span<const double> items, std::span<double> out) c
   score_computed(out);
 }
 
-// The keyed sum of a scale from codes u (0 missing): each answered item is code_base + u', u'
-// being u as it is or, reversed, levels + 1 - u (min + max - x); so the sum is the sum of the
-// u' plus code_base per answered item: sixteen codes at a time, masked to the scale's items.
+// The keyed sum of a scale from codes u (0 missing): each answered item is base + u', u' being
+// u as it is or, reversed, levels + 1 - u (min + max - x); so the sum is the sum of the u' plus
+// base per answered item: sixteen codes at a time, masked to the scale's items.
 void Scorer::score_codes(const std::uint8_t* codes, std::span<double> out) const {
-  const auto flip = static_cast<std::uint8_t>(code_levels_ + 1);
+  const auto flip = static_cast<std::uint8_t>(coding_->levels + 1);
+  const std::int64_t base = coding_->base;
   for (std::size_t s = 0; s < scales_.size(); ++s) {
     const Plan& plan = scales_[s];
     std::int64_t keyed = 0;
@@ -210,7 +205,7 @@ void Scorer::score_codes(const std::uint8_t* codes, std::span<double> out) const
       out[s] = plan.code_scores[missing][static_cast<std::size_t>(keyed) - used];
       continue;
     }
-    const std::int64_t sum = keyed + static_cast<std::int64_t>(used) * code_base_;
+    const std::int64_t sum = keyed + static_cast<std::int64_t>(used) * base;
     out[s] = finish(plan, static_cast<long double>(sum), used, used);
   }
   score_computed(out);

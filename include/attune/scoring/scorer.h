@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "attune/instrument/instrument.h"
+#include "attune/responses/likert_coding.h"
 
 namespace attune {
 
@@ -36,17 +37,13 @@ class Scorer {
   // (ResponseRow::whole): the sums are kept in integers, which equal the long double sums.
   void score_whole(std::span<const double> items, std::span<double> out) const;
 
-  // Whether rows can be scored from Likert codes (score_codes): the response scale's ends are
-  // whole numbers with 2 to 15 levels.
-  bool takes_codes() const { return codes_; }
-  // Codes stand for answers code_base() + 1 .. code_base() + code_levels().
-  int code_base() const { return code_base_; }
-  unsigned code_levels() const { return code_levels_; }
+  // The coding rows can be scored in (score_codes), when the response scale has one
+  // (LikertCoding::of_range) and there are at most 4,080 items; else nullopt.
+  const std::optional<LikertCoding>& coding() const { return coding_; }
   // Bytes a row of codes must have readable (the items, rounded up to 16).
   std::size_t code_room() const { return code_room_; }
-  // As score_whole(), for a row of codes (ResponseParser::parse_line_codes: 0 for missing,
-  // x - code_base() for an answer x), code_room() bytes readable: the same sums, so the same
-  // scores.
+  // As score_whole(), for a row of codes in coding() (ResponseParser::parse_line_codes),
+  // code_room() bytes readable: the same sums, so the same scores.
   void score_codes(const std::uint8_t* codes, std::span<double> out) const;
 
  private:
@@ -82,9 +79,7 @@ class Scorer {
 
   ResponseScale scale_;
   bool whole_flip_ = false;   // min + max is a whole number below 2^20 in magnitude
-  bool codes_ = false;
-  int code_base_ = 0;
-  unsigned code_levels_ = 0;
+  std::optional<LikertCoding> coding_;
   std::size_t code_room_ = 0;
   std::vector<Plan> scales_;
   std::vector<Combination> computed_;
