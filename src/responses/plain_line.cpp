@@ -132,29 +132,28 @@ bool line_fits_fast_paths(std::string_view line, char delimiter) {
 }  // namespace
 
 bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint64_t number, ResponseRow& row) {
-  if (!plain_->parse(line, delimiter, parser_, row)) return false;
-  row.number = number;
-  return true;
+  return plain_->parse(line, delimiter, number, parser_, row);
 }
 
 bool ResponseParser::parse_line_codes(std::string_view line, char delimiter, std::uint64_t number,
                                       const LikertCoding& coding, ResponseRow& row, std::uint8_t* codes) {
-  if (!plain_->parse_codes(line, delimiter, parser_, coding, row, codes)) return false;
-  row.number = number;
-  return true;
+  return plain_->parse_codes(line, delimiter, number, parser_, coding, row, codes);
 }
 
-bool PlainLineParser::parse(std::string_view line, char delimiter, const CellParser& cells, ResponseRow& row) {
+bool PlainLineParser::parse(std::string_view line, char delimiter, std::uint64_t number, const CellParser& cells,
+                            ResponseRow& row) {
   row.items.resize(items_);
   ValueItems items{row.items.data()};
   if (!parse_as(line, delimiter, cells, row, items)) return false;
+  row.number = number;
   row.whole = items.whole;
   row.coded = false;
   return true;
 }
 
-bool PlainLineParser::parse_codes(std::string_view line, char delimiter, const CellParser& cells,
-                                  const LikertCoding& coding, ResponseRow& row, std::uint8_t* codes) {
+bool PlainLineParser::parse_codes(std::string_view line, char delimiter, std::uint64_t number,
+                                  const CellParser& cells, const LikertCoding& coding, ResponseRow& row,
+                                  std::uint8_t* codes) {
   // Only when every one-digit answer has a code.
   if ((answer_digits_ & ~coding.digits()) != 0) return false;
   // AVX-512: lines whose item cells are all empty or one answer digit, 64 bytes at a time.
@@ -168,6 +167,7 @@ bool PlainLineParser::parse_codes(std::string_view line, char delimiter, const C
     CodeItems items{codes, coding};
     if (!parse_as(line, delimiter, cells, row, items)) return false;
   }
+  row.number = number;
   row.whole = true;
   row.coded = true;
   return true;

@@ -26,12 +26,12 @@ class PlainLineParser {
   // Plans the fields of `binding`, whose cells `cells` parses.
   PlainLineParser(const ColumnBinding& binding, const CellParser& cells);
 
-  // ResponseParser::parse_line without the row number: the texts and items of `row`.
-  bool parse(std::string_view line, char delimiter, const CellParser& cells, ResponseRow& row);
-  // ResponseParser::parse_line_codes without the row number: the texts of `row`, item j's code
-  // into codes[j].
-  bool parse_codes(std::string_view line, char delimiter, const CellParser& cells, const LikertCoding& coding,
-                   ResponseRow& row, std::uint8_t* codes);
+  // ResponseParser::parse_line, parsing cells with `cells`.
+  bool parse(std::string_view line, char delimiter, std::uint64_t number, const CellParser& cells,
+             ResponseRow& row);
+  // ResponseParser::parse_line_codes, parsing cells with `cells`.
+  bool parse_codes(std::string_view line, char delimiter, std::uint64_t number, const CellParser& cells,
+                   const LikertCoding& coding, ResponseRow& row, std::uint8_t* codes);
 
  private:
   // parse() and parse_codes(), which differ in where `items` puts the values.

@@ -18,6 +18,7 @@ void Scorer::plan_integer_sums(std::size_t items) {
   if (coding_) code_room_ = (items + 15) / 16 * 16;
   for (const Plan& plan : scales_) {
     IntegerSums::Scale sums;
+    sums.items = plan.items.size();
     sums.consecutive = true;
     for (std::size_t k = 0; k < plan.items.size(); ++k) {
       sums.consecutive = sums.consecutive && plan.items[k] == plan.items[0] + k;
@@ -112,9 +113,9 @@ void Scorer::score_whole(std::span<const double> items, std::span<double> out) c
 void Scorer::score_codes(const std::uint8_t* codes, std::span<double> out) const {
   const auto flip = static_cast<std::uint8_t>(coding_->levels + 1);
   const std::int64_t base = coding_->base;
+  const IntegerSums::Scale* all = sums_->scales.data();   // scales_[s] only to finish a rare row
   for (std::size_t s = 0; s < scales_.size(); ++s) {
-    const Plan& plan = scales_[s];
-    const IntegerSums::Scale& sums = sums_->scales[s];
+    const IntegerSums::Scale& sums = all[s];
     std::int64_t keyed = 0;
     std::size_t used = 0;
 #if ATTUNE_SSE2
@@ -144,13 +145,13 @@ void Scorer::score_codes(const std::uint8_t* codes, std::span<double> out) const
       }
     }
 #endif
-    const std::size_t missing = plan.items.size() - used;
+    const std::size_t missing = sums.items - used;
     if (missing < 2 && used > 0) {   // looked up: no long double division on the row's path
       out[s] = sums.code_scores[missing][static_cast<std::size_t>(keyed) - used];
       continue;
     }
     const std::int64_t sum = keyed + static_cast<std::int64_t>(used) * base;
-    out[s] = finish(plan, static_cast<long double>(sum), used, used);
+    out[s] = finish(scales_[s], static_cast<long double>(sum), used, used);
   }
   score_computed(out);
 }

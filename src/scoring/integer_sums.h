@@ -13,6 +13,7 @@ namespace attune {
 // Per scale, how score_whole() and score_codes() sum its items.
 struct IntegerSums {
   struct Scale {
+    std::size_t items = 0;   // the scale's keyed items
     // score_whole: when the items are consecutive (items[k] = items[0] + k), each keyed value
     // as offset + sign * x (reversed: min + max - x), summed two at a time.
     bool consecutive = false;
