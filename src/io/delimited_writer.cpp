@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "attune/util/sse2.h"
+#include "util/sse2.h"
 #include "writers.h"
 
 namespace attune::writers {

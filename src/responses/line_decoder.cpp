@@ -1,10 +1,11 @@
-#include "attune/responses/line_decoder.h"
+#include "responses/line_decoder.h"
 
 #include "attune/util/simd_level.h"
 
 namespace attune {
 
-LineDecoder::LineDecoder(const std::vector<std::int32_t>& roles, unsigned answers, int base) : base_(base) {
+LineDecoder::LineDecoder(const std::vector<std::int32_t>& roles, unsigned answers, const LikertCoding& coding)
+    : coding_(coding) {
   plan_.fields = roles.size();
   for (std::size_t f = 0; f < roles.size(); ++f) {
     if (roles[f] >= 0) {
@@ -23,9 +24,8 @@ LineDecoder::LineDecoder(const std::vector<std::int32_t>& roles, unsigned answer
   usable_ = plan_.fields > 0;
   for (std::uint32_t field : plan_.item_fields) usable_ = usable_ && field != UINT32_MAX;
   for (unsigned d = 0; d < 16; ++d) {
-    const int code = static_cast<int>(d) - base;
-    plan_.digit_codes[d] = d <= 9 && (answers >> d & 1u) && code >= 1 && code <= 0xFE ? static_cast<std::uint8_t>(code)
-                                                                                       : std::uint8_t{0xFF};
+    std::uint8_t code = 0xFF;
+    plan_.digit_codes[d] = d <= 9 && (answers >> d & 1u) && coding.encode(d, code) ? code : std::uint8_t{0xFF};
   }
 }
 

@@ -1,6 +1,6 @@
 // LineDecoder's kernel: AVX-512 F, BW and VBMI2 with BMI2. Only the functions here carry the
 // target; they run only where LineDecoder::available().
-#include "attune/responses/line_decoder.h"
+#include "responses/line_decoder.h"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>

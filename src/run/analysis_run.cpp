@@ -8,8 +8,9 @@
 #include <fmt/format.h>
 
 #include "attune/stats/item_analysis_moments.h"
-#include "attune/util/batch_handoff.h"
-#include "attune/util/packed_rows.h"
+#include "stats/likert_moments.h"
+#include "util/batch_handoff.h"
+#include "util/packed_rows.h"
 
 namespace attune {
 
@@ -63,15 +64,15 @@ class RowFeed {
  public:
   RowFeed(ResponseReader& reader, ResponseRow& row, const ItemAnalysisMoments& moments, bool values_wanted,
           const FlagJoin* exclude, AnalysisReport& report)
-      : reader_(reader), row_(row), codes_(moments.takes_codes() && !values_wanted),
-        base_(moments.code_base()), levels_(moments.code_levels()), exclude_(exclude), report_(report) {}
+      : reader_(reader), row_(row), coding_(values_wanted ? std::nullopt : moments.coding()), exclude_(exclude),
+        report_(report) {}
   // The next respondent not left out: its codes into `codes` (columns() bytes), or its values
   // into row.items.
   ResponseReader::Read next(std::uint8_t* codes) {
     for (;;) {
-      const ResponseReader::Read read = codes_ ? reader_.next_codes(row_, base_, levels_, codes)
-                                               : reader_.next(row_) ? ResponseReader::Read::values
-                                                                    : ResponseReader::Read::end;
+      const ResponseReader::Read read = coding_ ? reader_.next_codes(row_, *coding_, codes)
+                                        : reader_.next(row_) ? ResponseReader::Read::values
+                                                             : ResponseReader::Read::end;
       if (read == ResponseReader::Read::end || !excluded()) return read;
     }
   }
@@ -91,9 +92,7 @@ class RowFeed {
 
   ResponseReader& reader_;
   ResponseRow& row_;
-  bool codes_;
-  int base_;
-  unsigned levels_;
+  std::optional<LikertCoding> coding_;
   const FlagJoin* exclude_;
   AnalysisReport& report_;
   std::string key_;
@@ -126,7 +125,7 @@ void add_rows_on_two_threads(RowFeed& feed, const ResponseRow& row, ItemAnalysis
                              EachRow each_values_row) {
   struct Sums {
     Sums(std::size_t width, const ItemAnalysisMoments& m) : general(width) {
-      if (m.takes_codes()) likert.emplace(m.new_likert_moments());
+      if (m.coding()) likert.emplace(m.new_likert_moments());
     }
     PairwiseMoments general;
     std::optional<LikertMoments> likert;

@@ -86,7 +86,7 @@ inline void score_row(const Scorer& scorer, const ResponseRow& row, std::span<do
 
 // Parses the next record of `csv` for each of `lanes` parsers when it is a plain line that all
 // of them take (ResponseParser::parse_line, or parse_line_codes for a lane that reads codes:
-// `scorer_of(l)` gives its scorer's code range), and consumes it; `line` is then its line
+// `scorer_of(l)` gives its scorer's coding), and consumes it; `line` is then its line
 // number. False, with nothing consumed, when the record must be read with next() and parse().
 template <typename ParserOf, typename RowOf, typename ScorerOf>
 bool parse_plain_line(CsvReader& csv, const Lanes& lanes, std::uint64_t number, ParserOf parser_of, RowOf row_of,
@@ -99,8 +99,7 @@ bool parse_plain_line(CsvReader& csv, const Lanes& lanes, std::uint64_t number, 
     if (lanes[l]->codes) {
       const Scorer& scorer = scorer_of(l);
       if (row.codes.size() != scorer.code_room()) row.codes.assign(scorer.code_room(), 0);
-      if (parser.parse_line_codes(text, csv.delimiter(), number, scorer.code_base(), scorer.code_levels(), row,
-                                  row.codes.data()))
+      if (parser.parse_line_codes(text, csv.delimiter(), number, *scorer.coding(), row, row.codes.data()))
         continue;
     }
     if (!parser.parse_line(text, csv.delimiter(), number, row)) return false;

@@ -113,7 +113,7 @@ class Run {
     }
     prefixed_ = instruments.size() > 1;
     // Codes serve the scores alone: not the items a sample or --borderline holds.
-    for (auto& lane : lanes_) lane->codes = !hold_ && lane->borderline.empty() && lane->scorer.takes_codes();
+    for (auto& lane : lanes_) lane->codes = !hold_ && lane->borderline.empty() && lane->scorer.coding().has_value();
   }
 
   // Several threads pay off only for streaming runs whose writer can format rows elsewhere.

@@ -1,62 +1,22 @@
 #include "attune/scoring/scorer.h"
 
-#include <algorithm>
 #include <cmath>
 
-#include "attune/util/sse2.h"
-
-#include "attune/util/small_whole.h"
+#include "scoring/integer_sums.h"
 
 namespace attune {
 
 Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, ScoringOptions options)
-    : scale_(scale), ids_(instrument.score_ids()) {
-  whole_flip_ = small_whole(scale_.min + scale_.max);
-  const double levels = scale_.max - scale_.min + 1;
-  // (At most 255 chunks of 16 items: score_codes counts a scale's answers bytewise per chunk.)
-  codes_ = small_whole(scale_.min) && small_whole(scale_.max) && levels >= 2 && levels <= 15 &&
-           instrument.items.size() <= 255 * 16;
-  if (codes_) {
-    code_base_ = static_cast<int>(scale_.min) - 1;
-    code_levels_ = static_cast<unsigned>(levels);
-    code_room_ = (instrument.items.size() + 15) / 16 * 16;
-  }
+    : scale_(scale), ids_(instrument.score_ids()), sums_(std::in_place) {
   for (const auto& s : instrument.scales) {
     Plan plan;
     for (const auto& key : s.keys) {
       plan.items.push_back(static_cast<std::uint32_t>(key.item));
       plan.reversed.push_back(key.reversed ? 1 : 0);
     }
-    plan.consecutive = true;
-    for (std::size_t k = 0; k < plan.items.size(); ++k) {
-      plan.consecutive = plan.consecutive && plan.items[k] == plan.items[0] + k;
-      plan.offsets.push_back(plan.reversed[k] ? scale_.min + scale_.max : 0.0);
-      plan.signs.push_back(plan.reversed[k] ? -1.0 : 1.0);
-    }
-    for (std::size_t k = 0; k < plan.items.size(); ++k) {
-      const std::size_t at = plan.items[k] / 16 * 16;
-      auto chunk = std::find_if(plan.chunks.begin(), plan.chunks.end(), [at](const Plan::Chunk& c) { return c.at == at; });
-      if (chunk == plan.chunks.end()) chunk = plan.chunks.insert(plan.chunks.end(), Plan::Chunk{at, {}, {}});
-      // (Two statements, not a conditional over the two arrays: GCC 12 with UBSan wrote
-      // such an element one byte off.)
-      std::uint8_t* mask = plan.reversed[k] ? chunk->reversed : chunk->plain;
-      mask[plan.items[k] % 16] = 0xFF;
-    }
     plan.scoring = s.scoring;
     plan.min_valid = (options.min_valid ? *options.min_valid : s.min_valid).resolve(s.keys.size());
     scales_.push_back(std::move(plan));
-  }
-  if (codes_) {
-    for (Plan& plan : scales_) {
-      const std::size_t k = plan.items.size();
-      for (std::size_t missing = 0; missing < 2 && missing < k; ++missing) {
-        const std::size_t answered = k - missing;
-        for (std::size_t keyed = answered; keyed <= answered * code_levels_; ++keyed) {
-          const auto sum = static_cast<std::int64_t>(keyed) + static_cast<std::int64_t>(answered) * code_base_;
-          plan.code_scores[missing].push_back(finish(plan, static_cast<long double>(sum), answered, answered));
-        }
-      }
-    }
   }
   for (const auto& c : instrument.computed) {
     Combination combination;
@@ -68,59 +28,14 @@ Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, Scoring
     }
     computed_.push_back(std::move(combination));
   }
+  plan_integer_sums(instrument.items.size());
 }
 
-namespace {
-
-// The keyed sum of a scale's answered items in `Sum`, each item taken as a `Term` (reversed:
-// flip - x); `used` counts them. score() sums doubles in long double, score_whole() integers.
-template <typename Sum, typename Term>
-Sum keyed_sum(const std::vector<std::uint32_t>& keys, const std::vector<std::uint8_t>& reversed,
-              std::span<const double> items, Term flip, std::size_t& used) {
-  Sum sum = 0;
-  const std::uint32_t* index = keys.data();   // locals: the stores to `used` cannot move them
-  const std::uint8_t* flipped = reversed.data();
-  const std::size_t n = keys.size();
-  for (std::size_t k = 0; k < n; ++k) {
-    const double v = items[index[k]];
-    if (std::isnan(v)) continue;
-    const auto x = static_cast<Term>(v);
-    sum += flipped[k] ? flip - x : x;
-    ++used;
-  }
-  return sum;
-}
-
-// The keyed sum of n consecutive items x (each NaN or a whole number below 2^20 in
-// magnitude), each taken as offset + sign * x, in doubles: every term and partial sum is a
-// whole number below 2^53, so the sum is exact and equals keyed_sum's in any order.
-double consecutive_keyed_sum(const double* x, const double* offset, const double* sign, std::size_t n,
-                             std::size_t& used) {
-  double sum = 0, count = 0;
-  std::size_t k = 0;
-#if ATTUNE_SSE2
-  __m128d sums = _mm_setzero_pd(), counts = _mm_setzero_pd();
-  const __m128d one = _mm_set1_pd(1.0);
-  for (; k + 2 <= n; k += 2) {
-    const __m128d v = _mm_loadu_pd(x + k);
-    const __m128d present = _mm_cmpeq_pd(v, v);   // false for NaN
-    const __m128d keyed = _mm_add_pd(_mm_loadu_pd(offset + k), _mm_mul_pd(_mm_loadu_pd(sign + k), v));
-    sums = _mm_add_pd(sums, _mm_and_pd(present, keyed));
-    counts = _mm_add_pd(counts, _mm_and_pd(present, one));
-  }
-  sum = _mm_cvtsd_f64(sums) + _mm_cvtsd_f64(_mm_unpackhi_pd(sums, sums));
-  count = _mm_cvtsd_f64(counts) + _mm_cvtsd_f64(_mm_unpackhi_pd(counts, counts));
-#endif
-  for (; k < n; ++k) {
-    if (std::isnan(x[k])) continue;
-    sum += offset[k] + sign[k] * x[k];
-    ++count;
-  }
-  used += static_cast<std::size_t>(count);
-  return sum;
-}
-
-}  // namespace
+Scorer::~Scorer() = default;
+Scorer::Scorer(const Scorer&) = default;
+Scorer::Scorer(Scorer&&) noexcept = default;
+Scorer& Scorer::operator=(const Scorer&) = default;
+Scorer& Scorer::operator=(Scorer&&) noexcept = default;
 
 // psych::scoreItems: reversed items become max + min - x; the score is rowMeans (or rowSums)
 // over the keyed items with na.rm = TRUE. A scale with fewer answered items than its
@@ -141,77 +56,6 @@ void Scorer::score(std::span<const double> items, std::span<double> out,
       for (std::size_t k = 0; k < n; ++k) real += !std::isnan(items[index[k]]) && answered[index[k]];
     }
     out[s] = finish(plan, sum, used, real);
-  }
-  score_computed(out);
-}
-
-// The same sums as score()'s: whole numbers below 2^20, fewer than 2^31 of them, add up
-// exactly in 64 bits, and so does the long double accumulator; only the carried dependency
-// is shorter (an integer add instead of an x87 one).
-void Scorer::score_whole(std::span<const double> items, std::span<double> out) const {
-  if (!whole_flip_) {
-    score(items, out);
-    return;
-  }
-  const auto flip = static_cast<std::int64_t>(scale_.min + scale_.max);
-  for (std::size_t s = 0; s < scales_.size(); ++s) {
-    const Plan& plan = scales_[s];
-    std::size_t used = 0;
-    if (plan.consecutive && !plan.items.empty()) {
-      const double sum = consecutive_keyed_sum(items.data() + plan.items[0], plan.offsets.data(), plan.signs.data(),
-                                               plan.items.size(), used);
-      out[s] = finish(plan, static_cast<long double>(sum), used, used);
-      continue;
-    }
-    const std::int64_t sum = keyed_sum<std::int64_t>(plan.items, plan.reversed, items, flip, used);
-    out[s] = finish(plan, static_cast<long double>(sum), used, used);
-  }
-  score_computed(out);
-}
-
-// The keyed sum of a scale from codes u (0 missing): each answered item is code_base + u', u'
-// being u as it is or, reversed, levels + 1 - u (min + max - x); so the sum is the sum of the
-// u' plus code_base per answered item: sixteen codes at a time, masked to the scale's items.
-void Scorer::score_codes(const std::uint8_t* codes, std::span<double> out) const {
-  const auto flip = static_cast<std::uint8_t>(code_levels_ + 1);
-  for (std::size_t s = 0; s < scales_.size(); ++s) {
-    const Plan& plan = scales_[s];
-    std::int64_t keyed = 0;
-    std::size_t used = 0;
-#if ATTUNE_SSE2
-    // Per chunk the keyed codes of the scale's answered items (0 elsewhere) summed by psadbw
-    // into two 64-bit lanes, and a 1 per answered item added bytewise; both totalled once.
-    __m128i sums = _mm_setzero_si128(), counts = _mm_setzero_si128();
-    const __m128i zero = _mm_setzero_si128(), one = _mm_set1_epi8(1), flips = _mm_set1_epi8(static_cast<char>(flip));
-    for (const Plan::Chunk& chunk : plan.chunks) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(codes + chunk.at));
-      const __m128i plain = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chunk.plain));
-      const __m128i reversed = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chunk.reversed));
-      const __m128i answered = _mm_andnot_si128(_mm_cmpeq_epi8(x, zero), _mm_or_si128(plain, reversed));
-      const __m128i flipped = _mm_and_si128(_mm_and_si128(answered, reversed), _mm_sub_epi8(flips, x));
-      sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_or_si128(_mm_and_si128(x, plain), flipped), zero));
-      counts = _mm_add_epi8(counts, _mm_and_si128(answered, one));   // at most one per chunk and byte
-    }
-    counts = _mm_sad_epu8(counts, zero);
-    keyed = _mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums));
-    used = static_cast<std::size_t>(_mm_cvtsi128_si64(counts) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(counts, counts)));
-#else
-    for (const Plan::Chunk& chunk : plan.chunks) {
-      const std::uint8_t* u = codes + chunk.at;
-      for (std::size_t b = 0; b < 16; ++b) {
-        if (u[b] == 0) continue;
-        if (chunk.plain[b]) keyed += u[b], ++used;
-        if (chunk.reversed[b]) keyed += flip - u[b], ++used;
-      }
-    }
-#endif
-    const std::size_t missing = plan.items.size() - used;
-    if (missing < 2 && used > 0) {   // looked up: no long double division on the row's path
-      out[s] = plan.code_scores[missing][static_cast<std::size_t>(keyed) - used];
-      continue;
-    }
-    const std::int64_t sum = keyed + static_cast<std::int64_t>(used) * code_base_;
-    out[s] = finish(plan, static_cast<long double>(sum), used, used);
   }
   score_computed(out);
 }

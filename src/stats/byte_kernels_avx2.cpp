@@ -2,7 +2,7 @@
 // adds neighbouring rows' products. Only this file's functions use AVX2 (each carries the
 // target attribute, and nothing inline from a header is compiled here for AVX2), so the
 // program runs on any x86-64 and takes these only where simd_supported(avx2).
-#include "attune/stats/byte_kernels.h"
+#include "stats/byte_kernels.h"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>

@@ -2,7 +2,7 @@
 // codes of four neighbouring rows and adds them into 32-bit lanes in one instruction. As in
 // the AVX2 file, only the functions here carry the target, and they run only where
 // simd_supported(avx512).
-#include "attune/stats/byte_kernels.h"
+#include "stats/byte_kernels.h"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>

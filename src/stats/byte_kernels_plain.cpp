@@ -2,7 +2,7 @@
 // CPU without AVX2 (the compiler vectorises some loops with SSE2).
 #include <cstring>
 
-#include "attune/stats/byte_kernels.h"
+#include "stats/byte_kernels.h"
 #include "attune/util/error.h"
 
 namespace attune::byte_kernels {

@@ -1,10 +1,10 @@
-#include "attune/stats/exact_co_sums.h"
+#include "stats/exact_co_sums.h"
 
 #include <algorithm>
 #include <cstring>
 #include <utility>
 
-#include "attune/util/sse2.h"
+#include "util/sse2.h"
 
 namespace attune {
 

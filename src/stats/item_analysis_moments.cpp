@@ -4,7 +4,8 @@
 #include <limits>
 
 #include "attune/util/error.h"
-#include "attune/util/sse2.h"
+#include "stats/likert_moments.h"
+#include "util/sse2.h"
 
 namespace attune {
 
@@ -24,9 +25,15 @@ ItemAnalysisMoments::ItemAnalysisMoments(std::size_t columns, std::vector<ScaleK
                                       : KeyedTerm{key.items[p], 0.0, 1.0});
     }
   }
-  if (!scales_.empty() && LikertMoments::fits(columns_, scales_, scales_.front().min, scales_.front().max))
-    likert_.emplace(columns_, scales_, scales_.front().min, scales_.front().max);
+  if (!scales_.empty() && LikertMoments::fits(columns_, scales_, scales_.front().min, scales_.front().max)) {
+    likert_ = std::make_unique<LikertMoments>(columns_, scales_, scales_.front().min, scales_.front().max);
+    coding_ = likert_->coding();
+  }
 }
+
+ItemAnalysisMoments::~ItemAnalysisMoments() = default;
+ItemAnalysisMoments::ItemAnalysisMoments(ItemAnalysisMoments&&) noexcept = default;
+ItemAnalysisMoments& ItemAnalysisMoments::operator=(ItemAnalysisMoments&&) noexcept = default;
 
 void ItemAnalysisMoments::add_row(std::span<const double> row) {
   if (encode(row, codes_row_.data())) {
@@ -40,18 +47,7 @@ void ItemAnalysisMoments::add_row(std::span<const double> row) {
 bool ItemAnalysisMoments::encode(std::span<const double> row, std::uint8_t* codes) const {
   if (!likert_) return false;
   if (row.size() != columns_) throw usage_error("ItemAnalysisMoments: row has the wrong number of values");
-  // LikertMoments::code() inline: v - base truncated and converted back equals v (so neither
-  // NaN nor a fraction) within 1..levels, or NaN.
-  const double base = likert_->base(), levels = likert_->levels();
-  bool all = true;
-  for (std::size_t c = 0; c < columns_; ++c) {
-    const double v = row[c] - base;
-    const bool in_range = v >= 1 && v <= levels;   // false for NaN
-    const auto code = static_cast<std::uint8_t>(in_range ? static_cast<int>(v) : 0);
-    codes[c] = code;
-    all = all && (in_range ? static_cast<double>(code) == v : std::isnan(v));
-  }
-  return all;
+  return coding_->encode(row, codes);
 }
 
 void ItemAnalysisMoments::add_codes(const std::uint8_t* rows, std::size_t count) {
@@ -66,7 +62,7 @@ LikertMoments ItemAnalysisMoments::new_likert_moments() const {
 
 void ItemAnalysisMoments::adopt_likert_moments(LikertMoments moments) {
   if (!likert_ || moments.columns() != columns_) throw usage_error("ItemAnalysisMoments: Likert sums of the wrong shape");
-  likert_ = std::move(moments);
+  *likert_ = std::move(moments);
 }
 
 std::size_t ItemAnalysisMoments::rows() const { return moments_.rows() + (likert_ ? likert_->rows() : 0); }
@@ -93,10 +89,9 @@ ResponseCounts ItemAnalysisMoments::responses(std::size_t c) const {
   if (!likert_) return counts;
   const std::vector<std::uint64_t> codes = likert_->code_counts(c);
   counts.missing += codes[0];
-  const double base = scales_.front().min - 1;
   for (std::size_t v = 1; v < codes.size(); ++v) {
     if (codes[v] == 0) continue;
-    const double x = base + static_cast<double>(v);
+    const double x = coding_->answer(static_cast<unsigned>(v));
     if (x >= ResponseCounts::kSmallLow && x <= ResponseCounts::kSmallHigh)
       counts.small[static_cast<std::size_t>(static_cast<int>(x) - ResponseCounts::kSmallLow)] += codes[v];
     else

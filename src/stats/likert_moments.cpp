@@ -1,13 +1,13 @@
-#include "attune/stats/likert_moments.h"
+#include "stats/likert_moments.h"
 
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <new>
 
-#include "attune/stats/byte_kernels.h"
+#include "stats/byte_kernels.h"
 #include "attune/util/error.h"
-#include "attune/util/sse2.h"
+#include "util/sse2.h"
 
 namespace attune {
 
@@ -15,7 +15,7 @@ namespace bk = byte_kernels;
 
 namespace {
 
-constexpr std::size_t kMaxLevels = bk::kMaxCode;
+static_assert(LikertCoding::kMaxLevels <= bk::kMaxCode);
 constexpr int kMaxScaleSpread = 253;   // k * (levels - 1): keyed sums within 127 of the centre
 
 // Bytes aligned for the kernels' loads (64), freed with std::free.
@@ -91,9 +91,9 @@ struct LikertMoments::State {
 };
 
 bool LikertMoments::fits(std::size_t columns, const std::vector<ScaleKey>& scales, double min, double max) {
-  if (!(min == std::floor(min) && max == std::floor(max) && std::fabs(min) < 1e9 && std::fabs(max) < 1e9)) return false;
-  const double levels = max - min + 1;
-  if (levels < 2 || levels > kMaxLevels || columns == 0) return false;
+  const std::optional<LikertCoding> coding = LikertCoding::of_range(min, max);
+  if (!coding || columns == 0) return false;
+  const double levels = coding->levels;
   for (const ScaleKey& key : scales) {
     if (key.min != min || key.max != max || key.items.size() != key.reversed.size()) return false;
     if (key.items.empty() || static_cast<double>(key.items.size()) * (levels - 1) > kMaxScaleSpread) return false;
@@ -106,8 +106,8 @@ bool LikertMoments::fits(std::size_t columns, const std::vector<ScaleKey>& scale
 LikertMoments::LikertMoments(std::size_t columns, std::vector<ScaleKey> scales, double min, double max,
                              SimdLevel level) {
   if (!fits(columns, scales, min, max)) throw usage_error("LikertMoments: these columns and scales do not fit");
-  const auto levels = static_cast<std::int64_t>(max - min + 1);
-  state_ = std::make_unique<State>(columns, levels, static_cast<std::int64_t>(min) - 1, bk::kernels(level));
+  const LikertCoding coding = *LikertCoding::of_range(min, max);
+  state_ = std::make_unique<State>(columns, coding.levels, coding.base, bk::kernels(level));
   // Padding bytes of pending rows are 1, so that they never read as unanswered.
   std::memset(state_->pending.data, 1, bk::kRows * state_->padded);
   for (const ScaleKey& key : scales) {
@@ -127,17 +127,11 @@ LikertMoments::~LikertMoments() = default;
 LikertMoments::LikertMoments(LikertMoments&&) noexcept = default;
 LikertMoments& LikertMoments::operator=(LikertMoments&&) noexcept = default;
 
-int LikertMoments::code(double x) const {
-  if (std::isnan(x)) return 0;
-  const double v = x - static_cast<double>(state_->base);
-  if (!(v >= 1 && v <= static_cast<double>(state_->levels)) || v != std::floor(v)) return -1;
-  return static_cast<int>(v);
-}
-
 std::size_t LikertMoments::columns() const { return state_->columns; }
 std::size_t LikertMoments::rows() const { return state_->rows; }
-int LikertMoments::base() const { return static_cast<int>(state_->base); }
-unsigned LikertMoments::levels() const { return static_cast<unsigned>(state_->levels); }
+LikertCoding LikertMoments::coding() const {
+  return {static_cast<int>(state_->base), static_cast<unsigned>(state_->levels)};
+}
 
 void LikertMoments::add(const std::uint8_t* rows, std::size_t count) {
   State& s = *state_;

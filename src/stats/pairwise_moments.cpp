@@ -5,19 +5,27 @@
 #include <limits>
 
 #include "attune/util/error.h"
+#include "stats/exact_co_sums.h"
+#include "stats/shifted_co_sums.h"
 
 namespace attune {
 
-PairwiseMoments::PairwiseMoments(std::size_t variables) : k_(variables), exact_(variables), shifted_(variables) {}
+PairwiseMoments::PairwiseMoments(std::size_t variables)
+    : k_(variables), exact_(std::in_place, variables), shifted_(std::in_place, variables) {}
+PairwiseMoments::~PairwiseMoments() = default;
+PairwiseMoments::PairwiseMoments(const PairwiseMoments&) = default;
+PairwiseMoments::PairwiseMoments(PairwiseMoments&&) noexcept = default;
+PairwiseMoments& PairwiseMoments::operator=(const PairwiseMoments&) = default;
+PairwiseMoments& PairwiseMoments::operator=(PairwiseMoments&&) noexcept = default;
 
 // The further rows' exact sums join the exact part before it becomes moments, so that the
 // result is the one all of those rows added here would give.
 CoMoments PairwiseMoments::pair(std::size_t i, std::size_t j, const ExactPairSums& more) const {
   if (i >= k_ || j >= k_) throw usage_error("PairwiseMoments: variable index out of range");
   if (i > j) std::swap(i, j);
-  ExactPairSums exact = exact_.pair_sums(i, j);
+  ExactPairSums exact = exact_->pair_sums(i, j);
   exact += more;
-  return combine(moments_of(exact), shifted_.moments(i, j));
+  return combine(moments_of(exact), shifted_->moments(i, j));
 }
 
 namespace {
@@ -37,8 +45,8 @@ void PairwiseMoments::add(std::span<const double> row) {
   if (row.size() != k_) throw usage_error("PairwiseMoments: row has the wrong number of values");
   ++rows_;
   fractional_.clear();
-  exact_.add(row, fractional_);
-  shifted_.add(row, fractional_);
+  exact_->add(row, fractional_);
+  shifted_->add(row, fractional_);
 }
 
 std::size_t PairwiseMoments::n(std::size_t i, std::size_t j) const {

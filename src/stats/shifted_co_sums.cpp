@@ -1,4 +1,4 @@
-#include "attune/stats/shifted_co_sums.h"
+#include "stats/shifted_co_sums.h"
 
 #include <algorithm>
 #include <cmath>

@@ -96,7 +96,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       CodesResult result;
       result.codes.assign(parser.binding().item_fields.size(), 0xEE);
       ResponseRow row;
-      result.taken = parser.parse_line_codes(line, delimiter, 1, base, levels, row, result.codes.data());
+      result.taken = parser.parse_line_codes(line, delimiter, 1, LikertCoding{base, levels}, row, result.codes.data());
       if (result.taken)
         for (std::string_view t : row.texts) result.texts.emplace_back(t);
       else

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "attune/responses/line_decoder.h"
+#include "responses/line_decoder.h"
 
 using namespace attune;
 
@@ -80,7 +80,7 @@ TEST_CASE("LineDecoder decodes what a plain split reads, and declines everything
         std::size_t texts = 0;
         const std::vector<std::int32_t> roles = layout(items, shuffled, kept_inside, texts);
         for (int base : {0, -2}) {
-          const LineDecoder decoder(roles, answers, base);
+          const LineDecoder decoder(roles, answers, LikertCoding{base, 7});
           for (char delimiter : {',', ';', '\t'}) {
             for (int trial = 0; trial < 300; ++trial) {
               std::string line;
@@ -124,7 +124,7 @@ TEST_CASE("LineDecoder decodes what a plain split reads, and declines everything
 
 TEST_CASE("LineDecoder: lines of one field, empty last fields, and lines beyond 4,096 bytes") {
   if (!LineDecoder::available()) return;
-  const LineDecoder one({0}, 0b10, 0);   // one item, answer 1
+  const LineDecoder one({0}, 0b10, LikertCoding{0, 7});   // one item, answer 1
   std::uint8_t code = 0xEE;
   CHECK(one.decode("1\n", ',', &code, nullptr));
   CHECK(code == 1);
@@ -132,7 +132,7 @@ TEST_CASE("LineDecoder: lines of one field, empty last fields, and lines beyond 
   CHECK(code == 0);
   CHECK_FALSE(one.decode("1,\n", ',', &code, nullptr));
   CHECK_FALSE(one.decode("2\n", ',', &code, nullptr));
-  const LineDecoder two({-2, 0}, 0b10, 0);
+  const LineDecoder two({-2, 0}, 0b10, LikertCoding{0, 7});
   std::string_view id;
   CHECK(two.decode("abc,\r\n", ',', &code, &id));
   CHECK(code == 0);

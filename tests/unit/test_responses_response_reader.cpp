@@ -259,7 +259,7 @@ bool check_codes_against_parse(ResponseParser& fast, ResponseParser& general, co
   ResponseRow row;
   std::vector<std::uint8_t> codes(general.binding().item_fields.size(), 0xEE);
   const bool taken =
-      !line.empty() && fast.parse_line_codes(line, reader->delimiter(), 1, base, levels, row, codes.data());
+      !line.empty() && fast.parse_line_codes(line, reader->delimiter(), 1, LikertCoding{base, levels}, row, codes.data());
   ResponseRow values;
   const bool values_taken = !line.empty() && fast.parse_line(line, reader->delimiter(), 1, values);
   if (!taken) {
@@ -380,8 +380,8 @@ scales:
     REQUIRE(reader->next(first));
     ResponseRow row;
     std::uint8_t codes[20];
-    CHECK(fast.parse_line_codes(reader->peek_line(), ',', 1, 0, 7, row, codes));
-    CHECK_FALSE(fast.parse_line_codes(reader->peek_line(), ',', 1, 1, 7, row, codes));
-    CHECK_FALSE(fast.parse_line_codes(reader->peek_line(), ',', 1, 0, 6, row, codes));
+    CHECK(fast.parse_line_codes(reader->peek_line(), ',', 1, LikertCoding{0, 7}, row, codes));
+    CHECK_FALSE(fast.parse_line_codes(reader->peek_line(), ',', 1, LikertCoding{1, 7}, row, codes));
+    CHECK_FALSE(fast.parse_line_codes(reader->peek_line(), ',', 1, LikertCoding{0, 6}, row, codes));
   });
 }

@@ -182,10 +182,10 @@ TEST_CASE("score_whole on scales of consecutive items (summed two at a time) giv
 namespace {
 // score_codes() on the codes of a row of whole answers and missing items gives score()'s bits.
 void check_codes_match_score(const Scorer& scorer, const std::vector<double>& items) {
-  REQUIRE(scorer.takes_codes());
+  REQUIRE(scorer.coding());
   std::vector<std::uint8_t> codes(scorer.code_room(), 0xAA);   // padding: any byte
   for (std::size_t j = 0; j < items.size(); ++j)
-    codes[j] = std::isnan(items[j]) ? 0 : static_cast<std::uint8_t>(items[j] - scorer.code_base());
+    codes[j] = std::isnan(items[j]) ? 0 : static_cast<std::uint8_t>(items[j] - scorer.coding()->base);
   const std::vector<double> general = score(scorer, items);
   std::vector<double> coded(general.size(), -12345);
   scorer.score_codes(codes.data(), coded);
@@ -201,8 +201,7 @@ TEST_CASE("score_codes gives score's bits, on every min_valid rule and computed 
   for (auto [mean_rule, sum_rule] : {std::pair{MinValid{}, MinValid{true, 1.0}}, std::pair{MinValid{false, 1.0}, MinValid{false, 0.0}},
                                      std::pair{MinValid{true, 0.6}, MinValid{false, 2.0}}}) {
     const Scorer scorer(instrument(mean_rule, sum_rule), instrument().response);
-    CHECK(scorer.code_base() == 0);
-    CHECK(scorer.code_levels() == 7);
+    CHECK((scorer.coding() == LikertCoding{0, 7}));
     CHECK(scorer.code_room() == 16);
     for (int trial = 0; trial < 2000; ++trial) {
       std::vector<double> items(4);
@@ -231,7 +230,7 @@ TEST_CASE("score_codes: scales across 16-byte chunks, interleaved, reversed anyw
   last.keys = {{36, true}};
   in.scales = {odd, wide, last};
   const Scorer scorer(in, in.response);
-  CHECK(scorer.code_base() == -4);
+  CHECK((scorer.coding() == LikertCoding{-4, 7}));
   CHECK(scorer.code_room() == 48);
   std::mt19937 random(19);
   for (int trial = 0; trial < 3000; ++trial) {
@@ -244,15 +243,15 @@ TEST_CASE("score_codes: scales across 16-byte chunks, interleaved, reversed anyw
 
 TEST_CASE("codes are offered only for whole ranges of 2 to 15 levels") {
   Instrument in = instrument();
-  CHECK(Scorer(in, in.response).takes_codes());
+  CHECK(Scorer(in, in.response).coding());
   ResponseScale scale = in.response;
   scale.min = 0.5;
-  CHECK_FALSE(Scorer(in, scale).takes_codes());
+  CHECK_FALSE(Scorer(in, scale).coding());
   scale.min = 1;
   scale.max = 15;
-  CHECK(Scorer(in, scale).takes_codes());
+  CHECK(Scorer(in, scale).coding());
   scale.max = 16;
-  CHECK_FALSE(Scorer(in, scale).takes_codes());
+  CHECK_FALSE(Scorer(in, scale).coding());
   scale.max = 1;
-  CHECK_FALSE(Scorer(in, scale).takes_codes());
+  CHECK_FALSE(Scorer(in, scale).coding());
 }

@@ -7,7 +7,7 @@
 #include <random>
 #include <vector>
 
-#include "attune/stats/byte_kernels.h"
+#include "stats/byte_kernels.h"
 
 using namespace attune;
 namespace bk = attune::byte_kernels;

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <vector>
 
-#include "attune/stats/exact_co_sums.h"
+#include "stats/exact_co_sums.h"
 
 using namespace attune;
 

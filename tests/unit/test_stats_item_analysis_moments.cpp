@@ -9,6 +9,7 @@
 
 #include "attune/stats/item_analysis_moments.h"
 #include "attune/util/error.h"
+#include "stats/likert_moments.h"
 
 using namespace attune;
 
@@ -78,7 +79,7 @@ TEST_CASE("encoding and extend_row on one thread and the sums on another equal a
   for (const auto& row : rows) whole.add_row(row);
 
   ItemAnalysisMoments split(5, {sample_key()});
-  REQUIRE(split.takes_codes());
+  REQUIRE(split.coding());
   std::vector<std::uint8_t> codes;
   std::vector<std::vector<double>> extended;
   for (const auto& row : rows) {

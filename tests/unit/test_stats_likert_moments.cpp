@@ -5,7 +5,7 @@
 #include <random>
 #include <vector>
 
-#include "attune/stats/likert_moments.h"
+#include "stats/likert_moments.h"
 #include "attune/stats/pairwise_moments.h"
 
 using namespace attune;
@@ -194,15 +194,7 @@ TEST_CASE("LikertMoments takes what fits and refuses the rest") {
   CHECK_THROWS(LikertMoments(43, {long_scale}, 1, 7));
 
   const LikertMoments likert(2, {seven}, 1, 7);
-  CHECK(likert.code(std::nan("")) == 0);
-  CHECK(likert.code(1) == 1);
-  CHECK(likert.code(7) == 7);
-  CHECK(likert.code(0) == -1);
-  CHECK(likert.code(8) == -1);
-  CHECK(likert.code(2.5) == -1);
-  CHECK(likert.code(INFINITY) == -1);
-  CHECK(likert.base() == 0);
-  CHECK(likert.levels() == 7);
+  CHECK((likert.coding() == LikertCoding{0, 7}));
   CHECK(likert.rows() == 0);
   CHECK(likert.items(0, 1).n == 0);
   CHECK(likert.total(0).n == 0);

@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "attune/util/batch_handoff.h"
+#include "util/batch_handoff.h"
 
 using namespace attune;
 

@@ -6,7 +6,7 @@
 #include <random>
 #include <vector>
 
-#include "attune/util/packed_rows.h"
+#include "util/packed_rows.h"
 
 using namespace attune;
 

@@ -17,9 +17,12 @@
 #include "attune/io/record_source.h"
 #include "attune/responses/cell_parser.h"
 #include "attune/responses/columns.h"
-#include "attune/responses/line_decoder.h"
+#include "attune/responses/likert_coding.h"
+#include "attune/util/indirect.h"
 
 namespace attune {
+
+class PlainLineParser;
 
 // How to read responses: column names, missing codes, response range, invalid cells.
 struct ResponseOptions {
@@ -58,11 +61,19 @@ struct InvalidCells {
 
 // Parses records of one header for one instrument (several can share a record stream).
 // Copies parse independently (one per thread); their invalid cells are merged in input order.
+// parse() is the reference: it reads every record and says what is wrong with one. The
+// parse_line functions are its fast path for plain CSV lines (src/responses/plain_line.cpp):
+// what they take, parse() would read the same; what they decline, parse() reads.
 class ResponseParser {
  public:
   // Binds `header` (of `file`). Throws a data Error for missing item columns.
   ResponseParser(const Instrument& instrument, std::vector<std::string> header, const ResponseOptions& options,
                  const std::string& file);
+  ~ResponseParser();
+  ResponseParser(const ResponseParser&);
+  ResponseParser(ResponseParser&&) noexcept;
+  ResponseParser& operator=(const ResponseParser&);
+  ResponseParser& operator=(ResponseParser&&) noexcept;
 
   // Parses one data record into `row` (`number` is its 1-based data row). Throws a data
   // Error (file:line:col) for a ragged row or, unless --invalid missing, an invalid cell.
@@ -74,11 +85,10 @@ class ResponseParser {
   // is then what parse() would make. Else false, and the record must go through parse() (which
   // says what is wrong).
   bool parse_line(std::string_view line, char delimiter, std::uint64_t number, ResponseRow& row);
-  // parse_line() giving item j as a Likert code in codes[j] instead of a value: 0 for missing,
-  // x - base for an answer x in base + 1 .. base + levels. False (the record must go through
-  // parse()) also when an item's value has no code, or when the one-digit answers do not all
-  // have one. row.items is not touched.
-  bool parse_line_codes(std::string_view line, char delimiter, std::uint64_t number, int base, unsigned levels,
+  // parse_line() giving item j as its code in `coding` in codes[j] instead of a value. False
+  // (the record must go through parse()) also when an item's value has no code, or when the
+  // one-digit answers do not all have one. row.items is not touched.
+  bool parse_line_codes(std::string_view line, char delimiter, std::uint64_t number, const LikertCoding& coding,
                         ResponseRow& row, std::uint8_t* codes);
 
   const ColumnBinding& binding() const { return binding_; }
@@ -94,29 +104,13 @@ class ResponseParser {
   std::string invalid_cells_summary() const;
 
  private:
-  // parse_line() and parse_line_codes(), which differ in where `items` puts the values.
-  template <typename Items>
-  bool parse_line_as(std::string_view line, char delimiter, ResponseRow& row, Items& items);
-
   std::string file_;
   InvalidPolicy policy_;
   CellParser parser_;
   std::vector<std::string> header_;
   ColumnBinding binding_;
   InvalidCells invalid_;
-  // parse_line: per field, its item (>= 0), its text slot (-2 - slot) or nothing (-1); empty
-  // when a field has two roles (parse() then does all). The bytes that end a plain field.
-  std::vector<std::int32_t> roles_;
-  bool stops_[256] = {};
-  char stops_delimiter_ = 0;
-  // parse_line's eight-cell step: per field, how many fields from it on are items in
-  // consecutive slots; the answers' digits when they are one range lo..hi (else hi < lo).
-  std::vector<std::uint32_t> item_runs_;
-  unsigned answer_lo_ = 1, answer_hi_ = 0;
-  unsigned answer_digits_ = 0;   // bit d: the one-digit cell d is an answer
-  // parse_line_codes' AVX-512 path, when the CPU has it (made for the base asked for).
-  bool decoder_available_ = false;
-  std::optional<LineDecoder> decoder_;
+  Indirect<PlainLineParser> plain_;   // the parse_line functions' plan (responses/plain_line.h)
 };
 
 // Reads respondents of one instrument from a source: its header, then row by row.
@@ -132,9 +126,10 @@ class ResponseReader {
   bool next(ResponseRow& row);
   // What next_codes() read.
   enum class Read { end, codes, values };
-  // Reads the next respondent as next() does, but as Likert codes into `codes` when its line
-  // is plain and every item has one (ResponseParser::parse_line_codes); else into row.items.
-  Read next_codes(ResponseRow& row, int base, unsigned levels, std::uint8_t* codes);
+  // Reads the next respondent as next() does, but as its codes in `coding` into `codes` when
+  // its line is plain and every item has one (ResponseParser::parse_line_codes); else into
+  // row.items.
+  Read next_codes(ResponseRow& row, const LikertCoding& coding, std::uint8_t* codes);
 
   const ColumnBinding& binding() const { return parser_.binding(); }
   const std::vector<std::string>& header() const { return parser_.header(); }

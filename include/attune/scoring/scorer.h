@@ -10,17 +10,28 @@
 #include <vector>
 
 #include "attune/instrument/instrument.h"
+#include "attune/responses/likert_coding.h"
+#include "attune/util/indirect.h"
 
 namespace attune {
+
+struct IntegerSums;
 
 struct ScoringOptions {
   std::optional<MinValid> min_valid;   // --min-valid: overrides every scale's own rule
 };
 
+// score() is the reference; score_whole() and score_codes() are its fast paths for rows read
+// as whole numbers or Likert codes (src/scoring/integer_sums.cpp), which give the same bits.
 class Scorer {
  public:
   // `scale` is the effective response scale (the instrument's, or --range's).
   Scorer(const Instrument& instrument, const ResponseScale& scale, ScoringOptions options = {});
+  ~Scorer();
+  Scorer(const Scorer&);
+  Scorer(Scorer&&) noexcept;
+  Scorer& operator=(const Scorer&);
+  Scorer& operator=(Scorer&&) noexcept;
 
   // Score ids in output order: scales, then computed scales.
   const std::vector<std::string>& score_ids() const { return ids_; }
@@ -32,44 +43,26 @@ class Scorer {
   // psych::scoreItems (totals=FALSE: mean of keyed items; totals=TRUE: sum).
   void score(std::span<const double> items, std::span<double> out,
              std::span<const std::uint8_t> answered = {}) const;
+
   // As score(), for items that are each NaN or a whole number below 2^20 in magnitude
   // (ResponseRow::whole): the sums are kept in integers, which equal the long double sums.
   void score_whole(std::span<const double> items, std::span<double> out) const;
-
-  // Whether rows can be scored from Likert codes (score_codes): the response scale's ends are
-  // whole numbers with 2 to 15 levels.
-  bool takes_codes() const { return codes_; }
-  // Codes stand for answers code_base() + 1 .. code_base() + code_levels().
-  int code_base() const { return code_base_; }
-  unsigned code_levels() const { return code_levels_; }
+  // The coding rows can be scored in (score_codes), when the response scale has one
+  // (LikertCoding::of_range) and there are at most 4,080 items; else nullopt.
+  const std::optional<LikertCoding>& coding() const { return coding_; }
   // Bytes a row of codes must have readable (the items, rounded up to 16).
   std::size_t code_room() const { return code_room_; }
-  // As score_whole(), for a row of codes (ResponseParser::parse_line_codes: 0 for missing,
-  // x - code_base() for an answer x), code_room() bytes readable: the same sums, so the same
-  // scores.
+  // As score_whole(), for a row of codes in coding() (ResponseParser::parse_line_codes),
+  // code_room() bytes readable: the same sums, so the same scores.
   void score_codes(const std::uint8_t* codes, std::span<double> out) const;
 
  private:
+  // A scale's keyed items and how they make its score.
   struct Plan {
     std::vector<std::uint32_t> items;
     std::vector<std::uint8_t> reversed;
     Scoring scoring;
     std::size_t min_valid;
-    // score_whole: when the items are consecutive (items[k] = items[0] + k), each keyed value
-    // as offset + sign * x (reversed: min + max - x), summed two at a time.
-    bool consecutive = false;
-    std::vector<double> offsets, signs;
-    // score_codes: per 16-byte chunk of the codes holding an item of the scale, its index and
-    // which bytes are the scale's items as they are, and which reversed (0xFF).
-    struct Chunk {
-      std::size_t at;
-      std::uint8_t plain[16], reversed[16];
-    };
-    std::vector<Chunk> chunks;
-    // score_codes: the score of every keyed code sum (index: the sum less the answered count)
-    // with all items answered ([0]) and with one unanswered ([1]), as finish() gives it; the
-    // rows of other counts are finished one by one.
-    std::vector<double> code_scores[2];
   };
   struct Combination {
     std::vector<std::pair<std::size_t, double>> terms;   // index into out, weight
@@ -79,16 +72,16 @@ class Scorer {
   // the score: mean, sum, or missing under min_valid.
   static double finish(const Plan& plan, long double sum, std::size_t used, std::size_t real);
   void score_computed(std::span<double> out) const;
+  // Plans score_whole() and score_codes() for `items` instrument items (integer_sums.cpp).
+  void plan_integer_sums(std::size_t items);
 
   ResponseScale scale_;
-  bool whole_flip_ = false;   // min + max is a whole number below 2^20 in magnitude
-  bool codes_ = false;
-  int code_base_ = 0;
-  unsigned code_levels_ = 0;
-  std::size_t code_room_ = 0;
   std::vector<Plan> scales_;
   std::vector<Combination> computed_;
   std::vector<std::string> ids_;
+  std::optional<LikertCoding> coding_;
+  std::size_t code_room_ = 0;
+  Indirect<IntegerSums> sums_;   // per scale, the fast paths' plan (scoring/integer_sums.h)
 };
 
 }  // namespace attune

@@ -3,18 +3,21 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
 
+#include "attune/responses/likert_coding.h"
 #include "attune/stats/co_moments.h"
 #include "attune/stats/dense_matrix.h"
-#include "attune/stats/likert_moments.h"
 #include "attune/stats/pairwise_moments.h"
 #include "attune/stats/response_freq.h"
 #include "attune/stats/scale_key.h"
 
 namespace attune {
+
+class LikertMoments;
 
 // What psych::alpha needs about one keyed scale, taken from the accumulated moments.
 struct ScaleMoments {
@@ -41,24 +44,24 @@ class ItemAnalysisMoments {
  public:
   // `columns` values per row; every scale key is validated against it.
   ItemAnalysisMoments(std::size_t columns, std::vector<ScaleKey> scales);
+  ~ItemAnalysisMoments();
+  ItemAnalysisMoments(ItemAnalysisMoments&&) noexcept;
+  ItemAnalysisMoments& operator=(ItemAnalysisMoments&&) noexcept;
 
   // Adds one row of raw (unreversed) responses, NaN = missing, to the Likert path if it
   // encodes, else extend_row() and the extended row to the pair moments.
   void add_row(std::span<const double> row);
 
-  // Whether rows can take the Likert path: the scales' range has whole ends and 2 to 15
-  // levels (LikertMoments::fits).
-  bool takes_codes() const { return likert_.has_value(); }
-  // Codes stand for answers code_base() + 1 .. code_base() + code_levels() (when takes_codes()).
-  int code_base() const { return likert_ ? likert_->base() : 0; }
-  unsigned code_levels() const { return likert_ ? likert_->levels() : 0; }
+  // The coding of the rows the Likert path takes (the scales' range has one and the scales
+  // fit: LikertMoments::fits), or nullopt.
+  const std::optional<LikertCoding>& coding() const { return coding_; }
   // The Likert codes of a row into `codes` (columns() bytes): true when every value has one
-  // (LikertMoments::code), false (codes unspecified) when a row must take the general path.
+  // (LikertCoding::encode), false (codes unspecified) when a row must take the general path.
   bool encode(std::span<const double> row, std::uint8_t* codes) const;
-  // Adds `count` rows of Likert codes (columns() bytes each); only when takes_codes().
+  // Adds `count` rows of Likert codes (columns() bytes each); only with a coding().
   void add_codes(const std::uint8_t* rows, std::size_t count);
-  // An empty LikertMoments of this shape, for another thread to add codes to, then
-  // adopt_likert_moments(); only when takes_codes().
+  // An empty LikertMoments (stats/likert_moments.h) of this shape, for another thread to add
+  // codes to, then adopt_likert_moments(); only with a coding().
   LikertMoments new_likert_moments() const;
   // Replaces the Likert sums by `moments` (from new_likert_moments(), filled elsewhere).
   void adopt_likert_moments(LikertMoments moments);
@@ -101,7 +104,8 @@ class ItemAnalysisMoments {
   std::size_t columns_;
   std::vector<ScaleKey> scales_;
   PairwiseMoments moments_;
-  std::optional<LikertMoments> likert_;
+  std::optional<LikertCoding> coding_;
+  std::unique_ptr<LikertMoments> likert_;   // when coding()
   std::vector<ResponseCounts> responses_;
   std::vector<double> extended_row_;
   std::vector<std::uint8_t> codes_row_;

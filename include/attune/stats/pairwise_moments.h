@@ -7,10 +7,13 @@
 
 #include "attune/stats/co_moments.h"
 #include "attune/stats/dense_matrix.h"
-#include "attune/stats/exact_co_sums.h"
-#include "attune/stats/shifted_co_sums.h"
+#include "attune/stats/exact_pair_sums.h"
+#include "attune/util/indirect.h"
 
 namespace attune {
+
+class ExactCoSums;
+class ShiftedCoSums;
 
 // Per variable and per variable pair, over the rows where both are present: n, means, sums of
 // squared deviations and cross-products, updated one row at a time. Pairs of small whole numbers
@@ -20,6 +23,11 @@ namespace attune {
 class PairwiseMoments {
  public:
   explicit PairwiseMoments(std::size_t variables);
+  ~PairwiseMoments();
+  PairwiseMoments(const PairwiseMoments&);
+  PairwiseMoments(PairwiseMoments&&) noexcept;
+  PairwiseMoments& operator=(const PairwiseMoments&);
+  PairwiseMoments& operator=(PairwiseMoments&&) noexcept;
 
   // Adds one row of `variables()` values; NaN is missing.
   void add(std::span<const double> row);
@@ -58,8 +66,8 @@ class PairwiseMoments {
 
   std::size_t k_;
   std::size_t rows_ = 0;
-  ExactCoSums exact_;
-  ShiftedCoSums shifted_;
+  Indirect<ExactCoSums> exact_;       // stats/exact_co_sums.h
+  Indirect<ShiftedCoSums> shifted_;   // stats/shifted_co_sums.h
   std::vector<std::size_t> fractional_;  // the current row's present values that are not whole
 };
 

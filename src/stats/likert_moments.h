@@ -1,4 +1,5 @@
-// Exact single-pass moments of Likert answers: the fast path of ItemAnalysisMoments.
+// Private to src/stats: exact single-pass moments of Likert answers, the fast path of
+// ItemAnalysisMoments.
 #pragma once
 
 #include <cstddef>
@@ -6,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "attune/responses/likert_coding.h"
 #include "attune/stats/co_moments.h"
 #include "attune/stats/exact_pair_sums.h"
 #include "attune/stats/scale_key.h"
@@ -23,9 +25,9 @@ namespace attune {
 // answered keyed items) with its items. Memory does not depend on the number of rows.
 class LikertMoments {
  public:
-  // Whether answers min..max to `columns` columns keyed by `scales` can be summed here: min
-  // and max whole with 2 to 15 levels, each scale on that range with k items where
-  // k * (levels - 1) <= 253 (its keyed sum then lies within 127 of its centre).
+  // Whether answers min..max to `columns` columns keyed by `scales` can be summed here: min..max
+  // has a Likert coding (LikertCoding::of_range), each scale is on that range with k items
+  // where k * (levels - 1) <= 253 (its keyed sum then lies within 127 of its centre).
   static bool fits(std::size_t columns, const std::vector<ScaleKey>& scales, double min, double max);
 
   // `level` chooses the kernels (byte_kernels; the CPU must run them). Throws a usage Error
@@ -36,16 +38,12 @@ class LikertMoments {
   LikertMoments(LikertMoments&&) noexcept;
   LikertMoments& operator=(LikertMoments&&) noexcept;
 
-  // The code of answer x: 0 for NaN, x - min + 1 for a whole x in [min, max], else -1 (not
-  // an answer this path takes).
-  int code(double x) const;
-  // Adds `count` rows of codes; row r is rows[r * columns() .. + columns()), each code 0..levels.
+  // Adds `count` rows of codes in coding(); row r is rows[r * columns() .. + columns()).
   void add(const std::uint8_t* rows, std::size_t count);
 
   std::size_t columns() const;
-  // Answers are base() + code, codes 1..levels().
-  int base() const;
-  unsigned levels() const;
+  // The coding of min..max, which the rows added are in.
+  LikertCoding coding() const;
   // Rows added so far.
   std::size_t rows() const;
   // Columns i and j (answers) over the rows answering both: exact sums (i's as sx, sxx), and

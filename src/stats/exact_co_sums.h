@@ -9,7 +9,7 @@
 
 #include "attune/stats/co_moments.h"
 #include "attune/stats/exact_pair_sums.h"
-#include "attune/util/small_whole.h"
+#include "util/small_whole.h"
 
 namespace attune {
 

@@ -1,11 +1,13 @@
-// Reading a plain CSV line of one-digit answers as Likert codes with AVX-512: the fast path of
-// ResponseParser::parse_line_codes on CPUs that have it.
+// Private to src/responses: reading a plain CSV line of one-digit answers as Likert codes with
+// AVX-512, the fast path of ResponseParser::parse_line_codes on CPUs that have it.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
+
+#include "attune/responses/likert_coding.h"
 
 namespace attune {
 
@@ -18,8 +20,8 @@ class LineDecoder {
  public:
   // `roles`: per header field, its item slot (>= 0), its text slot (-2 - slot) or nothing
   // (-1), as ResponseParser keeps them; `answers`: bit d set when the one-digit cell d is an
-  // answer; answer d has code d - base.
-  LineDecoder(const std::vector<std::int32_t>& roles, unsigned answers, int base);
+  // answer; answer d is read as its code in `coding` (an answer without one is declined).
+  LineDecoder(const std::vector<std::int32_t>& roles, unsigned answers, const LikertCoding& coding);
 
   // Whether this CPU runs the decoder (SimdLevel::avx512_vbmi2, as simd_level() allows).
   static bool available();
@@ -29,7 +31,7 @@ class LineDecoder {
   // cell into texts[t]. False, with nothing promised written, for a line it declines.
   bool decode(std::string_view line, char delimiter, std::uint8_t* codes, std::string_view* texts) const;
 
-  int base() const { return base_; }
+  const LikertCoding& coding() const { return coding_; }
 
   // The plan of the decoder (public for the kernel in line_decoder_avx512.cpp).
   struct Plan {
@@ -43,7 +45,7 @@ class LineDecoder {
 
  private:
   Plan plan_;
-  int base_;
+  LikertCoding coding_;
   bool usable_ = false;   // every item slot has a field
 };
 

@@ -9,7 +9,7 @@
 #include <span>
 #include <vector>
 
-#include "attune/util/sse2.h"
+#include "util/sse2.h"
 
 namespace attune {
 
