@@ -68,7 +68,8 @@ InputChoice to_response_options(const InputArgs& args);
 // The ResponseOptions for one instrument: --columns/--map ID=... given for it replace the shared ones.
 ResponseOptions options_for(const InputChoice& choice, const std::string& instrument_id);
 
-// Throws a usage Error when --columns/--map ID=... names an instrument not given with -i.
+// Throws a usage Error when --columns/--map ID=... names an instrument not given with -i, or
+// when a --columns/--map without ID= would apply to two or more instruments.
 void check_instrument_ids(const InputChoice& choice, const std::vector<Instrument>& instruments);
 
 // Loads every -i instrument along --instrument-path.
