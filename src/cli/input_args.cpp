@@ -238,6 +238,22 @@ std::string range_note(const Instrument& instrument, const ResponseOptions& opti
                      instrument.response.max, options.range->first + options.range->second, follows);
 }
 
+std::string joined_note(const FlagJoin& flags, std::uint64_t respondents) {
+  const std::string option = flags.exclude && flags.annotate ? "--exclude-flagged, --quality"
+                             : flags.exclude                 ? "--exclude-flagged"
+                                                             : "--quality";
+  const std::string by = flags.by_row ? "row number" : fmt::format("its column {}", show_text(flags.key_column));
+  const std::size_t matched = flags.matched_ids();
+  if (matched == 0 && respondents > 0) {
+    throw data_error({flags.file},
+                     fmt::format("none of the {} id(s) in the flags file ({}, by {}) matched one of the {} respondent(s) read",
+                                 flags.ids(), option, by, respondents),
+                     "give the flags attune quality wrote for these responses, read with the same --id");
+  }
+  return fmt::format("joined {} ({}) by {}: {} of its {} id(s) matched one of the {} respondent(s) read", flags.file,
+                     option, by, matched, flags.ids(), respondents);
+}
+
 std::string excluded_note(const FlagJoin& flags, std::uint64_t excluded, const std::string& first) {
   return fmt::format("left out {} respondent(s) flagged in {} (--exclude-flagged){}", excluded, flags.file,
                      excluded ? fmt::format("; the first: {}", first) : "");

@@ -86,6 +86,11 @@ std::optional<FlagJoin> excluded_flags(const InputArgs& args);
 std::string range_note(const Instrument& instrument, const ResponseOptions& options, const std::string& doing,
                        const std::string& follows);
 
+// The note saying how many of the ids in the flags file (--exclude-flagged, --quality) matched
+// one of the `respondents` read. Throws a data Error when respondents were read and none
+// matched (call it before committing the output, so that nothing is written).
+std::string joined_note(const FlagJoin& flags, std::uint64_t respondents);
+
 // The note saying how many respondents --exclude-flagged left out, and the first one.
 std::string excluded_note(const FlagJoin& flags, std::uint64_t excluded, const std::string& first);
 
