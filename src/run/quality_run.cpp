@@ -84,9 +84,10 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
   if (options.duration_column) {
     duration_field = find_field(header, *options.duration_column, "--duration", source.name());
   }
-  input.longstring_order = item_order(instrument, parser.binding(), options.longstring_order);
-  run.columns_out_of_item_order =
-      item_order(instrument, parser.binding(), ItemOrder::columns) != item_order(instrument, parser.binding(), ItemOrder::instrument);
+  const std::vector<std::size_t> by_column = item_order(instrument, parser.binding(), ItemOrder::columns);
+  const std::vector<std::size_t> by_number = item_order(instrument, parser.binding(), ItemOrder::instrument);
+  run.columns_out_of_item_order = by_column != by_number;
+  input.longstring_order = options.longstring_order == ItemOrder::columns ? by_column : by_number;
   ExtraCellReader check_cells(instrument.response, options, source.name());
   ResponseScale duration_scale;   // no labels; the definition's missing codes still mean no answer
   duration_scale.missing_codes = instrument.response.missing_codes;
