@@ -21,7 +21,7 @@ namespace {
 
 struct QualityArgs {
   InputArgs input;
-  std::string duration_column, mahalanobis_missing = "answered";
+  std::string duration_column, mahalanobis_missing = "answered", order = "columns";
   OutputOptions output;
   std::optional<double> longstring, irv_below, irv_above, even_odd_below, psychsyn_below, psychant_above, duration_below;
   double alpha = 0.001, psychsyn_r = 0.60;
@@ -58,6 +58,8 @@ int run(const QualityArgs& args) {
   const Instrument& definition = instruments.front();
   if (args.duration_below && args.duration_column.empty()) throw usage_error("--duration-below needs --duration COL");
   if (!args.duration_column.empty()) options.duration_column = args.duration_column;
+  if (args.order == "instrument") options.longstring_order = ItemOrder::instrument;
+  else if (args.order != "columns") throw usage_error("--order takes columns or instrument");
   static_cast<ResponseOptions&>(options) = options_for(input, definition.id);
   if (std::string range = range_note(definition, options, "screening", ""); !range.empty()) note(range);
   auto source = open_input(args.input);
@@ -69,6 +71,11 @@ int run(const QualityArgs& args) {
   const QualityReport& report = run.report;
   const QualityThresholds& thresholds = options.thresholds;
   const Instrument& instrument = run.instrument;
+  if (run.columns_out_of_item_order && options.longstring_order == ItemOrder::columns) {
+    note(fmt::format("longstring follows the order of {}'s item columns in {}, not the item numbers "
+                     "(--order instrument for the numbering)",
+                     instrument.id, source->name()));
+  }
   if (!report.mahalanobis_problem.empty()) warn("Mahalanobis D²: " + report.mahalanobis_problem);
   if (report.even_odd_scales < 3) {
     note(fmt::format("even-odd consistency needs at least 3 multi-item scales; {} has {}, so it is empty",
@@ -98,6 +105,10 @@ Command add_quality_command(CLI::App& app) {
                                   "quality screens every respondent (its flags are what --exclude-flagged reads); "
                                   "give --exclude-flagged to score or analyze"}}});
   cmd->add_option("--longstring", args->longstring, "Flag a longest run of identical answers of at least N (no default)")->option_text("N");
+  cmd->add_option("--order", args->order,
+                  "Longstring's order of the items: columns (as in the file, what the respondent saw when the export "
+                  "keeps it; default) or instrument (the item numbers)")
+      ->option_text("columns|instrument");
   cmd->add_option("--irv-below", args->irv_below, "Flag an IRV below X: straight-lining (no default)")->option_text("X");
   cmd->add_option("--irv-above", args->irv_above, "Flag an IRV above X: random responding (no default)")->option_text("X");
   cmd->add_option("--alpha", args->alpha, "Flag Mahalanobis D² with chi-square p below ALPHA (default .001)")->option_text("ALPHA");

@@ -123,6 +123,7 @@ int run(const ScoreArgs& args) {
     options.flags = &flags;
   }
   ScoreReport report = run_score(instruments, *reader, *rows, options, hooks);
+  if (options.flags) note(joined_note(flags, report.rows));   // throws when none matched: nothing is committed
   if (flags.exclude) note(excluded_note(flags, report.excluded, report.first_excluded));
   progress.finish();
   std::vector<InstrumentSummary> parts;

@@ -192,6 +192,25 @@ void check_instrument_ids(const InputChoice& choice, const std::vector<Instrumen
       if (!known) throw usage_error(fmt::format("'{}={}' names no instrument given with -i", id, value));
     }
   }
+  // A --columns/--map without ID= goes to every instrument that has none of its own: two or
+  // more would then read the same columns, each scored from the other's items.
+  const std::optional<std::string>& pattern = choice.response.columns.pattern;
+  const std::optional<std::string>& map_file = choice.response.columns.map_file;
+  if (!pattern && !map_file) return;
+  std::vector<std::string> sharing;
+  for (const auto& in : instruments) {
+    if (!choice.patterns_by_instrument.count(in.id) && !choice.maps_by_instrument.count(in.id)) sharing.push_back(in.id);
+  }
+  if (sharing.size() < 2) return;
+  const char* option = pattern ? "--columns" : "--map";
+  const std::string& value = pattern ? *pattern : *map_file;
+  std::string ids;
+  for (const auto& id : sharing) ids += (ids.empty() ? "" : ", ") + id;
+  throw usage_error(fmt::format("{} {} names no instrument, and {} instruments are given ({}): each would be "
+                                "read from the same columns",
+                                option, show_text(value), sharing.size(), ids),
+                    fmt::format("write {} ID={} for each instrument, e.g. {} {}", option, pattern ? "PATTERN" : "FILE",
+                                option, show_text(sharing.front() + "=" + value)));
 }
 
 std::vector<Instrument> load_instruments(const InputArgs& args) {
@@ -224,6 +243,22 @@ std::string range_note(const Instrument& instrument, const ResponseOptions& opti
                      "reversed items become {} - x{}",
                      doing, instrument.id, options.range->first, options.range->second, instrument.response.min,
                      instrument.response.max, options.range->first + options.range->second, follows);
+}
+
+std::string joined_note(const FlagJoin& flags, std::uint64_t respondents) {
+  const std::string option = flags.exclude && flags.annotate ? "--exclude-flagged, --quality"
+                             : flags.exclude                 ? "--exclude-flagged"
+                                                             : "--quality";
+  const std::string by = flags.by_row ? "row number" : fmt::format("its column {}", show_text(flags.key_column));
+  const std::size_t matched = flags.matched_ids();
+  if (matched == 0 && respondents > 0) {
+    throw data_error({flags.file},
+                     fmt::format("none of the {} id(s) in the flags file ({}, by {}) matched one of the {} respondent(s) read",
+                                 flags.ids(), option, by, respondents),
+                     "give the flags attune quality wrote for these responses, read with the same --id");
+  }
+  return fmt::format("joined {} ({}) by {}: {} of its {} id(s) matched one of the {} respondent(s) read", flags.file,
+                     option, by, matched, flags.ids(), respondents);
 }
 
 std::string excluded_note(const FlagJoin& flags, std::uint64_t excluded, const std::string& first) {

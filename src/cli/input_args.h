@@ -74,7 +74,8 @@ InputChoice to_response_options(const InputArgs& args);
 // The ResponseOptions for one instrument: --columns/--map ID=... given for it replace the shared ones.
 ResponseOptions options_for(const InputChoice& choice, const std::string& instrument_id);
 
-// Throws a usage Error when --columns/--map ID=... names an instrument not given with -i.
+// Throws a usage Error when --columns/--map ID=... names an instrument not given with -i, or
+// when a --columns/--map without ID= would apply to two or more instruments.
 void check_instrument_ids(const InputChoice& choice, const std::vector<Instrument>& instruments);
 
 // Loads every -i instrument along --instrument-path.
@@ -90,6 +91,11 @@ std::optional<FlagJoin> excluded_flags(const InputArgs& args);
 // `doing` is what the command does with it ("scoring"), `follows` what moves with it.
 std::string range_note(const Instrument& instrument, const ResponseOptions& options, const std::string& doing,
                        const std::string& follows);
+
+// The note saying how many of the ids in the flags file (--exclude-flagged, --quality) matched
+// one of the `respondents` read. Throws a data Error when respondents were read and none
+// matched (call it before committing the output, so that nothing is written).
+std::string joined_note(const FlagJoin& flags, std::uint64_t respondents);
 
 // The note saying how many respondents --exclude-flagged left out, and the first one.
 std::string excluded_note(const FlagJoin& flags, std::uint64_t excluded, const std::string& first);

@@ -27,6 +27,17 @@ void check_length(std::size_t got, std::size_t want, const std::string& what) {
   if (got != want) throw usage_error(fmt::format("{}: {} values given, {} expected", what, got, want));
 }
 
+// Throws a usage Error unless `order` is empty or names each of the `n_items` items once.
+void check_order(const std::vector<std::size_t>& order, std::size_t n_items) {
+  if (order.empty()) return;
+  check_length(order.size(), n_items, "longstring order");
+  std::vector<bool> seen(n_items, false);
+  for (std::size_t item : order) {
+    if (item >= n_items || seen[item]) throw usage_error("longstring order: each item must appear once");
+    seen[item] = true;
+  }
+}
+
 }  // namespace
 
 std::vector<std::vector<std::size_t>> even_odd_scales(const Instrument& instrument) {
@@ -47,6 +58,7 @@ QualityReport screen(const Instrument& instrument, const QualityInput& input,
   if (!input.check_values.empty()) check_length(input.check_values.size(), n, "attention-check rows");
   if (!input.durations.empty()) check_length(input.durations.size(), n, "durations");
 
+  check_order(input.longstring_order, n_items);
   // Pass 1: sample statistics over the raw answers.
   PairwiseMoments sample(n_items);
   for (std::size_t r = 0; r < n; ++r) {
@@ -76,10 +88,16 @@ QualityReport screen(const Instrument& instrument, const QualityInput& input,
   report.even_odd_scales = keyed_scales.size();
   report.mahalanobis_problem = model.full_matrix_problem();
   std::vector<double> keyed(position);
+  std::vector<double> in_order(input.longstring_order.size());
   for (std::size_t r = 0; r < n; ++r) {
     const std::vector<double>& row = input.items[r];
     RespondentQuality q;
-    q.longstring = longstring(row);
+    if (in_order.empty()) {
+      q.longstring = longstring(row);
+    } else {
+      for (std::size_t k = 0; k < in_order.size(); ++k) in_order[k] = row[input.longstring_order[k]];
+      q.longstring = longstring(in_order);
+    }
     q.irv = irv(row);
     q.mahalanobis = model.distance(row, thresholds.mahalanobis_missing);
     std::size_t at = 0;

@@ -11,8 +11,21 @@
 namespace attune {
 
 std::string_view FlagJoin::flags_of(std::string_view key) const {
-  auto it = flags.find(std::string(key));
-  return it == flags.end() ? std::string_view() : std::string_view(it->second);
+  auto it = entries_.find(std::string(key));
+  if (it == entries_.end()) return {};
+  // Load first: after the first match the flag is only read, the cache line stays shared.
+  if (!it->second.matched.load(std::memory_order_relaxed)) it->second.matched.store(true, std::memory_order_relaxed);
+  return it->second.flags;
+}
+
+bool FlagJoin::add(std::string key, std::string flags) {
+  return entries_.try_emplace(std::move(key), std::move(flags)).second;
+}
+
+std::size_t FlagJoin::matched_ids() const {
+  std::size_t matched = 0;
+  for (const auto& [key, entry] : entries_) matched += entry.matched.load(std::memory_order_relaxed) ? 1 : 0;
+  return matched;
 }
 
 FlagJoin read_flag_join(const std::string& path) {
@@ -31,19 +44,15 @@ FlagJoin read_flag_join(const std::string& path) {
   }
   join.key_column = std::string(record.fields[0]);
   join.by_row = join.key_column == "row";
-  std::unordered_map<std::string, bool> seen;
   while (reader.next(record)) {
     if (record.size() != 1 + *flags_field && record.size() <= *flags_field) {
       throw data_error(record.where(join.file, 0), "this row has fewer fields than the header");
     }
     std::string key(record.fields[0]);
-    if (seen.count(key)) {
+    if (!join.add(key, std::string(trim(record.fields[*flags_field])))) {
       throw data_error(record.where(join.file, 0), fmt::format("id {} appears twice in the flags file", show_text(key)),
                        "the flags must name each respondent once");
     }
-    seen[key] = true;
-    std::string_view flags = trim(record.fields[*flags_field]);
-    if (!flags.empty()) join.flags.emplace(std::move(key), std::string(flags));
   }
   return join;
 }

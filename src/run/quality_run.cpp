@@ -1,5 +1,6 @@
 #include "attune/run/quality_run.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -52,6 +53,18 @@ std::size_t find_field(const std::vector<std::string>& header, const std::string
                    "check the column name");
 }
 
+// Indices into instrument.items, in item-number order (ties: as listed) or, for
+// ItemOrder::columns, in the order of the items' fields in the file.
+std::vector<std::size_t> item_order(const Instrument& instrument, const ColumnBinding& binding, ItemOrder order) {
+  std::vector<std::size_t> items(instrument.items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) items[i] = i;
+  std::stable_sort(items.begin(), items.end(), [&](std::size_t a, std::size_t b) {
+    return order == ItemOrder::columns ? binding.item_fields[a] < binding.item_fields[b]
+                                       : instrument.items[a].number < instrument.items[b].number;
+  });
+  return items;
+}
+
 }  // namespace
 
 QualityRun screen_responses(const Instrument& definition, RecordSource& source, const QualityOptions& options) {
@@ -71,6 +84,10 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
   if (options.duration_column) {
     duration_field = find_field(header, *options.duration_column, "--duration", source.name());
   }
+  const std::vector<std::size_t> by_column = item_order(instrument, parser.binding(), ItemOrder::columns);
+  const std::vector<std::size_t> by_number = item_order(instrument, parser.binding(), ItemOrder::instrument);
+  run.columns_out_of_item_order = by_column != by_number;
+  input.longstring_order = options.longstring_order == ItemOrder::columns ? by_column : by_number;
   ExtraCellReader check_cells(instrument.response, options, source.name());
   ResponseScale duration_scale;   // no labels; the definition's missing codes still mean no answer
   duration_scale.missing_codes = instrument.response.missing_codes;

@@ -73,3 +73,29 @@ TEST_CASE("screen: rows of the wrong length are refused") {
   durations.durations = {1, 2};
   CHECK_THROWS_AS((void)screen(six_items(), durations, {}), Error);
 }
+
+TEST_CASE("screen: longstring follows the order it is given, the other indices do not") {
+  // Answers by item 1..6: 3, 1, 3, 2, 3, 4. In item order no two neighbours agree; presented
+  // as items 1, 3, 5, 2, 4, 6 the three 3s come in a row.
+  QualityInput input;
+  input.items = {{3, 1, 3, 2, 3, 4}, {1, 2, 3, 4, 5, 1}, {5, 4, 3, 2, 1, 2}};
+  const QualityReport by_item = screen(six_items(), input, {});
+  input.longstring_order = {0, 2, 4, 1, 3, 5};
+  const QualityReport presented = screen(six_items(), input, {});
+  CHECK(by_item.respondents[0].longstring.longest == 1);
+  CHECK(presented.respondents[0].longstring.longest == 3);
+  CHECK(presented.respondents[0].longstring.runs == 4);
+  CHECK(presented.respondents[0].irv == by_item.respondents[0].irv);
+  CHECK(presented.respondents[1].longstring.average == by_item.respondents[1].longstring.average);
+}
+
+TEST_CASE("screen: a longstring order that does not name each item once is refused") {
+  QualityInput input;
+  input.items = {{1, 2, 3, 4, 5, 6}};
+  input.longstring_order = {0, 1, 2, 3, 4};
+  CHECK_THROWS_AS((void)screen(six_items(), input, {}), Error);
+  input.longstring_order = {0, 1, 2, 3, 4, 4};
+  CHECK_THROWS_AS((void)screen(six_items(), input, {}), Error);
+  input.longstring_order = {0, 1, 2, 3, 4, 6};
+  CHECK_THROWS_AS((void)screen(six_items(), input, {}), Error);
+}

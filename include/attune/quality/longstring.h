@@ -13,7 +13,8 @@ struct LongstringResult {
   std::size_t runs = 0;
 };
 
-// Runs over `answers` in administration order (raw, NOT reverse-keyed; NaN = missing).
+// Runs over `answers` in the order given, which should be the order of administration
+// (raw, NOT reverse-keyed; NaN = missing).
 // Missing values follow careless::longstring (R's rle()): a missing answer ends the current
 // run and is itself a run of length 1, so two consecutive NaNs are two runs. A row with no
 // answered item gives NA (careless would give 1); an empty row gives NA.

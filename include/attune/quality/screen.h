@@ -22,6 +22,9 @@ struct QualityInput {
   std::vector<AttentionCheck> checks;
   // Completion times from --duration COL; empty when not given; NaN = blank cell.
   std::vector<double> durations;
+  // The order longstring reads the items in, as indices into Instrument::items (each once):
+  // the order the respondent answered them. Empty: the order of Instrument::items.
+  std::vector<std::size_t> longstring_order;
 };
 
 // Every respondent's indices and flags, plus what the summary needs.

@@ -18,10 +18,15 @@
 
 namespace attune {
 
+// The order longstring follows: the items' columns in the file (what the respondent saw, when
+// the export keeps the order of presentation), or the instrument's item numbers.
+enum class ItemOrder { columns, instrument };
+
 // How to read the responses (every input option, as score reads them) and what to flag.
 struct QualityOptions : ResponseOptions {
   QualityThresholds thresholds;
   std::optional<std::string> duration_column;   // --duration COL
+  ItemOrder longstring_order = ItemOrder::columns;   // --order
 };
 
 // A screened sample: the report, and what the rows need (ids, kept cells, columns).
@@ -34,6 +39,7 @@ struct QualityRun {
   std::vector<std::size_t> text_ends;    // where each cell ends in `texts`
   std::size_t texts_per_row = 0;         // id cells, then kept cells
   bool checks = false, durations = false;
+  bool columns_out_of_item_order = false;   // the file's item columns are not in item-number order
   std::uint64_t invalid_cells = 0;       // cells --invalid missing turned into missing
   std::string invalid_cells_summary;
 };
