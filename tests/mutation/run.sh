@@ -5,7 +5,8 @@
 #   tests/mutation/run.sh                      # every mutant
 #   tests/mutation/run.sh classify-one-digit classify-multi-digit   # the named ones
 # Environment: MUTATION_DIR (default /tmp/attune-mutation: the copy and its build, kept between
-# runs so rebuilds are incremental), JOBS (default 2), CTEST_ARGS (e.g. "-R cli:" to run fewer tests).
+# runs so rebuilds are incremental), JOBS (default 2), CTEST_ARGS (e.g. "-R cli:" to run fewer tests),
+# CMAKE_ARGS (e.g. -DATTUNE_WERROR=ON: the flags of your usual build, so ccache serves the first build).
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${MUTATION_DIR:-/tmp/attune-mutation}
@@ -15,7 +16,8 @@ mkdir -p "$work"
 rm -rf "$work/src" && mkdir -p "$work/src"
 tar -C "$root" --exclude='./build*' --exclude='./.git' -cf - . | tar -C "$work/src" -xf -
 if [ ! -f "$work/build/build.ninja" ]; then
-  cmake -S "$work/src" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  # shellcheck disable=SC2086
+  cmake -S "$work/src" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release ${CMAKE_ARGS:-} \
         -DCMAKE_CXX_COMPILER_LAUNCHER="$(command -v ccache || true)" >"$work/configure.log" 2>&1 ||
     { echo "configure failed: $work/configure.log"; exit 2; }
 fi
