@@ -13,15 +13,19 @@ work=${MUTATION_DIR:-/tmp/attune-mutation}
 jobs=${JOBS:-2}
 mkdir -p "$work"
 # A fresh copy of the tree (no build directories, no .git), then one configure.
-rm -rf "$work/src" && mkdir -p "$work/src"
-tar -C "$root" --exclude='./build*' --exclude='./.git' -cf - . | tar -C "$work/src" -xf -
-if [ ! -f "$work/build/build.ninja" ]; then
+# The copy's build directory sits inside it as build/ does in the tree, so the compiler sees the
+# same relative paths and ccache (with a base_dir above both) serves the unmutated objects.
+src=$work/tree
+find "$src" -mindepth 1 -maxdepth 1 ! -name build -exec rm -rf {} + 2>/dev/null
+mkdir -p "$src"
+tar -C "$root" --exclude='./build*' --exclude='./.git' -cf - . | tar -C "$src" -xf -
+if [ ! -f "$src/build/build.ninja" ]; then
   # shellcheck disable=SC2086
-  cmake -S "$work/src" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release ${CMAKE_ARGS:-} \
+  cmake -S "$src" -B "$src/build" -G Ninja -DCMAKE_BUILD_TYPE=Release ${CMAKE_ARGS:-} \
         -DCMAKE_CXX_COMPILER_LAUNCHER="$(command -v ccache || true)" >"$work/configure.log" 2>&1 ||
     { echo "configure failed: $work/configure.log"; exit 2; }
 fi
-build() { nice ninja -C "$work/build" -j "$jobs" >"$work/build.log" 2>&1; }
+build() { nice ninja -C "$src/build" -j "$jobs" >"$work/build.log" 2>&1; }
 echo "building the unmutated copy ..."
 build || { echo "the unmutated tree does not build: $work/build.log"; exit 2; }
 
@@ -29,7 +33,7 @@ caught=0; missed=0; broken=0; results=()
 while IFS=$'\t' read -r id file script what; do
   [ -z "$id" ] || [ "${id:0:1}" = "#" ] && continue
   if [ $# -gt 0 ] && ! printf '%s\n' "$@" | grep -qx -- "$id"; then continue; fi
-  target="$work/src/$file"
+  target="$src/$file"
   cp "$root/$file" "$target"
   sed -E -i "$script" "$target"
   if cmp -s "$root/$file" "$target"; then
@@ -38,7 +42,7 @@ while IFS=$'\t' read -r id file script what; do
   echo "$id: $what"
   if ! build; then
     echo "  does not build (not counted): $work/build.log"; broken=$((broken + 1))
-  elif ctest --test-dir "$work/build" -j "$jobs" --stop-on-failure ${CTEST_ARGS:-} >"$work/ctest-$id.log" 2>&1; then
+  elif ctest --test-dir "$src/build" -j "$jobs" --stop-on-failure ${CTEST_ARGS:-} >"$work/ctest-$id.log" 2>&1; then
     echo "  MISSED: every test passes"; missed=$((missed + 1)); results+=("missed $id")
   else
     echo "  caught by: $(grep -m1 -E '\*\*\*Failed|\(Failed\)' "$work/ctest-$id.log" | sed -E 's/^ *[0-9]+\/[0-9]+ Test +#[0-9]+: //; s/ \.\.\..*//')"
