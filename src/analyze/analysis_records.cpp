@@ -87,7 +87,7 @@ void write_analysis_records(const AnalysisReport& report, RecordWriter& writer) 
       }
       std::string flag = weak_item(s, i) ? "weak" : "";
       for (const auto& suspect : s.keys.suspects) {
-        if (suspect.position == i) flag += flag.empty() ? "mis-keyed?" : ";mis-keyed?";
+        if (suspect.position == i && suspect.reverse) flag += flag.empty() ? "mis-keyed?" : ";mis-keyed?";
       }
       rows.set_text("flag", flag);
       rows.write();

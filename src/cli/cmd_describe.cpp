@@ -37,7 +37,8 @@ std::string describe_text(const Instrument& in) {
     t += fmt::format("Missing codes: {}\n", fmt::join(in.response.missing_codes, ", "));
   }
   t += fmt::format("Items: {} (columns {} .. {})\n", in.items.size(), in.items.front().column, in.items.back().column);
-  t += "Scales (a leading - marks a reversed item, scored min + max - x):\n";
+  t += fmt::format("Scales (a leading - marks a reversed item, scored {} - x on the declared range; "
+                   "psych::reverse.code uses the observed one):\n", in.response.min + in.response.max);
   for (const auto& s : in.scales) {
     t += fmt::format("  {}{}: {} of {} items: {}\n", s.id, s.label.empty() ? "" : " (" + s.label + ")",
                      s.scoring == Scoring::mean ? "mean" : "sum", s.keys.size(), key_list(in, s));

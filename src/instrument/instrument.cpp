@@ -95,6 +95,32 @@ std::pair<double, double> Instrument::score_range(const std::string& id, const R
   return {NAN, NAN};
 }
 
+ScoreComposite Instrument::composite_of(const std::string& id) const {
+  ScoreComposite out;
+  auto add = [&](auto& self, const std::string& score, double weight, int depth) -> void {
+    if (depth > 64) return;   // computed scores refer only to earlier ones; a guard all the same
+    for (const auto& s : scales) {
+      if (s.id != score) continue;
+      const double each = s.scoring == Scoring::mean ? weight / static_cast<double>(s.keys.size()) : weight;
+      for (const auto& key : s.keys) {
+        out.keys.push_back(key);
+        out.item_weights.push_back(each);
+      }
+      out.stratum_sizes.push_back(s.keys.size());
+      return;
+    }
+    for (const auto& c : computed) {
+      if (c.id != score) continue;
+      for (const auto& [term, w] : c.terms) {
+        self(self, term, weight * (c.mean_of_available ? 1.0 / static_cast<double>(c.terms.size()) : w), depth + 1);
+      }
+      return;
+    }
+  };
+  add(add, id, 1.0, 0);
+  return out;
+}
+
 Instrument Instrument::for_columns(const std::vector<std::string>& present_columns) const {
   if (domains.empty()) return *this;
   auto present = [&](const std::string& column) {

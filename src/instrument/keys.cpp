@@ -7,6 +7,12 @@
 
 namespace attune {
 
+std::string item_given_twice(int number) { return "item " + std::to_string(number) + " is defined twice"; }
+
+std::string column_used_twice(std::string_view column) {
+  return "column '" + std::string(column) + "' is used by two items";
+}
+
 std::optional<ParsedKey> parse_key(std::string_view text) {
   text = trim(text);
   ParsedKey key;

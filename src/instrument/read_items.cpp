@@ -102,11 +102,11 @@ void read_response(Reader& reader, const YAML::Node& node, ResponseScale& scale)
 static void add_item(Reader& reader, const YAML::Node& at, std::vector<Item>& items, Item item,
                      std::set<int>& numbers, std::set<std::string>& columns) {
   if (!numbers.insert(item.number).second) {
-    reader.problem(at, fmt::format("item {} is defined twice", item.number));
+    reader.problem(at, item_given_twice(item.number));
     return;
   }
   if (!columns.insert(item.column).second) {
-    reader.problem(at, fmt::format("column '{}' is used by two items", item.column));
+    reader.problem(at, column_used_twice(item.column));
     return;
   }
   items.push_back(std::move(item));

@@ -1,8 +1,11 @@
 #include "attune/io/qualtrics_source.h"
 
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "attune/util/text.h"
 
@@ -20,6 +23,29 @@ bool is_qualtrics_import_row(const Record& record) {
 }
 
 namespace {
+
+// A plain decimal number ("5", "-2", "3.5", "4,5"): what a respondent's answer looks like, and
+// what no Qualtrics header row (column names, question texts, ImportId JSON) is made of.
+bool looks_like_number(std::string_view text) {
+  text = trim(text);
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
+  bool digit = false;
+  int marks = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if ((c == '.' || c == ',') && ++marks == 1) continue;
+    else return false;
+  }
+  return digit;
+}
+
+// The first cell of `record` that holds a number; Qualtrics' question-text row has none.
+std::optional<std::size_t> first_number_cell(const Record& record) {
+  for (std::size_t i = 0; i < record.fields.size(); ++i) {
+    if (looks_like_number(record.fields[i])) return i;
+  }
+  return std::nullopt;
+}
 
 // A record that owns its text, replayed as views.
 struct OwnedRecord {
@@ -75,11 +101,28 @@ class QualtricsSource : public RecordSource {
         return is_qualtrics_import_row(third);
       }();
       std::size_t drop = import_row ? 2 : (mode_ == QualtricsMode::on ? std::min<std::size_t>(1, rows.size()) : 0);
+      if (drop == 1) refuse_data_row(rows[0]);
       dropped_ = drop;
       pending_.assign(rows.begin() + static_cast<std::ptrdiff_t>(drop), rows.end());
     }
     header_->replay_into(record);
     return true;
+  }
+
+  // --qualtrics without an ImportId row drops the second row as question text: unless it holds
+  // no number, it is a respondent's row, and dropping it would lose that respondent silently.
+  void refuse_data_row(const OwnedRecord& row) const {
+    Record second;
+    row.replay_into(second);
+    auto cell = first_number_cell(second);
+    if (!cell) return;
+    std::string column = *cell < header_->fields.size() ? show_text(header_->fields[*cell]) : "?";
+    throw Error(ErrorKind::usage, second.where(inner_->name(), *cell),
+                fmt::format("--qualtrics: the second row is not a Qualtrics header row (no ImportId row follows "
+                            "it, and column {} holds the number {}): it looks like a respondent, whom "
+                            "--qualtrics would drop",
+                            column, show_text(trim(second.fields[*cell]))),
+                "leave out --qualtrics for a plain CSV; Qualtrics exports are recognised without it");
   }
 
   // Record numbers count the rows a reader sees: the dropped header rows are not among them.

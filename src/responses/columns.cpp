@@ -1,6 +1,7 @@
 #include "attune/responses/columns.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -15,7 +16,8 @@ namespace attune {
 namespace {
 
 // Reads --map FILE: a CSV with a header `item,column`; item is a number or the instrument's
-// column name. Returns the data column per item index.
+// column name. Returns the data column per item index. The definition's rules hold: an item is
+// given once, and a column serves one item (their messages are the definition check's).
 std::map<std::size_t, std::string> read_column_map(const Instrument& instrument, const std::string& path) {
   CsvReader reader(path);
   Record record;
@@ -25,6 +27,8 @@ std::map<std::size_t, std::string> read_column_map(const Instrument& instrument,
                      "write one line per item: its number (or name) and the data column");
   }
   std::map<std::size_t, std::string> map;
+  std::map<std::size_t, std::uint64_t> line_of_item;
+  std::map<std::string, std::size_t> item_of_column;
   while (reader.next(record)) {
     if (record.size() != 2) {
       throw data_error(record.where(reader.name(), 0),
@@ -40,7 +44,22 @@ std::map<std::size_t, std::string> read_column_map(const Instrument& instrument,
                        fmt::format("{} is not an item of {}", show_text(record.fields[0]), instrument.id),
                        "give an item number or the instrument's column name");
     }
-    map[*index] = std::string(trim(record.fields[1]));
+    const int number = instrument.items[*index].number;
+    if (auto first = line_of_item.find(*index); first != line_of_item.end()) {
+      throw data_error(record.where(reader.name(), 0), item_given_twice(number),
+                       fmt::format("the first is on line {}; keep one line per item", first->second));
+    }
+    std::string column(trim(record.fields[1]));
+    if (auto other = item_of_column.find(column); other != item_of_column.end()) {
+      throw data_error(record.where(reader.name(), 1), column_used_twice(column),
+                       fmt::format("item {} (line {}) and item {} (line {}) both map to it; give each item its own "
+                                   "column",
+                                   instrument.items[other->second].number, line_of_item[other->second], number,
+                                   record.line));
+    }
+    line_of_item[*index] = record.line;
+    item_of_column[column] = *index;
+    map[*index] = std::move(column);
   }
   return map;
 }
@@ -137,6 +156,14 @@ ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::
       throw data_error({file, 1, 0}, fmt::format("column {} appears more than once in the header", show_text(header[*at])),
                        "rename the duplicate so each item has one column");
     }
+    if (auto same = std::find(binding.item_fields.begin(), binding.item_fields.end(), *at);
+        same != binding.item_fields.end() && missing.empty()) {
+      const auto first = static_cast<std::size_t>(same - binding.item_fields.begin());
+      throw data_error({file, 1, 0}, column_used_twice(header[*at]),
+                       fmt::format("items {} and {} both read it; give each item its own column with --map, --columns "
+                                   "or the definition's items",
+                                   instrument.items[first].number, instrument.items[binding.item_fields.size()].number));
+    }
     binding.item_fields.push_back(*at);
   }
   if (!missing.empty()) {
@@ -176,6 +203,16 @@ ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::
       }
     }
     if (binding.id_fields.empty()) binding.id_names.push_back("row");
+  }
+  for (std::size_t i = 0; i < binding.item_fields.size(); ++i) {
+    const auto& ids = binding.id_fields;
+    if (std::find(ids.begin(), ids.end(), binding.item_fields[i]) != ids.end()) {
+      throw data_error({file, 1, 0},
+                       fmt::format("column {} is both the id column and item {}'s column: the ids would be scored "
+                                   "as answers",
+                                   show_text(header[binding.item_fields[i]]), instrument.items[i].number),
+                       "give the item its own column with --map or --columns, or name the id column with --id");
+    }
   }
   binding.keep_fields = bind_named(options.keep_columns, header, "--keep", file);
   for (auto field : binding.keep_fields) binding.keep_names.push_back(header[field]);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "attune/stats/alpha.h"
+#include "attune/stats/composite_alpha.h"
 #include "attune/stats/running_stats.h"
 #include "score_lane.h"
 
@@ -32,14 +33,14 @@ void Lane::plan_borderline(const ScoreOptions& options) {
       if (auto it = options.reliability.find(key); it != options.reliability.end() && !dim.alpha) dim.alpha = it->second;
     }
     if (!dim.alpha) {
-      auto scale = std::find_if(instrument.scales.begin(), instrument.scales.end(),
-                                [&](const Scale& s) { return s.id == id; });
-      if (scale == instrument.scales.end() || scale->keys.size() < 2) {
-        throw usage_error(fmt::format("--borderline: '{}' is not a multi-item scale, so its alpha cannot come from "
-                                      "the sample", id),
+      ScoreComposite parts = instrument.composite_of(id);   // a scale, or a composite of scales (ECR-RS global)
+      if (parts.keys.empty() || *std::min_element(parts.stratum_sizes.begin(), parts.stratum_sizes.end()) < 2) {
+        throw usage_error(fmt::format("--borderline: '{}' is not made of multi-item scales, so its alpha cannot "
+                                      "come from the sample", id),
                           fmt::format("give --reliability {}=ALPHA", id));
       }
-      dim.keys = scale->keys;
+      dim.keys = parts.keys;
+      dim.parts = std::move(parts);
       dim.moments.emplace(dim.keys.size());
     }
     borderline.push_back(std::move(dim));
@@ -62,7 +63,8 @@ void Lane::add_borderline_items() {
 }
 
 // SEM = SD * sqrt(1 - alpha) (classical test theory; e.g. Harvill 1991), with the SD of the
-// dimension's scores and raw alpha (Cronbach 1951; psych::alpha "raw_alpha") from the sample.
+// dimension's scores and raw alpha (Cronbach 1951; psych::alpha "raw_alpha") from the sample,
+// stratified over the scales of a composite score (Cronbach, Schoenemann & McKie 1965).
 std::vector<std::pair<std::string, std::string>> Lane::fit_borderline() {
   std::vector<std::pair<std::string, std::string>> described;
   if (borderline.empty()) return described;
@@ -70,7 +72,9 @@ std::vector<std::pair<std::string, std::string>> Lane::fit_borderline() {
   for (auto& dim : borderline) {
     RunningStats stats;
     for (std::size_t r = 0; r < sample.rows(); ++r) stats.add(sample.at(r, dim.col));
-    double alpha = dim.alpha ? *dim.alpha : alpha_core(dim.moments->covariance_matrix()).raw_alpha;
+    double alpha = dim.alpha ? *dim.alpha
+                             : composite_alpha(dim.moments->covariance_matrix(), dim.parts.item_weights,
+                                               dim.parts.stratum_sizes);
     double sem = standard_error_of_measurement(stats.sd(), alpha);
     for (const auto& [col, cutoff] : axis) {
       if (col == dim.col && !std::isnan(sem)) cuts.push_back({col, cutoff, sem});

@@ -51,6 +51,7 @@ struct Lane {
     std::string id;
     std::size_t col = 0;
     std::vector<KeyedItem> keys;
+    ScoreComposite parts;                   // the scales the score is made of (their weights)
     std::optional<double> alpha;            // --reliability
     std::optional<PairwiseMoments> moments;
   };

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "attune/responses/duplicate_ids.h"
+#include "attune/scoring/min_valid.h"
 #include "attune/util/text.h"
 #include "parallel_score.h"
 #include "score_lane.h"
@@ -341,6 +342,7 @@ class Run {
 ScoreReport run_score(const std::vector<Instrument>& instruments, RecordSource& source, RecordWriter& writer,
                       const ScoreOptions& options, const ScoreHooks& hooks) {
   if (instruments.empty()) throw usage_error("no instrument to score", "give -i ID");
+  for (const auto& in : instruments) if (options.scoring.min_valid) check_min_valid(in, *options.scoring.min_valid);
   return Run(instruments, source, writer, options, hooks).run();
 }
 

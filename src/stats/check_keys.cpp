@@ -8,6 +8,13 @@
 
 namespace attune {
 
+namespace {
+
+// Two decimals, or NA for an undefined value.
+std::string two_decimals(double value) { return std::isnan(value) ? "NA" : fmt::format("{:.2f}", value); }
+
+}  // namespace
+
 // psych::principal (Revelle): eigen(r); loadings = vectors * sqrt(values), sign(colSums) made positive.
 std::vector<double> first_component_loadings(const DenseMatrix& r) {
   const std::size_t k = r.rows;
@@ -27,7 +34,7 @@ std::vector<double> first_component_loadings(const DenseMatrix& r) {
   return loadings;
 }
 
-// psych::alpha check.keys (first-component loading < 0) and a negative corrected item-total r.
+// psych::alpha(check.keys = TRUE): reverse the items whose principal(x, 1) loading is negative.
 KeyCheck check_keys(const ScaleMoments& moments, const AlphaResult& alpha, const std::string& scale_name,
                     const std::vector<std::string>& labels) {
   KeyCheck out;
@@ -35,14 +42,19 @@ KeyCheck check_keys(const ScaleMoments& moments, const AlphaResult& alpha, const
   for (std::size_t p = 0; p < alpha.item_stats.size(); ++p) {
     const double r_drop = alpha.item_stats[p].r_drop;
     const double loading = out.loadings[p];
-    if (!(r_drop < 0) && !(loading < 0)) continue;
+    const bool reverse = loading < 0;
+    if (!reverse && !(r_drop < 0)) continue;
     const std::string name = p < labels.size() ? labels[p] : fmt::format("#{}", p + 1);
-    out.suspects.push_back(
-        {p, r_drop, loading,
-         fmt::format("item {} correlates negatively with the rest of scale \"{}\" (r.drop = {:.2f}, "
-                     "first-component loading = {:.2f}): it is probably keyed the wrong way; "
-                     "check its key and try it reversed",
-                     name, scale_name, r_drop, loading)});
+    std::string message =
+        reverse ? fmt::format("item {} loads negatively on the first principal component of scale \"{}\" "
+                              "(loading = {:.2f}; r.drop = {}): psych::alpha(check.keys = TRUE) would "
+                              "reverse it; check its key and try it reversed",
+                              name, scale_name, loading, two_decimals(r_drop))
+                : fmt::format("item {} has a weak/negative item-rest correlation in scale \"{}\" (r.drop = "
+                              "{:.2f}; first-component loading = {}): psych::alpha(check.keys = TRUE) would "
+                              "not reverse it; look at its wording and the other items' keys",
+                              name, scale_name, r_drop, two_decimals(loading));
+    out.suspects.push_back({p, r_drop, loading, reverse, std::move(message)});
   }
   return out;
 }

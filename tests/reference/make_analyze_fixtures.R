@@ -1,6 +1,7 @@
 # Fixtures for `attune analyze` (item analysis and reliability), produced by R psych.
 #   Rscript tests/reference/make_analyze_fixtures.R                 # the built-in synthetic sets
 #   Rscript tests/reference/make_analyze_fixtures.R DATA.csv KEYS.csv NAME   # any data + key
+#   Rscript tests/reference/make_analyze_fixtures.R bfi_openness    # psychTools::bfi Openness only
 # DATA.csv: one column per item (header = item names), responses, empty or NA = missing.
 # KEYS.csv: scale,column,reversed,min,max   (column = 1-based data column, reversed = 0/1).
 # Writes tests/reference/analyze_NAME_{data,keys,expected}.csv. The expected file is long:
@@ -37,6 +38,11 @@ expected_for <- function(x, keys) {
     for (i in seq_len(nrow(rf))) for (nm in colnames(rf)) add(s, "response_freq", i - 1, nm, rf[i, nm])
     pc <- suppressWarnings(principal(keyed, nfactors = 1)$loadings[, 1])
     for (i in seq_along(pc)) add(s, "pc1", i - 1, "loading", pc[i])
+    # psych's mis-keying rule: the items alpha(check.keys = TRUE) reverses (1) or keeps (0).
+    ck <- suppressWarnings(suppressMessages({
+      out <- NULL; invisible(capture.output(out <- alpha(keyed, check.keys = TRUE, warnings = FALSE))); out }))
+    reversed_by_psych <- startsWith(ck$keys[[1]], "-")
+    for (i in seq_along(reversed_by_psych)) add(s, "check_keys", i - 1, "reversed", as.integer(reversed_by_psych[i]))
     sh <- suppressWarnings(splitHalf(keyed, check.keys = FALSE, brute = TRUE))
     for (nm in c("maxrb", "meanr", "minrb", "alpha", "lambda2", "lambda6", "av.r", "med.r")) add(s, "split_half", 0, nm, sh[[nm]])
     # A check that the manual keying equals psych's own: alpha(x, keys = reversed names) when
@@ -71,6 +77,18 @@ write_set <- function(x, keys, name) {
   cat("wrote", nrow(e), "expected values for", name, "\n")
 }
 
+# Set "bfi_openness": psychTools::bfi's five Openness items (2800 rows, 1..6, with missing
+# answers) keyed all forward, so O2 and O5, reverse-worded in the inventory, are left unreversed:
+# the case of a user who forgot two reverse keys. psych::alpha(check.keys = TRUE) reverses O2 and
+# O5 only; O3's r.drop is negative although it loads +0.73 on the first component.
+write_bfi_openness <- function() {
+  suppressPackageStartupMessages(library(psychTools))
+  x <- psychTools::bfi[, c("O1", "O2", "O3", "O4", "O5")]
+  rownames(x) <- NULL
+  keys <- data.frame(scale = "openness", column = 1:5, reversed = 0L, min = 1, max = 6)
+  write_set(x, keys, "bfi_openness")
+}
+
 # Likert responses from a one-factor model per scale: loadings, then cut into categories.
 likert <- function(n, trait, loading, categories) {
   z <- loading * trait + sqrt(1 - loading^2) * rnorm(n)
@@ -82,6 +100,8 @@ if (length(args) == 3) {
   x <- read.csv(args[1], check.names = FALSE)
   keys <- read.csv(args[2], stringsAsFactors = FALSE)
   write_set(x, keys, args[3])
+} else if (length(args) == 1 && args[1] == "bfi_openness") {
+  write_bfi_openness()
 } else {
   set.seed(20240601)
   # Set 1 "synthetic12": 400 rows, 12 items on 1..5, ~6% missing at random plus one blank row.
@@ -114,4 +134,5 @@ if (length(args) == 3) {
     data.frame(scale = "first", column = 1:18, reversed = as.integer(1:18 %in% rev36), min = 1, max = 7),
     data.frame(scale = "second", column = 19:36, reversed = as.integer(19:36 %in% rev36), min = 1, max = 7))
   write_set(as.data.frame(x), keys, "synthetic36")
+  write_bfi_openness()
 }

@@ -10,6 +10,9 @@
 #   score_ecrr_impute_none_totals.csv        ECR-R key, impute = "none",   totals = TRUE (sums)
 #   score_example_ecr-r_<same four>.csv      the same four for examples/ecr-r.csv, ECR-R key
 #   score_example_ecr_<same four>.csv        the same four for examples/ecr.csv, ECR key
+#   score_example_ecr-r_missing_4.csv        examples/ecr-r.csv with every cell "4" set to NA
+#                                            first (attune's --missing 4: a code inside 1..7),
+#                                            ECR-R key, impute = "none"
 # Each fixture has the columns id, anxiety, avoidance. Numbers are written with 17
 # significant digits (sprintf("%.17g")); a missing score (psych's NA or NaN) is an EMPTY cell.
 # Deterministic: set.seed below; psych 2.2.9 was used (printed when the script runs).
@@ -181,3 +184,12 @@ for (ex in list(list(file = "examples/ecr-r.csv", prefix = "score_example_ecr-r"
   d <- read.csv(ex$file, colClasses = c("character", rep("numeric", n_items)))
   score_all(file.path(ex$prefix), d$id, d[, -1], ex$keys)
 }
+
+# A missing code that is a number inside the response range (attune score --missing 4): every
+# cell "4" is no answer. psych is given the data with those cells set to NA.
+d <- read.csv("examples/ecr-r.csv", colClasses = c("character", rep("numeric", n_items)))
+items4 <- as.matrix(d[, -1])
+items4[!is.na(items4) & items4 == 4] <- NA
+missing4 <- suppressWarnings(scoreItems(key_columns(ecrr_keys), as.data.frame(items4), totals = FALSE,
+                                        impute = "none", min = 1, max = 7))$scores
+write_scores(file.path(ref_dir, "score_example_ecr-r_missing_4.csv"), d$id, missing4)

@@ -139,6 +139,13 @@ void compare_all(const std::string& name) {
     else if (table == "alpha_drop") got = alpha_drop(a.alpha_drop.at(row), column);
     else if (table == "item_stats") got = item_stat(a.item_stats.at(row), column);
     else if (table == "pc1") got = first_component_loadings(scale_moments.at(scale).correlation).at(row);
+    else if (table == "check_keys") {
+      // 1 when attune advises reversing the item, as psych::alpha(check.keys = TRUE) reverses it.
+      got = 0;
+      for (const auto& suspect : check_keys(scale_moments.at(scale), a, scale, {}).suspects) {
+        if (suspect.position == row && suspect.reverse) got = 1;
+      }
+    }
     else if (table == "split_half") got = split_stat(splits.at(scale), column);
     else if (table == "response_freq") {
       const ResponseFrequencies& rf = freqs.at(scale);
@@ -178,6 +185,31 @@ TEST_CASE("item analysis of synthetic12 (missing data, a mis-keyed item, a 2-ite
 
 TEST_CASE("item analysis of synthetic36 (two 18-item scales, 1..7) agrees with psych") {
   compare_all("synthetic36");
+}
+
+TEST_CASE("psychTools::bfi Openness with O2 and O5 unreversed agrees with psych, check.keys included") {
+  compare_all("bfi_openness");
+}
+
+TEST_CASE("bfi Openness: reversal is advised for O2 and O5 only; O3's negative r.drop is reported without it") {
+  Fixture f = load("bfi_openness");
+  const ScaleMoments m = f.moments.scale_moments(0);
+  const KeyCheck check = check_keys(m, alpha(m), "openness", {"O1", "O2", "O3", "O4", "O5"});
+  REQUIRE(check.suspects.size() == 3);
+  CHECK(check.suspects[0].position == 1);
+  CHECK(check.suspects[0].reverse);
+  CHECK(check.suspects[0].message ==
+        "item O2 loads negatively on the first principal component of scale \"openness\" (loading = -0.60; "
+        "r.drop = -0.09): psych::alpha(check.keys = TRUE) would reverse it; check its key and try it reversed");
+  CHECK(check.suspects[1].position == 2);
+  CHECK(!check.suspects[1].reverse);
+  CHECK(check.suspects[1].message ==
+        "item O3 has a weak/negative item-rest correlation in scale \"openness\" (r.drop = -0.05; "
+        "first-component loading = 0.73): psych::alpha(check.keys = TRUE) would not reverse it; look at its "
+        "wording and the other items' keys");
+  CHECK(check.suspects[2].position == 4);
+  CHECK(check.suspects[2].reverse);
+  for (const auto& suspect : check.suspects) CHECK(suspect.message.find("correlates negatively") == std::string::npos);
 }
 
 TEST_CASE("the mis-keyed item of synthetic12 is flagged, the correctly keyed ones are not") {

@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "attune/responses/cell_parser.h"
 
@@ -112,4 +115,52 @@ TEST_CASE("hints name the option that would fix the cell") {
         "if \"x\" means no answer, add --missing 'x'; labels are 1=\"Strongly disagree\", 4=\"Neutral/mixed\", "
         "7=\"Strongly agree\"; or give --invalid missing to count such cells as missing");
   CHECK(parser.hint_for("4.5") == "give --invalid missing to count such cells as missing");
+}
+
+// classify() is the hot path (one-digit and multi-digit fast paths) and must give parse()'s
+// answer for every cell. Missing codes that are numbers inside the response range ("4" on 1..7,
+// "10" on 0..100) are where its fast paths could take a code for an answer.
+TEST_CASE("classify() agrees with parse() on every cell when missing codes are in-range numbers") {
+  std::vector<std::string> cells = {"", " ", "NA", "na", "-99", "4.0", "+4", "-4", " 4", "4 ", "04", "004", "4,0",
+                                    "10.0", "010", " 10", "10 ", "1e1", "4e0", "x", "99999999", "123456789"};
+  for (int n = 0; n <= 120; ++n) cells.push_back(std::to_string(n));
+  for (auto [min, max] : {std::pair{1.0, 7.0}, std::pair{0.0, 100.0}}) {
+    for (bool integer : {true, false}) {
+      for (const std::vector<std::string>& extra :
+           {std::vector<std::string>{}, {"4"}, {"10"}, {"4", "10"}, {" 4 "}, {"0"}, {"100"}}) {
+        ResponseScale scale;
+        scale.min = min;
+        scale.max = max;
+        scale.integer = integer;
+        scale.missing_codes = {"NA", "-99"};
+        CellParser parser(scale, extra);
+        for (const auto& cell : cells) {
+          INFO("range " << min << ".." << max << ", integer " << integer << ", --missing " << extra.size()
+                        << " codes (first " << (extra.empty() ? "-" : extra[0]) << "), cell \"" << cell << "\"");
+          const ParsedCell expected = parser.parse(cell);
+          double value = -12345;
+          const CellStatus status = parser.classify(cell, value);
+          CHECK(static_cast<int>(status) == static_cast<int>(expected.status));
+          if (std::isnan(expected.value)) CHECK(std::isnan(value));
+          else CHECK(value == expected.value);
+        }
+      }
+    }
+  }
+  // The two fast paths by name: a one-digit code and a multi-digit code inside the range.
+  ResponseScale seven;
+  seven.min = 1;
+  seven.max = 7;
+  seven.integer = true;
+  double value = 0;
+  CHECK(CellParser(seven, {"4"}).classify("4", value) == CellStatus::missing);
+  CHECK(std::isnan(value));
+  ResponseScale hundred;
+  hundred.min = 0;
+  hundred.max = 100;
+  hundred.integer = true;
+  CHECK(CellParser(hundred, {"10"}).classify("10", value) == CellStatus::missing);
+  CHECK(std::isnan(value));
+  CHECK(CellParser(hundred, {"10"}).classify("11", value) == CellStatus::value);
+  CHECK(value == 11);
 }

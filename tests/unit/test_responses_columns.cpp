@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "attune/instrument/keys.h"
 #include "attune/instrument/loader.h"
 #include "attune/responses/columns.h"
 #include "test_support.h"
@@ -144,4 +145,35 @@ TEST_CASE("an item column that appears twice in the header is an error") {
   Error e = bind_error({"q1", "q2", "q3", "q4", "q2"});
   CHECK(e.kind() == ErrorKind::data);
   CHECK(e.message() == "column \"q2\" appears more than once in the header");
+}
+
+TEST_CASE("--map follows the definition's rules with the definition check's messages") {
+  test::TempDir dir;
+  ColumnOptions options;
+  options.map_file = dir.write("twice.csv", "item,column\n1,a\nq1,b\n");
+  auto twice = test::error_of([&] { expected_item_columns(four_items(), options); });
+  REQUIRE(twice);
+  CHECK(twice->where().to_string() == *options.map_file + ":3:1");
+  CHECK(twice->message() == item_given_twice(1));
+  CHECK(twice->message() == "item 1 is defined twice");
+  options.map_file = dir.write("shared.csv", "item,column\n1,a\n2, a\n");
+  auto shared = test::error_of([&] { expected_item_columns(four_items(), options); });
+  REQUIRE(shared);
+  CHECK(shared->where().to_string() == *options.map_file + ":3:3");
+  CHECK(shared->message() == column_used_twice("a"));
+  // Item 2 mapped onto item 1's own column: found when the header is bound.
+  options.map_file = dir.write("onto.csv", "item,column\n2,q1\n");
+  CHECK(bind_error({"q1", "q2", "q3", "q4"}, options).message() == "column 'q1' is used by two items");
+}
+
+TEST_CASE("no item may read the id column: the ids would be scored as answers") {
+  test::TempDir dir;
+  ColumnOptions options;
+  options.map_file = dir.write("id.csv", "item,column\n3,id\n");
+  CHECK(bind_error({"id", "q1", "q2", "q3", "q4"}, options).message() ==
+        "column \"id\" is both the id column and item 3's column: the ids would be scored as answers");
+  ColumnOptions by_option;
+  by_option.id_columns = {"q2"};
+  CHECK(bind_error({"q1", "q2", "q3", "q4"}, by_option).message() ==
+        "column \"q2\" is both the id column and item 2's column: the ids would be scored as answers");
 }

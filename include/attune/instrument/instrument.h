@@ -126,6 +126,14 @@ struct AttentionCheckSpec {
   SourceLocation where;
 };
 
+// A score as a weighted sum of keyed items, scale after scale (for its reliability): the items
+// of each scale it is made of, each item's weight, and how many items each scale gives.
+struct ScoreComposite {
+  std::vector<KeyedItem> keys;
+  std::vector<double> item_weights;
+  std::vector<std::size_t> stratum_sizes;
+};
+
 // A whole questionnaire definition.
 struct Instrument {
   std::string id, name, version;
@@ -154,6 +162,9 @@ struct Instrument {
   // The lowest and highest value score `id` can take on response scale `scale`
   // (mean: the scale's range; sum: times the item count; computed: from the terms).
   std::pair<double, double> score_range(const std::string& id, const ResponseScale& scale) const;
+  // Score `id` as items: a scale's own (weight 1 for a sum, 1/k for a mean of k), a computed
+  // score's through its terms (a mean of available scores weighs each equally); empty if unknown.
+  ScoreComposite composite_of(const std::string& id) const;
 };
 
 }  // namespace attune

@@ -17,6 +17,11 @@ struct ParsedKey {
 // Parses one key; nullopt when the text is empty or just "-".
 std::optional<ParsedKey> parse_key(std::string_view text);
 
+// The messages of the two mistakes in giving items their columns, the same from a definition's
+// item list and from score's --map: "item 3 is defined twice", "column 'Q1' is used by two items".
+std::string item_given_twice(int number);
+std::string column_used_twice(std::string_view column);
+
 // A column name pattern with one `{n}` placeholder for the item number.
 class ColumnPattern {
  public:

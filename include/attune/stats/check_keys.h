@@ -9,12 +9,13 @@
 
 namespace attune {
 
-// An item that looks keyed the wrong way.
+// An item that runs against the rest of its scale.
 struct SuspectItem {
   std::size_t position = 0;  // index into the scale's items
   double r_drop = 0;         // its item.stats "r.drop" (correlation with the sum of the others)
   double loading = 0;        // its loading on the first principal component
-  std::string message;       // a warning naming the item and suggesting the reverse key
+  bool reverse = false;      // psych's rule advises reversing it (a negative loading)
+  std::string message;       // a warning naming the item and the evidence (and the reverse key if `reverse`)
 };
 
 // The check for one scale.
@@ -27,8 +28,9 @@ struct KeyCheck {
 // sqrt(eigenvalue), signed so the loadings sum to >= 0 (psych's sign convention).
 std::vector<double> first_component_loadings(const DenseMatrix& correlation);
 
-// Flags each item whose r.drop is negative or whose first-component loading is negative (the
-// criterion psych::alpha(check.keys = TRUE) uses to reverse items), on the KEYED data.
+// On the KEYED data: an item with a negative first-component loading is one psych::alpha(check.keys
+// = TRUE) would reverse, and is reported with that advice; an item whose loading is not negative
+// but whose r.drop is, is reported as a weak or negative item-rest correlation, without it.
 KeyCheck check_keys(const ScaleMoments& moments, const AlphaResult& alpha, const std::string& scale_name,
                     const std::vector<std::string>& item_labels);
 
