@@ -15,6 +15,7 @@
 #include "attune/io/open_input.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
+#include "attune/util/threads.h"
 #include "common.h"
 
 namespace attune::cli {
@@ -45,7 +46,7 @@ int run(const AnalyzeArgs& args) {
   }
   options.split_half.samples = args.split_samples;
   options.split_half.seed = args.seed;
-  options.threads = args.threads;
+  options.threads = [&] { ThreadPlan plan = resolve_threads(args.threads); if (!plan.note.empty()) note(plan.note); return plan.count; }();
   Instrument instrument = load_named_instrument(args.instrument, args.instrument_path);
   auto source = open_record_source(args.input, args.input_format);
   AnalysisReport report = run_analysis(instrument, *source, options);
@@ -73,7 +74,7 @@ Command add_analyze_command(CLI::App& app) {
   auto args = std::make_shared<AnalyzeArgs>();
   CLI::App* cmd = app.add_subcommand("analyze", "Item analysis and reliability per scale (alpha, G6, item-total r, split halves, mis-keying), as psych");
   cmd->add_option("file", args->input, "Responses (- or nothing for standard input)")->option_text("FILE");
-  cmd->add_option("-i,--instrument", args->instrument, "Instrument id or YAML file")->required()->option_text("ID|FILE");
+  cmd->add_option("-i,--instrument", args->instrument, "Instrument id (looked up on the search path), or a definition file: a path with a '/' or ending in .yaml/.yml")->required()->option_text("ID|FILE");
   add_instrument_path_option(*cmd, args->instrument_path);
   cmd->add_option("--columns", args->columns, "Item columns follow PATTERN, {n} being the item number")->option_text("PATTERN");
   cmd->add_option("--map", args->map_file, "Item columns from a CSV with header item,column")->option_text("FILE");

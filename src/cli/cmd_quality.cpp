@@ -202,7 +202,7 @@ Command add_quality_command(CLI::App& app) {
   auto args = std::make_shared<QualityArgs>();
   CLI::App* cmd = app.add_subcommand("quality", "Screen respondents for careless responding: longstring, IRV, Mahalanobis, even-odd, synonyms, attention checks");
   cmd->add_option("file", args->input, "Responses (- or nothing for standard input)")->option_text("FILE");
-  cmd->add_option("-i,--instrument", args->instrument, "Instrument id or YAML file")->required()->option_text("ID|FILE");
+  cmd->add_option("-i,--instrument", args->instrument, "Instrument id (looked up on the search path), or a definition file: a path with a '/' or ending in .yaml/.yml")->required()->option_text("ID|FILE");
   add_instrument_path_option(*cmd, args->instrument_path);
   cmd->add_option("--id", args->ids, "Id column(s) (default: id, ID or ResponseId, else the row number)")
       ->allow_extra_args(false)->option_text("COL");

@@ -20,6 +20,7 @@
 #include "attune/run/score_run.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
+#include "attune/util/threads.h"
 #include "common.h"
 #include "progress.h"
 
@@ -131,7 +132,7 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
     options.reliability[key] = alpha;
   }
   if (!options.reliability.empty() && !options.borderline) throw usage_error("--reliability goes with --borderline");
-  options.threads = args.threads;
+  options.threads = [&] { ThreadPlan plan = resolve_threads(args.threads); if (!plan.note.empty()) note(plan.note); return plan.count; }();
   options.summary = args.summary || args.summary_only;
   if (args.decimal != "." && args.decimal != ",") throw usage_error("--decimal takes '.' or ','");
   options.decimal_mark = args.decimal[0];
@@ -216,7 +217,7 @@ Command add_score_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("score", "Score responses: scales, computed scores and patterns, one row per respondent");
   cmd->add_option("file", args->input, "Responses (CSV; - or nothing for standard input)")->option_text("FILE");
   cmd->add_option("-i,--instrument", args->instruments,
-                  "Instrument id (see 'attune instruments') or YAML file; repeat to score several from one file (columns are then prefixed with the id)")
+                  "Instrument id (see 'attune instruments'; looked up on the search path only) or a definition file (a path with a '/' or ending in .yaml/.yml); repeat to score several from one file (columns are then prefixed with the id)")
       ->required()
       ->allow_extra_args(false)
       ->option_text("ID|FILE");

@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 
+#include "sav_cases.h"
+
 namespace attune {
 
 // What one ReadStat parse (one chunk) collects. ReadStat calls back into C, so nothing may
@@ -92,7 +94,12 @@ struct ReadStatSource::Parse {
                          fmt::format("has {} variables, more than the limit of {}", variables,
                                      p.source.limits_.max_variables),
                          "keep only the variables needed for scoring");
-      if (p.first) p.source.declared_cases_ = readstat_get_row_count(metadata);
+      if (p.first) {
+        p.source.declared_cases_ = readstat_get_row_count(metadata);
+        p.source.row_compressed_ = readstat_get_compression(metadata) == READSTAT_COMPRESS_ROWS;
+        p.source.binary_compressed_ = readstat_get_compression(metadata) == READSTAT_COMPRESS_BINARY;
+        p.source.big_endian_ = readstat_get_endianness(metadata) == READSTAT_ENDIAN_BIG;
+      }
       if (p.source.format_ == InputFormat::dta) {
         const int version = readstat_get_file_format_version(metadata);   // Stata's ds_format
         p.label_set_width = version < 110 ? 9 : version < 118 ? 33 : 129;
@@ -248,17 +255,26 @@ ReadStatSource::ReadStatSource(std::string name, std::string memory, InputFormat
 
 ReadStatSource::ReadStatSource(const std::string& path, InputFormat format, ReadStatLimits limits)
     : ReadStatSource(path, std::string(), format, limits) {
-  path_ = path;
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0)
     throw io_error({path}, fmt::format("cannot open: {}", std::strerror(errno)),
                    "check the path and that the file is readable");
+  open_fd();
+}
+
+ReadStatSource::ReadStatSource(int fd, std::string name, InputFormat format, ReadStatLimits limits)
+    : ReadStatSource(std::move(name), std::string(), format, limits) {
+  fd_ = fd;
+  open_fd();
+}
+
+void ReadStatSource::open_fd() {
   struct stat info {};
   if (::fstat(fd_, &info) != 0 || !S_ISREG(info.st_mode)) {
     ::close(fd_);
     fd_ = -1;
-    throw io_error({path}, fmt::format("is not a regular file; {} must be read from a file",
-                                       input_format_description(format)),
+    throw io_error({name_}, fmt::format("is not a regular file; {} must be read from a file",
+                                        input_format_description(format_)),
                    "pass the path of the file itself");
   }
   total_bytes_ = static_cast<std::uint64_t>(info.st_size);
@@ -269,6 +285,24 @@ ReadStatSource::ReadStatSource(const std::string& path, InputFormat format, Read
     fd_ = -1;
     throw;
   }
+}
+
+std::size_t ReadStatSource::read_at(std::uint64_t offset, char* buffer, std::size_t bytes) const {
+  if (offset >= total_bytes_) return 0;
+  bytes = static_cast<std::size_t>(std::min<std::uint64_t>(bytes, total_bytes_ - offset));
+  if (fd_ < 0) {
+    std::memcpy(buffer, memory_.data() + offset, bytes);
+    return bytes;
+  }
+  std::size_t done = 0;
+  while (done < bytes) {
+    const ssize_t got = ::pread(fd_, buffer + done, bytes - done, static_cast<off_t>(offset + done));
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) throw io_error({name_}, fmt::format("read failed: {}", std::strerror(errno)));
+    if (got == 0) break;
+    done += static_cast<std::size_t>(got);
+  }
+  return done;
 }
 
 std::unique_ptr<ReadStatSource> ReadStatSource::from_bytes(std::string bytes, std::string name,
@@ -337,12 +371,14 @@ void ReadStatSource::read_chunk() {
     }
     if (variables_.empty())
       throw data_error({name_}, "has no variables", "export the data set with its variables");
+    data_start_ = static_cast<std::uint64_t>(parse.position);   // .sav: the dictionary ends there
     dictionary_read_ = true;
     read_chunk();   // now the cases, in chunks sized by the dictionary's width
     return;
   }
   chunk_cases_ = parse.cases;
   more_cases_ = parse.chunk_full;
+  if (!more_cases_) check_whole(cases_done_ + chunk_cases_);
   // A damaged file can make ReadStat hand out cases chunk after chunk without end (row offsets
   // it does not honour). Every case takes at least one byte of the file, and no more cases
   // than the header declares (when it declares a count): stop there rather than read forever.
@@ -356,13 +392,22 @@ void ReadStatSource::read_chunk() {
   }
 }
 
+void ReadStatSource::check_whole(std::uint64_t cases) const {
+  // A declared count is checked by ReadStat (a row count mismatch); .zsav blocks by zlib.
+  if (declared_cases_ >= 0 || !same_input_family(format_, InputFormat::sav) || binary_compressed_) return;
+  const ReadAt read = [this](std::uint64_t offset, char* buffer, std::size_t bytes) {
+    return read_at(offset, buffer, bytes);
+  };
+  const SavLayout layout = read_sav_layout(read, row_compressed_, big_endian_);
+  if (auto problem = sav_data_problem(read, data_start_, total_bytes_, layout, cases))
+    throw data_error({name_}, *problem, "export it again from the program that made it");
+}
+
 void ReadStatSource::fail(int code, const std::string& detail) const {
   const std::string_view wanted = input_format_description(format_);
   const auto status = static_cast<readstat_error_t>(code);
-  const std::optional<InputFormat> actual =
-      memory_.empty() && !path_.empty()
-          ? sniff_file_format(path_)
-          : sniff_input_format(std::string_view(memory_).substr(0, 32));
+  char head[32];
+  const std::optional<InputFormat> actual = sniff_input_format(std::string_view(head, read_at(0, head, sizeof head)));
   if (actual && !same_input_family(*actual, format_)) {
     const std::string hint =
         *actual == InputFormat::csv
