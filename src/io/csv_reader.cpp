@@ -145,7 +145,7 @@ bool CsvReader::fill() {
 void CsvReader::detect_delimiter() {
   // Make sure the first line is whole (or the input ends), then count candidates outside quotes.
   // A line ends at LF, or at a CR not followed by LF (old Mac files): then every line does,
-  // and the LF-only fast paths (peek_line, next_block) stand aside.
+  // and peek_line (which looks for an LF) stands aside.
   for (;;) {
     bool quoted = false, complete = false;
     for (std::size_t i = pos_; i < end_; ++i) {
@@ -341,7 +341,6 @@ CsvReader::Parse CsvReader::parse_record(Record& record) {
 
 CsvReader::BlockRead CsvReader::next_block(CsvBlock& block, std::size_t bytes) {
   if (delimiter_ == 0) throw std::logic_error("CsvReader::next_block before the header");
-  if (cr_lines_) return BlockRead::long_record;   // blocks are cut at LFs: read each record with next()
   // A file's blocks are cut from the larger buffer; growing it keeps its bytes and the sentinel
   // after them. A text in memory (from_string) is in its buffer whole already.
   if (fd_ >= 0 && buffer_.size() < kBlockBytes + 1) buffer_.resize(kBlockBytes + 1);
