@@ -40,18 +40,16 @@ std::optional<Problem> precheck(std::string_view yaml, const std::string& source
   return std::nullopt;
 }
 
-// Whether `text` is UTF-8 text without NUL bytes, as a YAML definition is.
-bool is_text(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t n = c == 0 ? 0 : c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > text.size()) return false;
-    for (std::size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += n;
-  }
-  return true;
+// Whether `text` is binary data rather than text: at least 1% of its bytes (of the first
+// 64 KiB) are control bytes other than tab, LF and CR (NUL among them). A stray control byte or
+// a Latin-1 letter in a text file does not make it binary: YAML's own errors report those.
+bool is_binary(std::string_view text) {
+  text = text.substr(0, 64u << 10);
+  const auto controls = std::count_if(text.begin(), text.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
+  });
+  return static_cast<std::size_t>(controls) * 100 >= text.size() && controls > 0;
 }
 
 // yaml-cpp's message with any byte it quotes from the file that is not printable ASCII escaped.
@@ -152,8 +150,8 @@ CheckResult check_instrument_text(std::string_view yaml, const std::string& sour
     result.problems.push_back(*problem);
     return result;
   }
-  if (!is_text(yaml)) {
-    result.problems.push_back({{source}, "is not a YAML definition: it is not UTF-8 text (it holds binary data)"});
+  if (is_binary(yaml)) {
+    result.problems.push_back({{source}, "is not a YAML definition: it holds binary data, not text"});
     return result;
   }
   YAML::Node root;

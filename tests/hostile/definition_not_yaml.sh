@@ -12,7 +12,7 @@ awk 'length($0) > 400 { exit 1 }' "$T/err" || fail "check shadow: a line over 40
 # Not text: no excerpt at all.
 { printf 'root: x\0'; head -c 2000 "$ATTUNE"; } > "$T/binary.yaml"
 "$ATTUNE" check "$T/binary.yaml" > /dev/null 2> "$T/err" && fail "check binary: exit 0"
-grep -q "is not a YAML definition: it is not UTF-8 text" "$T/err" || fail "check binary: $(cat "$T/err")"
+grep -q "is not a YAML definition: it holds binary data, not text" "$T/err" || fail "check binary: $(cat "$T/err")"
 grep -q "root" "$T/err" && fail "check binary echoes the file: $(cat "$T/err")"
 # A second document.
 { cat "$ROOT/instruments/ecr-r.yaml"; printf -- '---\nid: other\n'; } > "$T/two.yaml"
