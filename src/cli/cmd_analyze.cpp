@@ -15,6 +15,7 @@
 #include "attune/io/open_input.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
+#include "attune/util/threads.h"
 #include "common.h"
 #include "input_args.h"
 
@@ -45,7 +46,7 @@ int run(const AnalyzeArgs& args) {
   }
   options.split_half.samples = args.split_samples;
   options.split_half.seed = args.seed;
-  options.threads = args.threads;
+  options.threads = [&] { ThreadPlan plan = resolve_threads(args.threads); if (!plan.note.empty()) note(plan.note); return plan.count; }();
   std::vector<Instrument> instruments = load_instruments(args.input);
   check_instrument_ids(input, instruments);
   const Instrument& instrument = instruments.front();

@@ -131,7 +131,7 @@ int run(const DescribeArgs& args) {
 Command add_describe_command(CLI::App& app) {
   auto args = std::make_shared<DescribeArgs>();
   CLI::App* cmd = app.add_subcommand("describe", "Show an instrument: citation, response scale, items, scales, reversed items, classification");
-  cmd->add_option("instrument", args->instrument, "Instrument id or YAML file")->required()->option_text("ID|FILE");
+  cmd->add_option("instrument", args->instrument, "Instrument id (looked up on the search path), or a definition file: a path with a '/' or ending in .yaml/.yml")->required()->option_text("ID|FILE");
   add_instrument_path_option(*cmd, args->instrument_path);
   add_output_options(*cmd, args->output);
   cmd->footer(examples({"attune describe ecr-r", "attune describe ecr-r -f csv     # the scoring key, a row per item",

@@ -27,6 +27,7 @@ struct QualityArgs {
   double alpha = 0.001, psychsyn_r = 0.60;
   std::size_t attention_failures = 1;
   bool summary = false;
+  std::optional<std::string> threads;   // refused: quality runs on one thread
 };
 
 QualityThresholds thresholds_of(const QualityArgs& args) {
@@ -49,6 +50,7 @@ QualityThresholds thresholds_of(const QualityArgs& args) {
 
 int run(const QualityArgs& args) {
   check_input_use(args.input, "quality");
+  if (args.threads) throw usage_error("quality screens on one thread: --threads applies to score and analyze");
   refuse_output_over_inputs(args.input, args.output);
   InputChoice input = to_response_options(args.input);
   QualityOptions options;
@@ -124,6 +126,7 @@ Command add_quality_command(CLI::App& app) {
   cmd->add_option("--duration-below", args->duration_below, "Flag a completion time below X (in the column's unit; no default)")->option_text("X");
   add_output_options(*cmd, args->output);
   cmd->add_flag("--summary", args->summary, "Print counts per flag and the thresholds used to stderr");
+  cmd->add_option("--threads", args->threads)->group("");   // hidden: refused in one sentence by run()
   cmd->footer(examples({"attune quality -i ecr-r responses.csv --longstring 10 --irv-below 0.5",
                         "attune quality -i my_items.yaml survey.csv --duration Duration --duration-below 120 --summary",
                         "attune quality -i ecr-r data.csv -f csv -o flags.csv && attune score -i ecr-r data.csv --exclude-flagged flags.csv",

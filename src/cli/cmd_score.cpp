@@ -20,6 +20,7 @@
 #include "attune/run/score_run.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
+#include "attune/util/threads.h"
 #include "common.h"
 #include "input_args.h"
 #include "progress.h"
@@ -83,7 +84,7 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
     options.reliability[key] = alpha;
   }
   if (!options.reliability.empty() && !options.borderline) throw usage_error("--reliability goes with --borderline");
-  options.threads = args.threads;
+  options.threads = [&] { ThreadPlan plan = resolve_threads(args.threads); if (!plan.note.empty()) note(plan.note); return plan.count; }();
   options.summary = args.summary || args.summary_only;
   return options;
 }

@@ -73,8 +73,8 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
       ->option_text("FILE");
   place(cmd.add_option("-i,--instrument", args.instruments,
                        use.several_instruments
-                           ? "Instrument id (see 'attune instruments') or YAML file; repeat to score several from one file (columns are then prefixed with the id)"
-                           : "Instrument id (see 'attune instruments') or YAML file")
+                           ? "Instrument id (see 'attune instruments'; looked up on the search path only) or a definition file (a path with a '/' or ending in .yaml/.yml); repeat to score several from one file (columns are then prefixed with the id)"
+                           : "Instrument id (see 'attune instruments'; looked up on the search path only) or a definition file (a path with a '/' or ending in .yaml/.yml)")
             ->required()
             ->allow_extra_args(false)
             ->option_text("ID|FILE"),

@@ -1,8 +1,15 @@
 #include "attune/instrument/loader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <set>
+#include <variant>
 #include <vector>
 
 #include <fmt/format.h>
@@ -33,6 +40,59 @@ std::optional<Problem> precheck(std::string_view yaml, const std::string& source
   return std::nullopt;
 }
 
+// Whether `text` is binary data rather than text: at least 1% of its bytes (of the first
+// 64 KiB) are control bytes other than tab, LF and CR (NUL among them). A stray control byte or
+// a Latin-1 letter in a text file does not make it binary: YAML's own errors report those.
+bool is_binary(std::string_view text) {
+  text = text.substr(0, 64u << 10);
+  const auto controls = std::count_if(text.begin(), text.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
+  });
+  return static_cast<std::size_t>(controls) * 100 >= text.size() && controls > 0;
+}
+
+// yaml-cpp's message with any byte it quotes from the file that is not printable ASCII escaped.
+std::string printable(std::string_view message) {
+  std::string out;
+  for (char c : message) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x20 && b < 0x7F) out += c;
+    else out += fmt::format("\\x{:02X}", b);
+  }
+  return out;
+}
+
+// Reads a definition file, at most one byte past the size limit, so that an endless or huge
+// file (/dev/zero, a sparse file) costs nothing: the text, or the problem that stops reading.
+std::variant<std::string, Problem> read_definition(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Problem{{path}, std::string("cannot open: ") + std::strerror(errno)};
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) return Problem{{path}, "is a directory"};
+  auto too_big = [&](std::string size) {
+    return Problem{{path}, fmt::format("definition is {} bytes; the limit is {} bytes", size, kMaxDefinitionBytes)};
+  };
+  if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > kMaxDefinitionBytes)
+    return too_big(std::to_string(info.st_size));
+  std::string text(kMaxDefinitionBytes + 1, '\0');
+  std::size_t got = 0;
+  while (got < text.size()) {
+    const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Problem{{path}, std::string("cannot read: ") + std::strerror(errno)};
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  if (got > kMaxDefinitionBytes) return too_big(fmt::format("more than {}", kMaxDefinitionBytes));
+  text.resize(got);
+  return text;
+}
+
 bool valid_id(const std::string& id) {
   if (id.empty() || id.size() > 64) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
@@ -49,7 +109,8 @@ void read_root(yaml_fields::Reader& reader, const YAML::Node& root, Instrument& 
   if (auto id = reader.text(root, "id", true)) {
     instrument.id = *id;
     if (!valid_id(*id)) {
-      reader.problem(root["id"], fmt::format("id '{}' must be lowercase letters, digits, '-' or '_'", *id));
+      reader.problem(root["id"], fmt::format("id '{}' must be lowercase letters, digits, '-' or '_'",
+                                             yaml_fields::excerpt(*id)));
     }
   }
   if (auto name = reader.text(root, "name", true)) instrument.name = *name;
@@ -89,9 +150,25 @@ CheckResult check_instrument_text(std::string_view yaml, const std::string& sour
     result.problems.push_back(*problem);
     return result;
   }
+  if (is_binary(yaml)) {
+    result.problems.push_back({{source}, "is not a YAML definition: it holds binary data, not text"});
+    return result;
+  }
   YAML::Node root;
   try {
-    root = YAML::Load(std::string(yaml));
+    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(yaml));
+    if (!documents.empty()) root = documents.front();
+    // A definition is one document: a second would be ignored, and with it what it says.
+    for (std::size_t i = 1; i < documents.size(); ++i) {
+      if (documents[i].IsNull()) continue;
+      const YAML::Mark mark = documents[i].Mark();
+      result.problems.push_back(
+          {mark.is_null() ? SourceLocation{source}
+                          : SourceLocation{source, static_cast<std::size_t>(mark.line + 1),
+                                           static_cast<std::size_t>(mark.column + 1)},
+           "a second YAML document: a definition is one document (put each definition in a file of its own)"});
+      return result;
+    }
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp's own guard (500 levels): the hard bound should the pre-check ever misread a file.
     result.problems.push_back({{source, static_cast<std::size_t>(e.mark.line + 1),
@@ -101,7 +178,7 @@ CheckResult check_instrument_text(std::string_view yaml, const std::string& sour
   } catch (const YAML::Exception& e) {
     result.problems.push_back({{source, static_cast<std::size_t>(e.mark.line + 1),
                                 static_cast<std::size_t>(e.mark.column + 1)},
-                               "YAML syntax error: " + e.msg});
+                               "YAML syntax error: " + printable(e.msg)});
     return result;
   }
   Instrument instrument;
@@ -123,15 +200,13 @@ CheckResult check_instrument_text(std::string_view yaml, const std::string& sour
 }
 
 CheckResult check_instrument_file(const std::string& path) {
-  std::string text;
-  try {
-    text = read_file(path);
-  } catch (const Error& e) {
+  auto text = read_definition(path);
+  if (auto* problem = std::get_if<Problem>(&text)) {
     CheckResult result;
-    result.problems.push_back({e.where(), e.message()});
+    result.problems.push_back(std::move(*problem));
     return result;
   }
-  return check_instrument_text(text, path);
+  return check_instrument_text(std::get<std::string>(text), path);
 }
 
 static Instrument load_checked(CheckResult result) {

@@ -3,6 +3,8 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <string>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -36,6 +38,22 @@ void read_keys(Reader& reader, const YAML::Node& node, const Instrument& instrum
     reader.problem(node, fmt::format("scale '{}' needs 'keys': a list of item numbers (-n reverses)", scale.id));
     return;
   }
+  // Items by number and by column (the first of each, as Instrument::item_by_* finds them):
+  // a wide scale's keys are then looked up in constant time, not a scan each.
+  std::unordered_map<int, std::size_t> by_number;
+  std::unordered_map<std::string, std::size_t> by_column;
+  for (std::size_t i = 0; i < instrument.items.size(); ++i) {
+    by_number.try_emplace(instrument.items[i].number, i);
+    by_column.try_emplace(instrument.items[i].column, i);
+  }
+  auto find_item = [&](const ParsedKey& key) -> std::optional<std::size_t> {
+    if (key.number) {
+      auto it = by_number.find(*key.number);
+      return it == by_number.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+    }
+    auto it = by_column.find(key.column);
+    return it == by_column.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+  };
   std::set<std::size_t> used;
   for (const auto& entry : node) {
     std::optional<ParsedKey> key;
@@ -48,8 +66,7 @@ void read_keys(Reader& reader, const YAML::Node& node, const Instrument& instrum
       reader.problem(entry, "with domains, scale keys are item numbers (each domain has its own columns)");
       continue;
     }
-    std::optional<std::size_t> index =
-        key->number ? instrument.item_by_number(*key->number) : instrument.item_by_column(key->column);
+    std::optional<std::size_t> index = find_item(*key);
     if (!index) {
       reader.problem(entry, fmt::format("scale '{}' uses item {}, which is not defined in items", scale.id,
                                         key->number ? std::to_string(*key->number) : "'" + key->column + "'"));

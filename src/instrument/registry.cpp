@@ -72,7 +72,9 @@ std::string resolve_instrument(const std::string& name, const std::vector<std::s
                                    dir, dir));
   };
   if (looks_like_file && fs::is_directory(name, ec)) throw directory_error();
-  if (looks_like_file || fs::is_regular_file(name, ec)) {
+  // A bare name is an id, looked up on the search path only: a file of that name in the
+  // current folder must not stand in for a shipped instrument.
+  if (looks_like_file) {
     if (!fs::exists(name, ec)) {
       throw usage_error(fmt::format("instrument file '{}' does not exist", name), "check the path");
     }

@@ -1,5 +1,6 @@
 #include "yaml_fields.h"
 
+#include <algorithm>
 #include <map>
 
 #include <charconv>
@@ -25,6 +26,17 @@ void Reader::problem(SourceLocation at, std::string message) {
   problems_.push_back({std::move(at), std::move(message)});
 }
 
+std::string excerpt(std::string_view text) {
+  constexpr std::size_t kPlain = 24, kShown = 20;
+  const bool plain = text.size() <= kPlain && std::all_of(text.begin(), text.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b >= 0x20 && b < 0x7F;
+  });
+  if (plain) return std::string(text);
+  const std::string shown = show_text(text, kShown);   // "..." quoted and escaped
+  return shown.substr(1, shown.size() - 2);
+}
+
 void Reader::check_keys(const YAML::Node& node, std::string_view context,
                         std::initializer_list<std::string_view> allowed) {
   if (!node.IsMap()) return;
@@ -38,7 +50,7 @@ void Reader::check_keys(const YAML::Node& node, std::string_view context,
     const std::string key = entry.first.Scalar();
     auto [earlier, first] = seen.emplace(key, entry.first.Mark().line + 1);
     if (!first) {
-      problem(entry.first, fmt::format("key '{}' appears twice in {} (the first is on line {}; keep one)", key,
+      problem(entry.first, fmt::format("key '{}' appears twice in {} (the first is on line {}; keep one)", excerpt(key),
                                        context, earlier->second));
       continue;
     }
@@ -48,7 +60,7 @@ void Reader::check_keys(const YAML::Node& node, std::string_view context,
     auto near = closest_names(key, names, 1);
     std::string hint = near.empty() ? fmt::format("allowed: {}", fmt::join(names, ", "))
                                     : fmt::format("did you mean '{}'?", near.front());
-    problem(entry.first, fmt::format("unknown key '{}' in {} ({})", key, context, hint));
+    problem(entry.first, fmt::format("unknown key '{}' in {} ({})", excerpt(key), context, hint));
   }
 }
 

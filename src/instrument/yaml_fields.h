@@ -45,6 +45,10 @@ class Reader {
   std::vector<Problem>& problems_;
 };
 
+// Text from the definition for a message: as it is when short and plain, else an escaped
+// excerpt of 20 bytes, so that a file that is no definition (/etc/shadow) is not echoed.
+std::string excerpt(std::string_view text);
+
 // Parses a finite decimal number (no trailing text); nullopt otherwise.
 std::optional<double> parse_number(std::string_view text);
 

@@ -55,6 +55,17 @@ CsvReader::CsvReader(const std::string& path, CsvOptions options)
   buffer_[end_] = '\n';
 }
 
+CsvReader::CsvReader(int fd, std::string name, std::string_view head, std::uint64_t size, CsvOptions options)
+    : CsvReader(Named{}, std::move(name), options) {
+  fd_ = fd;
+  total_ = size;
+  buffer_.resize(std::max(kReadBytes, head.size()) + 1);   // one byte more for the sentinel
+  std::memcpy(buffer_.data(), head.data(), head.size());
+  end_ = head.size();
+  consumed_ = head.size();
+  buffer_[end_] = '\n';
+}
+
 std::unique_ptr<CsvReader> CsvReader::from_string(std::string text, std::string name, CsvOptions options) {
   std::unique_ptr<CsvReader> reader(new CsvReader(Named{}, std::move(name), options));
   reader->buffer_ = std::move(text);
@@ -133,12 +144,20 @@ bool CsvReader::fill() {
 
 void CsvReader::detect_delimiter() {
   // Make sure the first line is whole (or the input ends), then count candidates outside quotes.
+  // A line ends at LF, or at a CR not followed by LF (old Mac files): then every line does,
+  // and peek_line (which looks for an LF) stands aside.
   for (;;) {
     bool quoted = false, complete = false;
     for (std::size_t i = pos_; i < end_; ++i) {
       if (buffer_[i] == '"') quoted = !quoted;
-      if (buffer_[i] == '\n' && !quoted) {
+      if (quoted) continue;
+      if (buffer_[i] == '\n') {
         complete = true;
+        break;
+      }
+      if (buffer_[i] == '\r' && (i + 1 < end_ || eof_)) {
+        complete = true;
+        cr_lines_ = i + 1 == end_ || buffer_[i + 1] != '\n';
         break;
       }
     }
@@ -147,7 +166,7 @@ void CsvReader::detect_delimiter() {
   if (options_.delimiter == 0) {
     std::size_t commas = 0, semicolons = 0, tabs = 0;
     bool quoted = false;
-    for (std::size_t i = pos_; i < end_ && (quoted || buffer_[i] != '\n'); ++i) {
+    for (std::size_t i = pos_; i < end_ && (quoted || (buffer_[i] != '\n' && buffer_[i] != '\r')); ++i) {
       char c = buffer_[i];
       if (c == '"') quoted = !quoted;
       if (quoted) continue;
@@ -367,7 +386,8 @@ void CsvReader::parse_block(CsvBlock& block) {
 }
 
 std::string_view CsvReader::peek_line() const {
-  if (delimiter_ == 0 || pos_ >= end_ || buffer_[pos_] == '\n' || options_.limits.max_columns == 0) return {};
+  if (delimiter_ == 0 || cr_lines_ || pos_ >= end_ || buffer_[pos_] == '\n' || options_.limits.max_columns == 0)
+    return {};
   // A line shorter than `most` has fewer fields than the column limit, and its fields and
   // columns are within the field limit and 32 bits.
   const std::size_t most = std::min<std::size_t>({end_ - pos_, options_.limits.max_field_bytes,

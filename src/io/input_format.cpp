@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <fstream>
 
 namespace attune {
 
@@ -92,14 +91,6 @@ std::optional<InputFormat> sniff_input_format(std::string_view first_bytes) {
     return InputFormat::sas7bdat;
   if (!b.empty() && b.find('\0') == std::string_view::npos) return InputFormat::csv;
   return std::nullopt;
-}
-
-std::optional<InputFormat> sniff_file_format(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::array<char, 32> head{};
-  in.read(head.data(), head.size());
-  return sniff_input_format(std::string_view(head.data(), static_cast<std::size_t>(in.gcount())));
 }
 
 }  // namespace attune

@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+
 namespace attune {
 
 // What one ReadStat parse (one chunk) collects. ReadStat calls back into C, so nothing may
@@ -92,7 +93,12 @@ struct ReadStatSource::Parse {
                          fmt::format("has {} variables, more than the limit of {}", variables,
                                      p.source.limits_.max_variables),
                          "keep only the variables needed for scoring");
-      if (p.first) p.source.declared_cases_ = readstat_get_row_count(metadata);
+      if (p.first) {
+        p.source.declared_cases_ = readstat_get_row_count(metadata);
+        p.source.row_compressed_ = readstat_get_compression(metadata) == READSTAT_COMPRESS_ROWS;
+        p.source.binary_compressed_ = readstat_get_compression(metadata) == READSTAT_COMPRESS_BINARY;
+        p.source.big_endian_ = readstat_get_endianness(metadata) == READSTAT_ENDIAN_BIG;
+      }
       if (p.source.format_ == InputFormat::dta) {
         const int version = readstat_get_file_format_version(metadata);   // Stata's ds_format
         p.label_set_width = version < 110 ? 9 : version < 118 ? 33 : 129;
@@ -248,17 +254,26 @@ ReadStatSource::ReadStatSource(std::string name, std::string memory, InputFormat
 
 ReadStatSource::ReadStatSource(const std::string& path, InputFormat format, ReadStatLimits limits)
     : ReadStatSource(path, std::string(), format, limits) {
-  path_ = path;
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0)
     throw io_error({path}, fmt::format("cannot open: {}", std::strerror(errno)),
                    "check the path and that the file is readable");
+  open_fd();
+}
+
+ReadStatSource::ReadStatSource(int fd, std::string name, InputFormat format, ReadStatLimits limits)
+    : ReadStatSource(std::move(name), std::string(), format, limits) {
+  fd_ = fd;
+  open_fd();
+}
+
+void ReadStatSource::open_fd() {
   struct stat info {};
   if (::fstat(fd_, &info) != 0 || !S_ISREG(info.st_mode)) {
     ::close(fd_);
     fd_ = -1;
-    throw io_error({path}, fmt::format("is not a regular file; {} must be read from a file",
-                                       input_format_description(format)),
+    throw io_error({name_}, fmt::format("is not a regular file; {} must be read from a file",
+                                        input_format_description(format_)),
                    "pass the path of the file itself");
   }
   total_bytes_ = static_cast<std::uint64_t>(info.st_size);
@@ -337,12 +352,14 @@ void ReadStatSource::read_chunk() {
     }
     if (variables_.empty())
       throw data_error({name_}, "has no variables", "export the data set with its variables");
+    data_start_ = static_cast<std::uint64_t>(parse.position);   // .sav: the dictionary ends there
     dictionary_read_ = true;
     read_chunk();   // now the cases, in chunks sized by the dictionary's width
     return;
   }
   chunk_cases_ = parse.cases;
   more_cases_ = parse.chunk_full;
+  if (!more_cases_) check_whole(cases_done_ + chunk_cases_);
   // A damaged file can make ReadStat hand out cases chunk after chunk without end (row offsets
   // it does not honour). Every case takes at least one byte of the file, and no more cases
   // than the header declares (when it declares a count): stop there rather than read forever.
@@ -354,39 +371,6 @@ void ReadStatSource::read_chunk() {
                                           past_declared ? "header declares" : "size"),
                      "export it again from the program that made it");
   }
-}
-
-void ReadStatSource::fail(int code, const std::string& detail) const {
-  const std::string_view wanted = input_format_description(format_);
-  const auto status = static_cast<readstat_error_t>(code);
-  const std::optional<InputFormat> actual =
-      memory_.empty() && !path_.empty()
-          ? sniff_file_format(path_)
-          : sniff_input_format(std::string_view(memory_).substr(0, 32));
-  if (actual && !same_input_family(*actual, format_)) {
-    const std::string hint =
-        *actual == InputFormat::csv
-            ? std::string("give it a .csv extension or pass --input-format csv")
-            : fmt::format("give it a .{0} extension or pass --input-format {0}",
-                          input_format_name(*actual));
-    throw data_error({name_}, fmt::format("is not {}: it looks like {}", wanted,
-                                          input_format_description(*actual)),
-                     hint);
-  }
-  if (total_bytes_ == 0)
-    throw data_error({name_}, fmt::format("is empty, not {}", wanted),
-                     "check that the file was fully saved or copied");
-  std::string message =
-      actual ? fmt::format("cannot be read as {}: {}", wanted, readstat_error_message(status))
-             : fmt::format("is not {}: its first bytes are not in any format attune reads ({})",
-                           wanted, readstat_error_message(status));
-  // ReadStat's own detail, unless it only repeats the status with an errno of 0.
-  if (!detail.empty() && detail.find("errno") == std::string::npos)
-    message += fmt::format(" ({})", detail);
-  if (cases_done_ > 0) message += fmt::format(" after case {}", cases_done_);
-  throw data_error({name_}, message,
-                   "the file may be truncated or damaged; export it again from the program "
-                   "that made it");
 }
 
 bool ReadStatSource::next(Record& record) {
@@ -414,13 +398,6 @@ bool ReadStatSource::next(Record& record) {
   record.lines.assign(record.fields.size(), records_);
   record.columns.assign(record.fields.size(), 0);
   return true;
-}
-
-std::uint64_t ReadStatSource::bytes_read() const {
-  const std::uint64_t delivered = cases_done_ + chunk_pos_;
-  if (header_sent_ && !more_cases_ && chunk_pos_ == chunk_cases_) return total_bytes_;
-  if (declared_cases_ <= 0) return 0;
-  return total_bytes_ * delivered / static_cast<std::uint64_t>(declared_cases_);
 }
 
 }  // namespace attune

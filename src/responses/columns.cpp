@@ -1,9 +1,11 @@
 #include "attune/responses/columns.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -64,20 +66,38 @@ std::map<std::size_t, std::string> read_column_map(const Instrument& instrument,
   return map;
 }
 
-// The header field named `name`: exact, else the single case-insensitive match.
-std::optional<std::size_t> find_column(const std::vector<std::string>& header, const std::string& name) {
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    if (header[i] == name) return i;
-  }
-  std::optional<std::size_t> found;
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    if (iequals(trim(header[i]), name)) {
-      if (found) return std::nullopt;
-      found = i;
+// The header's names looked up in constant time: binding a wide instrument to a wide header
+// costs a pass over each, not their product.
+class HeaderIndex {
+ public:
+  explicit HeaderIndex(const std::vector<std::string>& header) {
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      exact_.try_emplace(header[i], i, 0).first->second.second++;
+      folded_.try_emplace(lowercase(trim(header[i])), i, 0).first->second.second++;
     }
   }
-  return found;
-}
+  // The header field named `name`: exact, else the single case-insensitive match.
+  std::optional<std::size_t> find(const std::string& name) const {
+    if (auto it = exact_.find(name); it != exact_.end()) return it->second.first;
+    auto it = folded_.find(lowercase(name));
+    if (it == folded_.end() || it->second.second > 1) return std::nullopt;
+    return it->second.first;
+  }
+  // How many header fields are exactly `name`.
+  std::size_t count(const std::string& name) const {
+    auto it = exact_.find(name);
+    return it == exact_.end() ? 0 : it->second.second;
+  }
+
+ private:
+  static std::string lowercase(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+  // name -> (first field, how many fields)
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> exact_, folded_;
+};
 
 // " (closest: "a", "b")", or nothing when no header name is close.
 std::string closest_hint(const std::string& name, const std::vector<std::string>& header) {
@@ -89,10 +109,10 @@ std::string closest_hint(const std::string& name, const std::vector<std::string>
 }
 
 std::vector<std::size_t> bind_named(const std::vector<std::string>& names, const std::vector<std::string>& header,
-                                    const std::string& option, const std::string& file) {
+                                    const HeaderIndex& index, const std::string& option, const std::string& file) {
   std::vector<std::size_t> fields;
   for (const auto& name : names) {
-    auto at = find_column(header, name);
+    auto at = index.find(name);
     if (!at) {
       throw usage_error(fmt::format("{}: {} {} names no column of the header{}", file, option, show_text(name),
                                     closest_hint(name, header)),
@@ -145,25 +165,28 @@ ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::
   ColumnBinding binding;
   binding.header_size = header.size();
   binding.item_columns = expected_item_columns(instrument, options);
+  const HeaderIndex index(header);
   std::vector<std::string> missing;
+  constexpr std::size_t kNoItem = SIZE_MAX;
+  std::vector<std::size_t> item_of_field(header.size(), kNoItem);   // which item reads a field, for one look-up
   for (const auto& column : binding.item_columns) {
-    auto at = find_column(header, column);
+    auto at = index.find(column);
     if (!at) {
       missing.push_back(column);
       continue;
     }
-    if (std::count(header.begin(), header.end(), header[*at]) > 1) {
+    if (index.count(header[*at]) > 1) {
       throw data_error({file, 1, 0}, fmt::format("column {} appears more than once in the header", show_text(header[*at])),
                        "rename the duplicate so each item has one column");
     }
-    if (auto same = std::find(binding.item_fields.begin(), binding.item_fields.end(), *at);
-        same != binding.item_fields.end() && missing.empty()) {
-      const auto first = static_cast<std::size_t>(same - binding.item_fields.begin());
+    if (item_of_field[*at] != kNoItem && missing.empty()) {
+      const std::size_t first = item_of_field[*at];
       throw data_error({file, 1, 0}, column_used_twice(header[*at]),
                        fmt::format("items {} and {} both read it; give each item its own column with --map, --columns "
                                    "or the definition's items",
                                    instrument.items[first].number, instrument.items[binding.item_fields.size()].number));
     }
+    item_of_field[*at] = binding.item_fields.size();
     binding.item_fields.push_back(*at);
   }
   if (!missing.empty()) {
@@ -175,10 +198,10 @@ ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::
       hint = fmt::format("the header looks like --columns '{}'", *pattern);
     } else {
       std::vector<std::string> unused;
-      for (std::size_t i = 0; i < header.size(); ++i) {
-        if (std::find(binding.item_fields.begin(), binding.item_fields.end(), i) == binding.item_fields.end()) {
-          unused.push_back(show_text(header[i]));
-        }
+      std::vector<bool> used(header.size(), false);
+      for (auto field : binding.item_fields) used[field] = true;
+      for (std::size_t i = 0; i < header.size() && unused.size() <= 6; ++i) {
+        if (!used[i]) unused.push_back(show_text(header[i]));
       }
       std::string shown = unused.size() <= 6 ? fmt::format("{}", fmt::join(unused, ", "))
                                              : fmt::format("{}, ...", fmt::join(unused.begin(), unused.begin() + 6, ", "));
@@ -191,7 +214,7 @@ ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::
                      hint);
   }
   if (!options.id_columns.empty()) {
-    binding.id_fields = bind_named(options.id_columns, header, "--id", file);
+    binding.id_fields = bind_named(options.id_columns, header, index, "--id", file);
     for (auto field : binding.id_fields) binding.id_names.push_back(header[field]);
   } else {
     for (std::size_t i = 0; i < header.size(); ++i) {
@@ -214,7 +237,7 @@ ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::
                        "give the item its own column with --map or --columns, or name the id column with --id");
     }
   }
-  binding.keep_fields = bind_named(options.keep_columns, header, "--keep", file);
+  binding.keep_fields = bind_named(options.keep_columns, header, index, "--keep", file);
   for (auto field : binding.keep_fields) binding.keep_names.push_back(header[field]);
   return binding;
 }

@@ -1,4 +1,5 @@
 #include "attune/run/analysis_run.h"
+#include "attune/util/threads.h"
 
 #include <cmath>
 #include <memory>
@@ -43,7 +44,7 @@ constexpr std::size_t kRowsPerBatch = 2048;
 
 // Whether the pair sums get a thread of their own: --threads 2 or more, or 0 on a multi-core machine.
 bool pair_sums_thread(unsigned threads) {
-  return threads == 0 ? std::thread::hardware_concurrency() > 1 : threads > 1;
+  return resolve_threads(threads).count > 1;
 }
 
 // A batch of rows for the pair-sums thread: Likert rows as codes, the others extended and packed.

@@ -1,4 +1,5 @@
 #include "attune/run/score_run.h"
+#include "attune/util/threads.h"
 
 #include <charconv>
 #include <cmath>
@@ -89,8 +90,7 @@ using scoring::Lane;
 
 // Threads for the rows: --threads, 0 meaning one per core.
 unsigned resolve_threads(unsigned requested) {
-  if (requested != 0) return requested;
-  return std::max(1u, std::thread::hardware_concurrency());
+  return attune::resolve_threads(requested).count;
 }
 
 class Run {

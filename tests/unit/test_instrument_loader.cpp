@@ -320,3 +320,30 @@ TEST_CASE("90,000 keys are checked in bounded time (the duplicate search is not 
   CHECK(result.problems.size() == 90000);
   CHECK(seconds < 20.0);   // about 1 s in a release build
 }
+
+TEST_CASE("a definition file is read to 1 MiB and one byte, no further") {
+  test::TempDir dir;
+  const std::string big = dir.write("big.yaml", std::string((1u << 20) + 10, '#'));
+  CheckResult result = check_instrument_file(big);
+  REQUIRE(result.problems.size() == 1);
+  CHECK(result.problems[0].message == "definition is 1048586 bytes; the limit is 1048576 bytes");
+  result = check_instrument_file("/dev/zero");   // endless: read no further than the limit
+  REQUIRE(result.problems.size() == 1);
+  CHECK(result.problems[0].message == "definition is more than 1048576 bytes; the limit is 1048576 bytes");
+}
+
+TEST_CASE("a second YAML document is a problem; a trailing document marker is not") {
+  CheckResult two = check_instrument_text(kMinimal + "---\nid: other\n", "two.yaml");
+  REQUIRE(two.problems.size() == 1);
+  CHECK(two.problems[0].message.starts_with("a second YAML document"));
+  CHECK(check_instrument_text(kMinimal + "---\n", "end.yaml").instrument);
+}
+
+TEST_CASE("a file that is no definition is not echoed: short escaped excerpts, none for binary data") {
+  CheckResult shadow = check_instrument_text("root:$6$saltsalt$hashhashhashhashhashhash:19000:0:99999:7:::\n", "shadow");
+  REQUIRE(!shadow.problems.empty());
+  for (const auto& problem : shadow.problems) CHECK(problem.message.find("hashhash") == std::string::npos);
+  CheckResult binary = check_instrument_text(std::string("id: x\0\0\0\0\1\2\3", 12), "bin");
+  REQUIRE(binary.problems.size() == 1);
+  CHECK(binary.problems[0].message == "is not a YAML definition: it holds binary data, not text");
+}

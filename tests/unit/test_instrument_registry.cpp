@@ -87,3 +87,19 @@ TEST_CASE("instrument_search_path: explicit dirs, then ATTUNE_INSTRUMENT_PATH, i
   // The test binary runs from the build tree, so the source instruments are on the path.
   CHECK(std::find(path.begin(), path.end(), std::string(ATTUNE_INSTRUMENTS_DIR)) != path.end());
 }
+
+TEST_CASE("resolve_instrument: a bare name is an id, never a file of that name in the current folder") {
+  TwoDirs dirs;
+  const auto here = std::filesystem::current_path();
+  std::filesystem::current_path(dirs.root.path());
+  dirs.root.write("zeta", "id: zeta\n");   // an extensionless file named like an id
+  dirs.root.write("lonely", "id: lonely\n");
+  const std::string found = resolve_instrument("zeta", {dirs.first, dirs.second});
+  auto unknown = test::error_of([&] { resolve_instrument("lonely", {dirs.first, dirs.second}); });
+  const std::string as_path = resolve_instrument("./zeta", {dirs.first, dirs.second});
+  std::filesystem::current_path(here);
+  CHECK(found == dirs.second + "/zeta.yaml");
+  REQUIRE(unknown);
+  CHECK(unknown->message() == "unknown instrument 'lonely'");
+  CHECK(as_path == "./zeta");
+}

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "attune/io/readstat_source.h"
+#include "test_support.h"
 
 using namespace attune;
 
@@ -244,4 +245,43 @@ TEST_CASE("inputs the fuzzer found harmful now read as errors") {
 
 TEST_CASE("a csv format is refused as a usage error") {
   CHECK_THROWS_AS(ReadStatSource::from_bytes("a,b\n", "x.csv", InputFormat::csv), Error);
+}
+
+TEST_CASE("a .sav file that does not declare its case count and is cut short is an error") {
+  // Its header's case count set to -1 (unknown, as the format allows): ReadStat then reads
+  // until the data stop, and a cut made it lose whole 64 KiB blocks of cases quietly.
+  std::string bytes = slurp(kExamples + "ecr-r.sav");
+  bytes.replace(80, 4, "\xFF\xFF\xFF\xFF");
+  auto whole = ReadStatSource::from_bytes(bytes, "unknown.sav", InputFormat::sav);
+  CHECK(whole->declared_case_count() == -1);
+  const Table all = read_all(*whole);
+  for (std::size_t cut = 1; cut < 600 && cut < bytes.size(); ++cut) {
+    CAPTURE(cut);
+    try {
+      auto source = ReadStatSource::from_bytes(bytes.substr(0, bytes.size() - cut), "unknown.sav", InputFormat::sav);
+      CHECK(read_all(*source) == all);   // only a cut through the end marker's padding loses nothing
+    } catch (const Error& e) {
+      CHECK(e.kind() == ErrorKind::data);
+      CHECK(e.message().find("truncated") != std::string::npos);
+    }
+  }
+  auto error = test::error_of([&] {
+    auto source = ReadStatSource::from_bytes(bytes.substr(0, bytes.size() - 1), "unknown.sav", InputFormat::sav);
+    read_all(*source);
+  });
+  REQUIRE(error);
+  CHECK(error->message().find("truncated") != std::string::npos);
+}
+
+TEST_CASE("a .sav file cut short that declares its case count is an error too") {
+  const std::string bytes = slurp(kExamples + "ecr-r.sav");
+  for (std::size_t cut : {1, 8, 100, 400}) {
+    CAPTURE(cut);
+    auto error = test::error_of([&] {
+      auto source = ReadStatSource::from_bytes(bytes.substr(0, bytes.size() - cut), "cut.sav", InputFormat::sav);
+      read_all(*source);
+    });
+    REQUIRE(error);
+    CHECK(error->kind() == ErrorKind::data);
+  }
 }

@@ -20,8 +20,9 @@ std::vector<std::string> instrument_search_path(const std::vector<std::string>& 
 // Every *.yaml on the path, first occurrence of each id winning, sorted by id.
 std::vector<InstrumentEntry> list_instruments(const std::vector<std::string>& search_path);
 
-// A file path when `name` names an existing file (or ends in .yaml/.yml), else the file of the
-// instrument with that id on the search path. Throws a usage Error naming the known ids.
+// `name` itself when it is a path (it holds a '/' or ends in .yaml/.yml; it must exist), else
+// the file of the instrument with that id on the search path (never a file in the current
+// folder). Throws a usage Error naming the known ids.
 std::string resolve_instrument(const std::string& name, const std::vector<std::string>& search_path);
 
 }  // namespace attune

@@ -1,5 +1,5 @@
 // A streaming RFC 4180 CSV reader: quoted fields with embedded delimiters, quotes and
-// newlines; UTF-8 BOM; LF or CRLF; delimiter ',', ';' or tab, detected from the header line.
+// newlines; UTF-8 BOM; LF, CRLF or CR alone; delimiter ',', ';' or tab, detected from the header line.
 // Reads the input in large blocks; memory is bounded by the longest record, not the row count.
 // Throws data Errors (file:line:col) for malformed input.
 #pragma once
@@ -32,6 +32,9 @@ class CsvReader : public RecordSource {
  public:
   // Opens `path` ("-" is standard input). Throws an io Error naming the file.
   CsvReader(const std::string& path, CsvOptions options = {});
+  // Reads the descriptor `fd` (owned from then on; 0 is never closed) after `head`, the bytes
+  // already read from it; `size` is its total size when known (0 for pipes), for progress.
+  CsvReader(int fd, std::string name, std::string_view head, std::uint64_t size, CsvOptions options = {});
   // Reads from an in-memory text (tests, fuzzing); `name` is used in messages.
   static std::unique_ptr<CsvReader> from_string(std::string text, std::string name,
                                                 CsvOptions options = {});
@@ -103,6 +106,7 @@ class CsvReader : public RecordSource {
   std::uint64_t records_ = 0;
   std::uint64_t consumed_ = 0, total_ = 0;
   bool special_[256] = {};
+  bool cr_lines_ = false;              // the header ended with a lone CR: lines end with CR
 };
 
 }  // namespace attune

@@ -1,5 +1,5 @@
 // The formats survey responses can come in, chosen by a file's extension or by name
-// (--input-format), and recognised from a file's first bytes to explain a mismatch.
+// (--input-format), and recognised from the first bytes read (open_input sniffs them once).
 #pragma once
 
 #include <optional>
@@ -24,7 +24,5 @@ bool same_input_family(InputFormat a, InputFormat b);
 // What a file's first bytes (at least 32 when the file has them) say it is: a binary
 // format by its magic number, csv for text without NUL bytes, nullopt when unrecognised.
 std::optional<InputFormat> sniff_input_format(std::string_view first_bytes);
-// Reads up to 32 bytes from the start of `path` and sniffs them; nullopt when unreadable.
-std::optional<InputFormat> sniff_file_format(const std::string& path);
 
 }  // namespace attune

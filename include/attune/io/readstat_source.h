@@ -47,6 +47,9 @@ class ReadStatSource : public RecordSource {
   // chunk. Throws an io Error if the file cannot be opened, a data Error if it is not a
   // readable file of that format (naming what it looks like instead), a usage Error for csv.
   ReadStatSource(const std::string& path, InputFormat format, ReadStatLimits limits = {});
+  // Reads the regular file open on `fd` (owned from then on) from its start; `name` is used
+  // in messages. Throws as the path constructor does.
+  ReadStatSource(int fd, std::string name, InputFormat format, ReadStatLimits limits = {});
   // Reads from bytes in memory (tests, fuzzing); `name` is used in messages.
   static std::unique_ptr<ReadStatSource> from_bytes(std::string bytes, std::string name,
                                                     InputFormat format,
@@ -69,17 +72,26 @@ class ReadStatSource : public RecordSource {
  private:
   struct Parse;                      // the state ReadStat's callbacks fill (in the .cpp)
   ReadStatSource(std::string name, std::string memory, InputFormat format, ReadStatLimits limits);
+  void open_fd();                    // checks fd_ is a regular file, reads the first chunk
   void read_chunk();                 // parses cases from cases_done_ on, up to a full chunk
+  // Up to `bytes` bytes of the input from `offset` (fewer at its end).
+  std::size_t read_at(std::uint64_t offset, char* buffer, std::size_t bytes) const;
+  // A .sav file that does not declare its case count: throws unless its data section holds
+  // exactly `cases` whole cases (ReadStat stops quietly at a short read then).
+  void check_whole(std::uint64_t cases) const;
   [[noreturn]] void fail(int code, const std::string& detail) const;
 
   std::string name_;
   InputFormat format_;
   ReadStatLimits limits_;
-  std::string path_;                 // empty for in-memory input
   std::string memory_;               // from_bytes input
   int fd_ = -1;
   std::uint64_t total_bytes_ = 0;
   std::int64_t declared_cases_ = -1;
+  bool row_compressed_ = false;      // .sav bytecode-compressed cases
+  bool binary_compressed_ = false;   // .zsav zlib-compressed blocks
+  bool big_endian_ = false;
+  std::uint64_t data_start_ = 0;     // .sav: where the cases start
   std::vector<VariableInfo> variables_;
   bool dictionary_read_ = false;     // variables_ is complete (after the first chunk)
   bool header_sent_ = false;
