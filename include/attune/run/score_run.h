@@ -79,9 +79,6 @@ struct ScoreReport {
   std::string first_excluded;             // the first one's id
 };
 
-// Whether the run must hold all rows (sample-based imputation or classification).
-bool run_needs_sample(const Instrument& instrument, const ScoreOptions& options);
-
 // Scores every record of `source` (its first record is the header) onto `writer`.
 // Throws Errors for bad input; on error, nothing more is written.
 ScoreReport run_score(const Instrument& instrument, RecordSource& source, RecordWriter& writer,
