@@ -69,6 +69,7 @@ void ScoreRun::loop(unsigned threads, RowsFrom from) {
   std::vector<Worker> workers(std::max(threads, 1u));
   for (auto& worker : workers) {
     worker.direct = threads == 0;
+    worker.formatter = writer_.row_formatter();
     for (const auto& lane : lanes_) {
       worker.parsers.push_back(lane->parser);
       worker.scorers.push_back(lane->scorer);
@@ -270,7 +271,7 @@ void ScoreRun::emit_row(Worker& worker, Batch& batch, std::uint64_t row, std::sp
   if (worker.direct) {
     writer_.write_row(worker.cells);
   } else {
-    writer_.row_formatter()->format_row(batch.out, worker.cells, row - 1);   // no row is left out on threads
+    worker.formatter->format_row(batch.out, worker.cells, row - 1);   // no row is left out on threads
   }
 }
 

@@ -86,6 +86,7 @@ struct Batch {
 // (the lanes' sit beside the summaries the calling thread updates), and scratch space.
 struct Worker {
   bool direct = false;                   // rows are written as they are made (no worker threads)
+  const RowFormatter* formatter = nullptr;   // else formatted into the batch by this
   std::unique_ptr<PlainText> blocks;     // parses CSV blocks (worker threads)
   std::vector<ResponseParser> parsers;   // per lane
   std::vector<Scorer> scorers;

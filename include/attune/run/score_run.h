@@ -1,6 +1,7 @@
-// One scoring run: read -> validate -> score -> classify -> write, row by row.
-// Streams in constant memory unless a sample-based step (impute mean/median, median
-// classification) needs every respondent first; then it holds the rows and makes two passes.
+// One scoring run: read -> validate -> score -> classify -> write, in batches of rows.
+// Streams in constant memory unless a sample-based step (impute mean/median, median or k-means
+// classification, standardized prototypes, --borderline) needs every respondent first; then it
+// holds the rows and makes two passes.
 #pragma once
 
 #include <cstdint>
