@@ -1,7 +1,6 @@
 // The sample-based part of a scoring run: imputation, median and k-means classification,
 // standardized prototypes and --borderline need every respondent before any row is written,
 // so the rows are held (in compact form) and written in a second pass.
-#include <algorithm>
 #include <cmath>
 
 #include "row_loop.h"
@@ -55,28 +54,6 @@ void ScoreRun::fit_lane(std::size_t l) {
   lane.held.shrink_to_fit();
   if (lane.classifier && lane.classifier->needs_sample()) lane.classifier->fit(lane.sample);
   borderline_[l] = lane.fit_borderline();
-}
-
-void ScoreRun::read_held_rows(Worker& worker, Batch& batch) {
-  const ColumnBinding& binding = lanes_.front()->parser.binding();
-  const std::size_t n_texts = binding.id_fields.size() + binding.keep_fields.size();
-  const std::size_t end = std::min(held_rows_.size(), batch.first_held + kHeldBatchRows);
-  for (std::size_t r = batch.first_held; r < end; ++r) {
-    worker.texts.clear();
-    std::size_t start = r * n_texts == 0 ? 0 : held_text_ends_[r * n_texts - 1];
-    for (std::size_t t = 0; t < n_texts; ++t) {
-      const std::size_t text_end = held_text_ends_[r * n_texts + t];
-      worker.texts.emplace_back(held_text_.data() + start, text_end - start);
-      start = text_end;
-    }
-    for (std::size_t l = 0; l < lanes_.size(); ++l) {
-      const ScoreSample& sample = lanes_[l]->sample;
-      std::span<double> scores = batch.scores_of(l, batch.emitted, sample.cols);
-      std::copy_n(sample.values.data() + r * sample.cols, sample.cols, scores.data());
-    }
-    const std::uint64_t row = held_rows_[r];
-    emit_row(worker, batch, row, worker.texts, options_.flags ? joined_flags(worker, worker.texts, row) : "");
-  }
 }
 
 }  // namespace attune::scoring

@@ -83,8 +83,9 @@ struct Batch {
 };
 
 // What one thread owns while it works on batches: its own copies of the parsers and scorers
-// (the lanes' sit beside the summaries the calling thread updates), and scratch space.
-struct Worker {
+// (the lanes' sit beside the summaries the calling thread updates), and scratch space; on
+// cache lines of its own, as what the calling thread writes while collecting is below.
+struct alignas(64) Worker {
   bool direct = false;                   // rows are written as they are made (no worker threads)
   const RowFormatter* formatter = nullptr;   // else formatted into the batch by this
   std::unique_ptr<PlainText> blocks;     // parses CSV blocks (worker threads)
@@ -99,7 +100,7 @@ struct Worker {
 };
 
 // One scoring run: set-up and report (score_run.cpp), the row loop (row_loop.cpp), and the
-// rows a sample-based run holds for its second pass (held_rows.cpp).
+// rows a sample-based run holds for its second pass (held_rows.cpp; read_held_rows in row_loop.cpp).
 class ScoreRun {
  public:
   ScoreRun(const std::vector<Instrument>& instruments, RecordSource& source, RecordWriter& writer,
@@ -149,8 +150,9 @@ class ScoreRun {
   bool hold_ = false, prefixed_ = false, forced_choice_ = false, flag_column_ = false;
   RowShape shape_;
   std::size_t cell_count_ = 0;
-  DuplicateIds duplicate_ids_;         // repeated ids: warned about, never dropped
   std::vector<std::size_t> id_fields_;
+  // Written by the calling thread while workers read the members above: on lines of their own.
+  alignas(64) DuplicateIds duplicate_ids_;   // repeated ids: warned about, never dropped
   std::vector<std::string_view> id_cells_;
   bool source_done_ = false;
   std::uint64_t collected_ = 0;        // rows collected (for progress)
@@ -158,7 +160,7 @@ class ScoreRun {
   std::string held_text_;              // ids and kept cells of held rows
   std::vector<std::size_t> held_text_ends_;
   std::vector<std::uint64_t> held_rows_;   // data row numbers of the held rows
-  ScoreReport report_;
+  alignas(64) ScoreReport report_;
 };
 
 }  // namespace attune::scoring

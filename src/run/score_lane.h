@@ -91,7 +91,7 @@ struct RowShape {
 // quality flags and provenance. `scores_of(l)`, `label_of(l)` and `flags_of(l)` give lane l's
 // (views valid while the cells are used).
 template <typename ScoresOf, typename LabelOf, typename FlagsOf>
-void fill_row_cells(std::vector<Cell>& cells, const RowShape& shape, const Lanes& lanes, std::uint64_t row,
+inline __attribute__((always_inline)) void fill_row_cells(std::vector<Cell>& cells, const RowShape& shape, const Lanes& lanes, std::uint64_t row,
                     std::span<const std::string_view> texts, ScoresOf scores_of, LabelOf label_of, FlagsOf flags_of,
                     std::string_view flags) {
   std::size_t c = 0;
