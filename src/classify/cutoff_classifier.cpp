@@ -44,6 +44,7 @@ class CutoffClassifier : public Classifier {
   std::vector<std::pair<std::size_t, double>> axis_cutoffs() const override {
     return {{anxiety_, anxiety_cutoff_}, {avoidance_, avoidance_cutoff_}};
   }
+  bool cuts_each_axis() const override { return true; }
 
   std::vector<std::pair<std::string, std::string>> parameters() const override {
     return {{"anxiety_cutoff", fmt::format("{}", anxiety_cutoff_)},

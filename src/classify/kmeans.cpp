@@ -193,6 +193,7 @@ class KmeansClassifier final : public Classifier {
 
   std::string name() const override { return "kmeans"; }
   bool needs_sample() const override { return true; }
+  bool flags_respondents() const override { return true; }   // points in a shared quadrant
 
   void fit(const ScoreSample& sample) override {
     std::vector<Point2> points;

@@ -56,6 +56,7 @@ class NormsClassifier final : public Classifier {
   std::vector<std::pair<std::size_t, double>> axis_cutoffs() const override {
     return {{anxiety_col_, norms_.anxiety.mean}, {avoidance_col_, norms_.avoidance.mean}};
   }
+  bool cuts_each_axis() const override { return true; }
 
   Classification classify(std::span<const double> scores) const override {
     const double z_anx = z_score(scores[anxiety_col_], norms_.anxiety);

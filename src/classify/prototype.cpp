@@ -40,6 +40,7 @@ class PrototypeClassifier final : public Classifier {
 
   std::string name() const override { return "prototype"; }
   bool needs_sample() const override { return options_.standardize; }
+  bool flags_respondents() const override { return true; }   // how a tie was met
 
   // Sample mean and SD (n - 1) of each rating over respondents who have it (R's mean, sd).
   void fit(const ScoreSample& sample) override {

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "attune/classify/pattern.h"
+#include "attune/instrument/pattern.h"
 #include "attune/util/text.h"
 #include "sections.h"
 

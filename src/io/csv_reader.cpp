@@ -374,6 +374,12 @@ std::unique_ptr<CsvReader> CsvReader::block_parser(std::string name, CsvOptions 
   return reader;
 }
 
+std::unique_ptr<PlainText> CsvReader::block_reader() const {
+  CsvOptions options = options_;
+  options.delimiter = delimiter_;
+  return block_parser(name_, options);
+}
+
 void CsvReader::parse_block(CsvBlock& block) {
   buffer_.swap(block.text);
   block.text.clear();

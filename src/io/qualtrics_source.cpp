@@ -83,7 +83,7 @@ class QualtricsSource : public RecordSource {
   std::uint64_t total_bytes() const override { return inner_->total_bytes(); }
   // Once the looked-at rows are handed out, the inner reader's records are ours (their record
   // numbers are the file's; runs number rows themselves).
-  CsvReader* csv_blocks() override { return started_ && pending_.empty() ? inner_->csv_blocks() : nullptr; }
+  PlainText* plain_text() override { return started_ && pending_.empty() ? inner_->plain_text() : nullptr; }
 
  private:
   // Reads the header, then looks at the next two rows to decide what to drop.

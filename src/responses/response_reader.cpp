@@ -92,7 +92,7 @@ ResponseReader::ResponseReader(const Instrument& instrument, RecordSource& sourc
     : source_(source), parser_(instrument, std::move(header), options, source.name()) {}
 
 bool ResponseReader::next(ResponseRow& row) {
-  if (CsvReader* csv = source_.csv_blocks()) {
+  if (PlainText* csv = source_.plain_text()) {
     std::string_view line = csv->peek_line();
     if (!line.empty() && parser_.parse_line(line, csv->delimiter(), rows_ + 1, row)) {
       csv->take_line(line);
@@ -106,7 +106,7 @@ bool ResponseReader::next(ResponseRow& row) {
 }
 
 ResponseReader::Read ResponseReader::next_codes(ResponseRow& row, const LikertCoding& coding, std::uint8_t* codes) {
-  if (CsvReader* csv = source_.csv_blocks()) {
+  if (PlainText* csv = source_.plain_text()) {
     std::string_view line = csv->peek_line();
     if (!line.empty() && parser_.parse_line_codes(line, csv->delimiter(), rows_ + 1, coding, row, codes)) {
       csv->take_line(line);

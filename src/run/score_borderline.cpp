@@ -15,7 +15,7 @@ namespace attune::scoring {
 void Lane::plan_borderline(const ScoreOptions& options) {
   if (!options.borderline || !classifier) return;
   const ClassificationSpec& spec = *instrument.classification;
-  if (!spec.dimensional() || classifier->name() == "kmeans" || classifier->name() == "discriminant") {
+  if (!spec.dimensional() || !classifier->cuts_each_axis()) {
     throw usage_error(fmt::format("--borderline needs a method with a cut-off on each dimension, not '{}'",
                                   classifier->name()),
                       "use --classify midpoint, median or norms");
@@ -48,7 +48,7 @@ void Lane::plan_borderline(const ScoreOptions& options) {
   flag_column = true;
 }
 
-void Lane::add_borderline_items() {
+void Lane::add_borderline_items(const ResponseRow& row) {
   const double flip = parser.scale().min + parser.scale().max;
   std::vector<double> keyed;
   for (auto& dim : borderline) {

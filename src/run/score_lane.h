@@ -1,6 +1,5 @@
-// Private to src/scoring: one instrument's path through a scoring run (parse, score,
-// classify), and the layout of an output row, shared by the sequential and parallel runs so
-// that both write the same bytes.
+// Private to src/run: one instrument's path through a scoring run (parse, score, classify), and
+// the layout of an output row.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +13,6 @@
 #include "attune/classify/borderline.h"
 #include "attune/classify/classifier.h"
 #include "attune/stats/pairwise_moments.h"
-#include "attune/io/csv_reader.h"
 #include "attune/io/record_writer.h"
 #include "attune/responses/response_reader.h"
 #include "attune/run/score_run.h"
@@ -32,13 +30,11 @@ struct Lane {
        const std::string& file);
 
   Instrument instrument;   // the run's own copy, without relationship domains the file lacks
-  ResponseParser parser;
+  ResponseParser parser;   // each worker parses and scores with its own copies of these two
   Scorer scorer;
   std::unique_ptr<Classifier> classifier;
   ScoreSummary summary;
-  ResponseRow row;
-  std::vector<double> scores;
-  Classification classification;   // of the row being written
+  std::vector<double> scores;   // a row's scores (its size is a score row's width)
   std::vector<double> held;
   ScoreSample sample;
   // The RQ's forced choice: its field in the record, decoded into the extra last value of
@@ -59,16 +55,15 @@ struct Lane {
   std::vector<BorderlineCut> cuts;
   bool flag_column = false;                 // a <prefix>flags column follows the pattern
   bool codes = false;                       // plain lines are read as Likert codes (score_codes)
-  std::string flags_text;                   // of the row being written
   // Sets up --borderline (throws a usage Error when it cannot apply).
   void plan_borderline(const ScoreOptions& options);
-  // Adds the row's keyed items of each borderline dimension to its moments.
-  void add_borderline_items();
+  // Adds the keyed items of `row` of each borderline dimension to its moments.
+  void add_borderline_items(const ResponseRow& row);
   // After fit(): SD and alpha of each dimension, SEM, the cuts; their description.
   std::vector<std::pair<std::string, std::string>> fit_borderline();
   std::size_t score_count() const { return scorer.score_ids().size(); }
-  // Decodes the forced-choice cell of `record` into scores.back(); throws for an unknown code.
-  void read_forced_choice(const Record& record, const std::string& file);
+  // The forced choice of `record`, decoded (NaN when empty); throws for an unknown code.
+  double forced_choice(const Record& record, const std::string& file) const;
 };
 
 using Lanes = std::vector<std::unique_ptr<Lane>>;
@@ -85,31 +80,6 @@ inline void score_row(const Scorer& scorer, const ResponseRow& row, std::span<do
   }
 }
 
-// Parses the next record of `csv` for each of `lanes` parsers when it is a plain line that all
-// of them take (ResponseParser::parse_line, or parse_line_codes for a lane that reads codes:
-// `scorer_of(l)` gives its scorer's coding), and consumes it; `line` is then its line
-// number. False, with nothing consumed, when the record must be read with next() and parse().
-template <typename ParserOf, typename RowOf, typename ScorerOf>
-bool parse_plain_line(CsvReader& csv, const Lanes& lanes, std::uint64_t number, ParserOf parser_of, RowOf row_of,
-                      ScorerOf scorer_of, std::uint64_t& line) {
-  const std::string_view text = csv.peek_line();
-  if (text.empty()) return false;
-  for (std::size_t l = 0; l < lanes.size(); ++l) {
-    ResponseParser& parser = parser_of(l);
-    ResponseRow& row = row_of(l);
-    if (lanes[l]->codes) {
-      const Scorer& scorer = scorer_of(l);
-      if (row.codes.size() != scorer.code_room()) row.codes.assign(scorer.code_room(), 0);
-      if (parser.parse_line_codes(text, csv.delimiter(), number, *scorer.coding(), row, row.codes.data()))
-        continue;
-    }
-    if (!parser.parse_line(text, csv.delimiter(), number, row)) return false;
-  }
-  line = csv.line();
-  csv.take_line(text);
-  return true;
-}
-
 // What an output row holds besides texts, scores and patterns.
 struct RowShape {
   bool row_ids = false;      // the row number comes first (there is no id column)
@@ -118,13 +88,13 @@ struct RowShape {
 };
 
 // Fills the output cells of data row `row` (1-based): [row number], the id and kept `texts`,
-// then per lane its scores and, with a classifier, its pattern label, then provenance.
-// `scores_of(l)` and `label_of(l)` give lane l's scores and label (views valid while the
-// cells are used).
-template <typename ScoresOf, typename LabelOf>
-void fill_row_cells(std::vector<Cell>& cells, const RowShape& shape, const Lanes& lanes, std::uint64_t row,
-                    std::span<const std::string_view> texts, ScoresOf scores_of, LabelOf label_of,
-                    std::string_view flags = {}) {
+// then per lane its scores and, with a classifier, its pattern label and flags, then the
+// quality flags and provenance. `scores_of(l)`, `label_of(l)` and `flags_of(l)` give lane l's
+// (views valid while the cells are used).
+template <typename ScoresOf, typename LabelOf, typename FlagsOf>
+inline __attribute__((always_inline)) void fill_row_cells(std::vector<Cell>& cells, const RowShape& shape, const Lanes& lanes, std::uint64_t row,
+                    std::span<const std::string_view> texts, ScoresOf scores_of, LabelOf label_of, FlagsOf flags_of,
+                    std::string_view flags) {
   std::size_t c = 0;
   if (shape.row_ids) cells[c++] = Cell::of(static_cast<double>(row));
   for (auto text : texts) cells[c++] = Cell::of(text);
@@ -135,7 +105,8 @@ void fill_row_cells(std::vector<Cell>& cells, const RowShape& shape, const Lanes
       cells[c++] = label.empty() ? Cell::missing() : Cell::of(label);
     }
     if (lanes[l]->flag_column) {
-      cells[c++] = lanes[l]->flags_text.empty() ? Cell::missing() : Cell::of(std::string_view(lanes[l]->flags_text));
+      std::string_view lane_flags = flags_of(l);
+      cells[c++] = lane_flags.empty() ? Cell::missing() : Cell::of(lane_flags);
     }
   }
   if (shape.flags) cells[c++] = flags.empty() ? Cell::missing() : Cell::of(flags);

@@ -6,6 +6,8 @@
 
 #include "attune/classify/classifier.h"
 #include "attune/classify/cutoff_classifier.h"
+#include "attune/classify/kmeans.h"
+#include "attune/classify/prototype.h"
 #include "attune/classify/pattern.h"
 #include "attune/instrument/loader.h"
 #include "test_support.h"
@@ -94,6 +96,28 @@ TEST_CASE("classify_into gives what classify gives, into a classification that h
     reused.assign(p);   // a shorter name after a longer one, and the reverse: exactly the name
     CHECK(reused.label == pattern_name(p));
     CHECK(reused.label.size() == std::strlen(reused.label.c_str()));
+  }
+}
+
+TEST_CASE("each method says what it needs, whether it cuts each axis and whether it flags respondents") {
+  PrototypeOptions standardized;
+  standardized.standardize = true;
+  struct Expected {
+    std::unique_ptr<Classifier> method;
+    bool sample, cuts, flags;
+  };
+  Expected methods[] = {
+      {make_midpoint_classifier(0, 1, 4, 4), false, true, false},
+      {make_median_classifier(0, 1), true, true, false},
+      {make_kmeans_classifier(0, 1, KmeansOptions{}), true, false, true},
+      {make_prototype_classifier({0, 1, 2, 3}, PrototypeOptions{}), false, false, true},
+      {make_prototype_classifier({0, 1, 2, 3}, standardized), true, false, true},
+  };
+  for (const auto& expected : methods) {
+    CAPTURE(expected.method->name());
+    CHECK(expected.method->needs_sample() == expected.sample);
+    CHECK(expected.method->cuts_each_axis() == expected.cuts);
+    CHECK(expected.method->flags_respondents() == expected.flags);
   }
 }
 

@@ -130,8 +130,6 @@ TEST_CASE("--provenance adds the version, instrument id, version and hash") {
 TEST_CASE("median classification holds every row, then classifies against the sample medians") {
   ScoreOptions options;
   options.classifier.method = "median";
-  Instrument instrument = load_instrument_text(kYaml, "run.yaml");
-  CHECK(run_needs_sample(instrument, options));
   // anx: 1, 2, 3, 5 (median 2.5); avo: 1, 2, 4, 5 (median 3).
   auto out = run("id,Q1,Q2,Q3,Q4\np,1,5,1,1\nq,2,4,2,2\nr,3,3,4,4\ns,5,1,5,5\n", options);
   CHECK(out.text == "id,anx,avo,pattern\np,1,1,secure\nq,2,2,secure\nr,3,4,fearful\ns,5,5,fearful\n");

@@ -46,6 +46,12 @@ class Classifier {
   // The cut-off on each dimension (score column, raw score) for methods that split each axis
   // (midpoint, median, norms); empty for the others. Known after fit().
   virtual std::vector<std::pair<std::size_t, double>> axis_cutoffs() const { return {}; }
+  // True for methods that split each dimension at a cut-off (midpoint, median, norms): their
+  // axis_cutoffs() are known after fit(), and --borderline can flag scores near them.
+  virtual bool cuts_each_axis() const { return false; }
+  // True for methods whose Classification may carry flags (k-means: shared quadrants;
+  // prototype: how a tie was met), so the output gives them a flags column.
+  virtual bool flags_respondents() const { return false; }
 };
 
 // What the user asked for (--classify, --cutoff).

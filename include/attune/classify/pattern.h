@@ -1,4 +1,4 @@
-// The four adult attachment patterns (Bartholomew & Horowitz 1991) and their names.
+// A respondent's classification into one of the four patterns (instrument/pattern.h).
 #pragma once
 
 #include <array>
@@ -7,21 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "attune/instrument/pattern.h"
+
 namespace attune {
-
-// Low anxiety & low avoidance = secure; high anxiety & low avoidance = preoccupied;
-// low anxiety & high avoidance = dismissing; high on both = fearful.
-enum class Pattern { secure, preoccupied, dismissing, fearful };
-
-inline constexpr std::array<Pattern, 4> all_patterns = {Pattern::secure, Pattern::preoccupied,
-                                                       Pattern::dismissing, Pattern::fearful};
-
-// "secure", "preoccupied", "dismissing", "fearful".
-std::string_view pattern_name(Pattern pattern);
-
-// The pattern named `name` (also accepts the long forms "anxious-preoccupied",
-// "dismissive-avoidant", "fearful-avoidant"); nullopt otherwise.
-std::optional<Pattern> parse_pattern(std::string_view name);
 
 // The pattern of a point given whether each dimension is high (looked up by the two as bits,
 // without a branch on either: rows fall in any of the four).

@@ -28,7 +28,7 @@ struct CsvOptions {
 };
 
 // Reads records from a file or from standard input ("-").
-class CsvReader : public RecordSource {
+class CsvReader final : public RecordSource, public PlainText {
  public:
   // Opens `path` ("-" is standard input). Throws an io Error naming the file.
   CsvReader(const std::string& path, CsvOptions options = {});
@@ -46,36 +46,22 @@ class CsvReader : public RecordSource {
   const std::string& name() const override { return name_; }
   std::uint64_t bytes_read() const override { return consumed_; }
   std::uint64_t total_bytes() const override { return total_; }
-  CsvReader* csv_blocks() override { return delimiter_ != 0 ? this : nullptr; }
+  PlainText* plain_text() override { return delimiter_ != 0 ? this : nullptr; }
 
   // The delimiter in use (known after the first record).
-  char delimiter() const { return delimiter_; }
+  char delimiter() const override { return delimiter_; }
   // The options the reader was made with (limits; the delimiter asked for, 0 if detected).
   const CsvOptions& options() const { return options_; }
 
-  // The fast path of scoring, after the header: the next line with its LF, when it lies whole
-  // in the buffer, is not blank, and is short enough for any limit; else "" (read it with
-  // next()). Valid until the next read. Its record is what next() would read only if the line
-  // has no quote and no CR other than a CRLF end's (and does not start with it): the caller
-  // checks that before take_line().
-  std::string_view peek_line() const;
-  // The line number of the next record (of the line peek_line() gives).
-  std::uint64_t line() const { return line_; }
-  // Consumes the line peek_line() gave, as next() would have read it.
-  void take_line(std::string_view line);
-
-  // What next_block did.
-  enum class BlockRead { block, long_record, end };
-  // For parsing on several threads, after the header: moves the next whole records (about
-  // `bytes` of them, at least one) into `block`, unparsed. `long_record` when no record ends
-  // within 2·bytes: read that one with next() (its limits and errors apply as they would
-  // without blocks), then go on; `end` at the end of input.
-  BlockRead next_block(CsvBlock& block, std::size_t bytes);
+  // PlainText, after the header (peek_line gives nothing before it).
+  std::string_view peek_line() const override;
+  std::uint64_t line() const override { return line_; }
+  void take_line(std::string_view line) override;
+  BlockRead next_block(CsvBlock& block, std::size_t bytes) override;
+  std::unique_ptr<PlainText> block_reader() const override;
+  void parse_block(CsvBlock& block) override;
   // A reader of blocks cut by another reader of the same input (`options.delimiter` set).
   static std::unique_ptr<CsvReader> block_parser(std::string name, CsvOptions options);
-  // Makes next() read `block`'s records (with their lines and record numbers in the input);
-  // takes its text, and gives back the text of the block read before.
-  void parse_block(CsvBlock& block);
 
  private:
   struct Named {};

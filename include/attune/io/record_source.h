@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +12,8 @@
 
 namespace attune {
 
-class CsvReader;
+struct CsvBlock;
+class PlainText;
 
 // One record (the first is the header). Fields are views valid until the source's next().
 struct Record {
@@ -37,9 +39,42 @@ class RecordSource {
   // Bytes consumed so far and the total size when known (0 for pipes); for progress bars.
   virtual std::uint64_t bytes_read() const = 0;
   virtual std::uint64_t total_bytes() const = 0;
-  // The CSV reader whose next records are exactly this source's next records, if there is one
-  // now: a run may then cut them into blocks for several threads (CsvReader::next_block).
-  virtual CsvReader* csv_blocks() { return nullptr; }
+  // The delimited text whose next records are exactly this source's next records, if there is
+  // one now: a run may then take its plain lines itself, or cut it into blocks for threads.
+  virtual PlainText* plain_text() { return nullptr; }
+};
+
+// Delimited text whose records a run may take without making a Record of each: a plain line at
+// a time (the caller splits it), or blocks of whole records cut for other threads.
+class PlainText {
+ public:
+  virtual ~PlainText() = default;
+  // The delimiter in use.
+  virtual char delimiter() const = 0;
+  // The next line with its LF, when it lies whole in the buffer, is not blank, and is short
+  // enough for any limit; else "" (read it as a record). Valid until the next read. Its record
+  // is what next() would read only if the line has no quote and no CR other than a CRLF end's
+  // (and does not start with it): the caller checks that before take_line().
+  virtual std::string_view peek_line() const = 0;
+  // The line number of the next record (of the line peek_line() gives).
+  virtual std::uint64_t line() const = 0;
+  // Consumes the line peek_line() gave, as reading its record would have.
+  virtual void take_line(std::string_view line) = 0;
+  // Reads the next record; false at end of input. Throws data Errors.
+  virtual bool next(Record& record) = 0;
+
+  // What next_block did.
+  enum class BlockRead { block, long_record, end };
+  // Moves the next whole records (about `bytes` of them, at least one) into `block`, unparsed.
+  // `long_record` when no record ends within 2·bytes: read that one with next() (its limits and
+  // errors apply as they would without blocks), then go on; `end` at the end of input.
+  virtual BlockRead next_block(CsvBlock& block, std::size_t bytes) = 0;
+  // A reader of the blocks next_block() cuts (for another thread): nothing to read until
+  // parse_block() hands it one.
+  virtual std::unique_ptr<PlainText> block_reader() const = 0;
+  // Makes this reader's records `block`'s (with their lines and record numbers in the input);
+  // takes its text, and gives back the text of the block read before.
+  virtual void parse_block(CsvBlock& block) = 0;
 };
 
 }  // namespace attune

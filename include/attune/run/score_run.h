@@ -1,6 +1,7 @@
-// One scoring run: read -> validate -> score -> classify -> write, row by row.
-// Streams in constant memory unless a sample-based step (impute mean/median, median
-// classification) needs every respondent first; then it holds the rows and makes two passes.
+// One scoring run: read -> validate -> score -> classify -> write, in batches of rows.
+// Streams in constant memory unless a sample-based step (impute mean/median, median or k-means
+// classification, standardized prototypes, --borderline) needs every respondent first; then it
+// holds the rows and makes two passes.
 #pragma once
 
 #include <cstdint>
@@ -78,9 +79,6 @@ struct ScoreReport {
   std::uint64_t excluded = 0;             // respondents --exclude-flagged left out
   std::string first_excluded;             // the first one's id
 };
-
-// Whether the run must hold all rows (sample-based imputation or classification).
-bool run_needs_sample(const Instrument& instrument, const ScoreOptions& options);
 
 // Scores every record of `source` (its first record is the header) onto `writer`.
 // Throws Errors for bad input; on error, nothing more is written.
