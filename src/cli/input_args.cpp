@@ -117,6 +117,10 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
             ->allow_extra_args(false)
             ->option_text("CODES"),
         "--missing");
+  place(cmd.add_option("--na", args.na,
+                       "Codes missing by default, comma-separated (default: NA, as R and pandas read it; --na '' for none)")
+            ->option_text("CODES"),
+        "--na");
   place(cmd.add_option("--range", args.range, "The data's response scale when it differs from the instrument's (e.g. 1:5)")
             ->option_text("MIN:MAX"),
         "--range");
@@ -149,7 +153,8 @@ InputChoice to_response_options(const InputArgs& args) {
   if (options.columns.pattern && options.columns.map_file) throw usage_error("give --columns or --map, not both");
   options.columns.id_columns = args.ids;
   options.columns.keep_columns = args.keeps;
-  options.missing_codes = missing_codes(args.missing);
+  options.missing_codes = missing_codes({args.na});
+  for (auto& code : missing_codes(args.missing)) options.missing_codes.push_back(std::move(code));
   if (!args.range.empty()) {
     auto parts = split(args.range, ':');
     if (parts.size() != 2) throw usage_error(fmt::format("--range {}: write MIN:MAX, e.g. 1:5", show_text(args.range)));

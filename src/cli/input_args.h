@@ -35,6 +35,7 @@ struct InputArgs {
   std::vector<std::string> ids, keeps;          // --id, --keep
   std::vector<std::string> columns, map_files;  // --columns [ID=]PATTERN, --map [ID=]FILE
   std::vector<std::string> missing;             // --missing
+  std::string na = "NA";                        // --na: the codes missing by default
   std::string range, invalid = "error", decimal = ".", delimiter, input_format = "auto";
   bool qualtrics = false;
   std::string exclude_flagged;                  // --exclude-flagged FILE

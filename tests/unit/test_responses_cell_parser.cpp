@@ -113,3 +113,15 @@ TEST_CASE("hints name the option that would fix the cell") {
         "7=\"Strongly agree\"; or give --invalid missing to count such cells as missing");
   CHECK(parser.hint_for("4.5") == "give --invalid missing to count such cells as missing");
 }
+
+TEST_CASE("an extra missing code that is one of the scale's response labels reads as the label") {
+  ResponseScale scale = likert(true);
+  scale.missing_codes.clear();
+  scale.labels = {{1, "NA"}, {7, "Always"}};
+  CellParser parser(scale, {"NA", "-1"});
+  CHECK(is_value(parser.parse("NA"), 1));
+  CHECK(is_value(parser.parse(" na "), 1));
+  CHECK(is_missing(parser.parse("-1")));
+  CellParser unlabelled(likert(true), {"NA"});
+  CHECK(is_missing(unlabelled.parse("NA")));
+}
