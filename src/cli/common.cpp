@@ -1,5 +1,6 @@
 #include "common.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -40,11 +41,16 @@ Format resolve_format(const OutputOptions& options) {
   }
   if (options.output != "-") {
     std::string ext = std::filesystem::path(options.output).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (ext == ".tsv" || ext == ".tab") return Format::tsv;
     if (ext == ".json") return Format::json;
     if (ext == ".jsonl" || ext == ".ndjson") return Format::jsonl;
     if (ext == ".txt") return Format::table;
-    return Format::csv;
+    if (ext.empty() || ext == ".csv") return Format::csv;
+    // An .xlsx or .md written as CSV would open as garbage or not at all: say what can be written.
+    throw usage_error(fmt::format("-o {}: attune does not write {} files", show_text(options.output), ext),
+                      "it writes .csv, .tsv, .tab, .json, .jsonl, .ndjson and .txt; rename the file, or give "
+                      "-f csv, tsv, json, jsonl or table to write that format under this name");
   }
   return stdout_is_tty() ? Format::table : Format::csv;
 }

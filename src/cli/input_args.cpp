@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <memory>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -55,7 +57,7 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
   args.several_instruments = use.several_instruments;
   auto refusal = [&](const std::string& name) -> const std::string* {
     for (const auto& [option, why] : use.refused) {
-      if (option == name) return &why;
+      if (option == name || (name == "--keep-all" && option == "--keep")) return &why;   // one refusal for both
     }
     return nullptr;
   };
@@ -88,10 +90,12 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
             ->allow_extra_args(false)
             ->option_text("COL"),
         "--id");
-  place(cmd.add_option("--keep", args.keeps, "Also pass these columns through (repeatable)")
+  place(cmd.add_option("--keep", args.keeps, "Also pass these columns through, comma-separated (e.g. Q1,Q2; repeatable)")
             ->allow_extra_args(false)
-            ->option_text("COL"),
+            ->option_text("COLS"),
         "--keep");
+  place(cmd.add_flag("--keep-all", args.keep_all, "Pass every column that is not an item or an id through"),
+        "--keep-all");
   place(cmd.add_option("--columns", args.columns, "Item columns follow PATTERN, {n} being the item number (e.g. 'ecr_{n}'); ID=PATTERN for one of several instruments")
             ->allow_extra_args(false)
             ->option_text("[ID=]PATTERN"),
@@ -117,6 +121,10 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
             ->allow_extra_args(false)
             ->option_text("CODES"),
         "--missing");
+  place(cmd.add_option("--na", args.na,
+                       "Codes missing by default, comma-separated (default: NA, as R and pandas read it; --na '' for none)")
+            ->option_text("CODES"),
+        "--na");
   place(cmd.add_option("--range", args.range, "The data's response scale when it differs from the instrument's (e.g. 1:5)")
             ->option_text("MIN:MAX"),
         "--range");
@@ -155,8 +163,18 @@ InputChoice to_response_options(const InputArgs& args) {
   per_instrument(args.map_files, "--map", options.columns.map_file, choice.maps_by_instrument);
   if (options.columns.pattern && options.columns.map_file) throw usage_error("give --columns or --map, not both");
   options.columns.id_columns = args.ids;
-  options.columns.keep_columns = args.keeps;
-  options.missing_codes = missing_codes(args.missing);
+  for (const auto& list : args.keeps) {   // comma lists, as --missing
+    for (const auto& name : split(list, ',')) {
+      if (!trim(name).empty()) options.columns.keep_columns.emplace_back(trim(name));
+    }
+  }
+  options.columns.keep_all = args.keep_all;
+  // Each note once, though every instrument (and thread) binds the header.
+  options.columns.note = [said = std::make_shared<std::set<std::string>>()](const std::string& message) {
+    if (said->insert(message).second) note(message);
+  };
+  options.missing_codes = missing_codes({args.na});
+  for (auto& code : missing_codes(args.missing)) options.missing_codes.push_back(std::move(code));
   if (!args.range.empty()) {
     auto parts = split(args.range, ':');
     if (parts.size() != 2) throw usage_error(fmt::format("--range {}: write MIN:MAX, e.g. 1:5", show_text(args.range)));

@@ -33,11 +33,12 @@ struct InputArgs {
   std::string input = "-";
   std::vector<std::string> instruments;         // -i (repeatable where several_instruments)
   std::vector<std::string> instrument_path;     // --instrument-path
-  std::vector<std::string> ids, keeps;          // --id, --keep
+  std::vector<std::string> ids, keeps;          // --id, --keep (each a comma-separated list)
   std::vector<std::string> columns, map_files;  // --columns [ID=]PATTERN, --map [ID=]FILE
   std::vector<std::string> missing;             // --missing
+  std::string na = "NA";                        // --na: the codes missing by default
   std::string range, invalid = "error", decimal = ".", delimiter, input_format = "auto";
-  bool qualtrics = false;
+  bool qualtrics = false, keep_all = false;     // --qualtrics, --keep-all
   std::string exclude_flagged;                  // --exclude-flagged FILE
   // Set by add_input_options: the refused options and why.
   std::vector<std::pair<CLI::Option*, std::string>> refused;

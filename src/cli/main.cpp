@@ -3,6 +3,7 @@
 // Usage: attune <command> [options]
 // Commands: score, check, instruments, describe, analyze, quality, patterns. Each lives in src/cli/cmd_<name>.cpp and
 // registers itself below; this file parses, dispatches, and turns errors into exit codes.
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -22,6 +23,7 @@
 #include "attune/io/output_sink.h"
 #include "attune/util/error.h"
 #include "attune/util/simd_level.h"
+#include "attune/util/text.h"
 #include "common.h"
 
 namespace attune::cli {
@@ -104,6 +106,85 @@ int finish_standard_output(int status) {
 
 int run(int argc, char** argv);
 
+// The subcommand called `name`, or nullptr.
+CLI::App* subcommand_named(CLI::App& app, const std::string& name) {
+  for (CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_name() == name) return sub;
+  }
+  return nullptr;
+}
+
+// "; did you mean X?" for the candidate closest to `typed` (leading dashes aside), or "".
+std::string did_you_mean(const std::string& typed, const std::vector<std::string>& candidates) {
+  auto bare = [](const std::string& name) { return name.substr(std::min(name.find_first_not_of('-'), name.size())); };
+  const bool long_option = typed.starts_with("--");
+  if (typed.starts_with("-") && !long_option) return "";   // one letter: any other is as near
+  std::vector<std::string> bare_candidates;
+  for (const auto& c : candidates) {
+    if (c.starts_with("--") == long_option) bare_candidates.push_back(bare(c));
+  }
+  auto near = attune::closest_names(bare(typed), bare_candidates, 1);
+  // Near enough to be a slip (a third of the letters at most), not merely the least far.
+  if (near.empty() || attune::edit_distance(bare(typed), near[0]) > std::max<std::size_t>(1, bare(typed).size() / 3)) {
+    return "";
+  }
+  for (const auto& c : candidates) {
+    if (bare(c) == near[0]) return fmt::format("; did you mean {}?", c);
+  }
+  return "";
+}
+
+// The options `command` takes, as typed (--long, -s).
+std::vector<std::string> option_names(CLI::App& command) {
+  std::vector<std::string> names;
+  for (const CLI::Option* option : command.get_options()) {
+    for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+    for (const auto& name : option->get_snames()) names.push_back("-" + name);
+  }
+  return names;
+}
+
+// CLI11's parse error as a sentence naming the option (its own where it does not mislead).
+std::string explain(const CLI::ParseError& e, CLI::App* command) {
+  const std::string what = e.what();
+  const std::string name = command ? command->get_name() : "attune";
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) && what.find(": ") != std::string::npos) {
+    auto extras = attune::split(what.substr(what.find(": ") + 2), ' ');
+    for (const auto& extra : extras) {
+      if (extra.size() < 2 || extra[0] != '-') continue;
+      std::string option = extra.substr(0, extra.find('='));
+      if (command && command->get_option_no_throw(option)) continue;   // known: misplaced, said below
+      return fmt::format("{} has no option {}{}", name, option,
+                         command ? did_you_mean(option, option_names(*command)) : "");
+    }
+    std::string takes;
+    for (const CLI::Option* option : command ? command->get_options() : std::vector<CLI::Option*>{}) {
+      if (option->get_lnames().empty() && option->get_snames().empty()) takes = option->get_option_text();
+    }
+    return takes.empty() ? fmt::format("{} did not expect {}: it takes no file or other argument", name,
+                                       attune::show_text(extras.front()))
+                         : fmt::format("{} did not expect {}: it takes one {}, and an option's value goes right "
+                                       "after the option{}",
+                                       name, attune::show_text(extras.front()), takes,
+                                       command->get_option_no_throw("--range") ? " (e.g. --range 1:5)" : "");
+  }
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
+    auto colon = what.find(": ");
+    std::string option = what.substr(0, colon);
+    if (auto at = what.find(": At Most 1 required but received "); at != std::string::npos) {
+      return fmt::format("{} was given {} times; give it once", option, what.substr(at + 34));
+    }
+    if (colon != std::string::npos && what.find(" required ", colon) != std::string::npos &&
+        what.ends_with(" missing")) {
+      const CLI::Option* given = command ? command->get_option_no_throw(option) : nullptr;
+      std::string takes = given ? given->get_option_text() : "";
+      return takes.empty() ? fmt::format("{} needs a value after it", option)
+                           : fmt::format("{} needs a value after it: {} {}", option, option, takes);
+    }
+  }
+  return what;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -137,8 +218,46 @@ int run(int argc, char** argv) {
     Command command = add(app);
     commands.emplace_back(app.get_subcommands({}).back(), std::move(command));
   }
+  // `attune help [COMMAND]`; an unknown command named with the closest; a command's --help or
+  // --version answered before its required options are looked for.
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "help") args = args.size() > 1 ? std::vector<std::string>{args[1], "--help"}
+                                                                 : std::vector<std::string>{"--help"};
+  CLI::App* command = nullptr;
+  if (!args.empty() && !args[0].empty() && args[0][0] != '-') {
+    command = subcommand_named(app, args[0]);
+    if (!command) {
+      std::vector<std::string> names;
+      for (CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+      error(fmt::format("{} is not a command{} (commands: {})", attune::show_text(args[0]),
+                        did_you_mean(args[0], names), fmt::join(names, ", ")));
+      fmt::print(stderr, "Run 'attune --help' or 'attune COMMAND --help' for usage.\n");
+      return kExitUsage;
+    }
+    for (std::size_t i = 1; i < args.size() && args[i] != "--"; ++i) {
+      if (args[i] == "--version" || args[i] == "-V") {
+        fmt::print("attune {}\n", ATTUNE_VERSION);
+        return kExitOk;
+      }
+      if (args[i] == "--help" || args[i] == "-h") {
+        args = {args[0], "--help"};
+        break;
+      }
+    }
+    // A mistyped long option is named before CLI11 would ask for a required one.
+    for (std::size_t i = 1; i < args.size() && args[i] != "--"; ++i) {
+      std::string option = args[i].substr(0, args[i].find('='));
+      if (option.size() > 2 && option.starts_with("--") && !command->get_option_no_throw(option)) {
+        error(fmt::format("{} has no option {}{}", args[0], option, did_you_mean(option, option_names(*command))));
+        fmt::print(stderr, "Run 'attune --help' or 'attune COMMAND --help' for usage.\n");
+        return kExitUsage;
+      }
+    }
+  }
+  std::vector<char*> parsed_argv{argv[0]};
+  for (auto& arg : args) parsed_argv.push_back(arg.data());
   try {
-    app.parse(argc, argv);
+    app.parse(static_cast<int>(parsed_argv.size()), parsed_argv.data());
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
@@ -146,7 +265,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    error(e.what());
+    error(explain(e, command));
     write_stderr("Run 'attune --help' or 'attune COMMAND --help' for usage.\n");
     return kExitUsage;
   }

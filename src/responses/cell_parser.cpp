@@ -12,7 +12,11 @@ namespace attune {
 
 CellParser::CellParser(ResponseScale scale, std::vector<std::string> extra_missing, char decimal_mark)
     : scale_(std::move(scale)), missing_(scale_.missing_codes), decimal_mark_(decimal_mark) {
-  missing_.insert(missing_.end(), extra_missing.begin(), extra_missing.end());
+  for (auto& code : extra_missing) {
+    bool label = false;
+    for (const auto& [value, text] : scale_.labels) label = label || fold_label(text) == fold_label(code);
+    if (!label && !trim(code).empty()) missing_.push_back(std::move(code));
+  }
   // Trimmed once here, not for every cell.
   for (auto& code : missing_) {
     code = std::string(trim(code));

@@ -225,6 +225,16 @@ ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::
         break;
       }
     }
+    if (binding.id_fields.empty() && !header.empty() && trim(header[0]).empty()) {
+      // R's write.csv without row.names = FALSE: a first column headed "" holds the row names.
+      binding.id_fields.push_back(0);
+      binding.id_names.push_back("id");
+      if (options.note) {
+        options.note(fmt::format("{}: the first column has no name, as R's write.csv writes row names: they are "
+                                 "the ids (give --id COL for another column)",
+                                 file));
+      }
+    }
     if (binding.id_fields.empty()) binding.id_names.push_back("row");
   }
   for (std::size_t i = 0; i < binding.item_fields.size(); ++i) {
@@ -238,6 +248,15 @@ ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::
     }
   }
   binding.keep_fields = bind_named(options.keep_columns, header, index, "--keep", file);
+  if (options.keep_all) {   // after the --keep ones, in header order
+    std::vector<bool> taken(header.size(), false);
+    for (const auto* fields : {&binding.item_fields, &binding.id_fields, &binding.keep_fields}) {
+      for (auto field : *fields) taken[field] = true;
+    }
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      if (!taken[i]) binding.keep_fields.push_back(i);
+    }
+  }
   for (auto field : binding.keep_fields) binding.keep_names.push_back(header[field]);
   return binding;
 }

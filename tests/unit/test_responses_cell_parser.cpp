@@ -164,3 +164,15 @@ TEST_CASE("classify() agrees with parse() on every cell when missing codes are i
   CHECK(CellParser(hundred, {"10"}).classify("11", value) == CellStatus::value);
   CHECK(value == 11);
 }
+
+TEST_CASE("an extra missing code that is one of the scale's response labels reads as the label") {
+  ResponseScale scale = likert(true);
+  scale.missing_codes.clear();
+  scale.labels = {{1, "NA"}, {7, "Always"}};
+  CellParser parser(scale, {"NA", "-1"});
+  CHECK(is_value(parser.parse("NA"), 1));
+  CHECK(is_value(parser.parse(" na "), 1));
+  CHECK(is_missing(parser.parse("-1")));
+  CellParser unlabelled(likert(true), {"NA"});
+  CHECK(is_missing(unlabelled.parse("NA")));
+}

@@ -177,3 +177,22 @@ TEST_CASE("no item may read the id column: the ids would be scored as answers") 
   CHECK(bind_error({"q1", "q2", "q3", "q4"}, by_option).message() ==
         "column \"q2\" is both the id column and item 2's column: the ids would be scored as answers");
 }
+
+TEST_CASE("R's row-name column (first header cell \"\") is the id when no id column exists, with a note") {
+  std::vector<std::string> notes;
+  ColumnOptions options;
+  options.note = [&](const std::string& message) { notes.push_back(message); };
+  auto binding = bind_columns(four_items(), {"", "q1", "q2", "q3", "q4"}, options, "d.csv");
+  CHECK(binding.id_fields == std::vector<std::size_t>{0});
+  CHECK(binding.id_names == Names{"id"});
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0].find("row names") != std::string::npos);
+  // An id column, or --id, wins; then no note.
+  notes.clear();
+  binding = bind_columns(four_items(), {"", "ID", "q1", "q2", "q3", "q4"}, options, "d.csv");
+  CHECK(binding.id_fields == std::vector<std::size_t>{1});
+  options.id_columns = {"pid"};
+  binding = bind_columns(four_items(), {"", "pid", "q1", "q2", "q3", "q4"}, options, "d.csv");
+  CHECK(binding.id_fields == std::vector<std::size_t>{1});
+  CHECK(notes.empty());
+}

@@ -26,7 +26,9 @@ struct ParsedCell {
   std::string problem;   // set when invalid
 };
 
-// Parses cells against a response scale; missing codes are the scale's plus `extra_missing`.
+// Parses cells against a response scale; missing codes are the scale's plus `extra_missing`,
+// but for an extra code that is also one of the scale's response labels: the instrument's
+// label wins (an instrument labelling an answer "NA" reads NA as that answer).
 class CellParser {
  public:
   // `decimal_mark` is '.' or ',' (European exports: "3,5").

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,10 @@ struct ColumnOptions {
   std::optional<std::string> map_file;      // --map FILE: CSV with columns item,column
   std::vector<std::string> id_columns;      // --id (repeatable)
   std::vector<std::string> keep_columns;    // --keep (repeatable)
+  bool keep_all = false;                    // --keep-all: then every other non-item, non-id column too
+  // Told a sentence when binding guessed something the user should know (R's row names taken
+  // as the id); may be empty.
+  std::function<void(const std::string&)> note;
 };
 
 // Field indices in each record for everything the scorer reads or passes through.

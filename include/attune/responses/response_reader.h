@@ -27,7 +27,9 @@ class PlainLineParser;
 // How to read responses: column names, missing codes, response range, invalid cells.
 struct ResponseOptions {
   ColumnOptions columns;
-  std::vector<std::string> missing_codes;               // --missing, added to the instrument's
+  // Added to the instrument's: NA by default, as R's read.csv and pandas read it (a response
+  // label "NA" of the instrument still wins, see CellParser); --na and --missing set them.
+  std::vector<std::string> missing_codes = {"NA"};
   std::optional<std::pair<double, double>> range;       // --range MIN:MAX
   InvalidPolicy invalid = InvalidPolicy::error;          // --invalid
   char decimal_mark = '.';                               // --decimal

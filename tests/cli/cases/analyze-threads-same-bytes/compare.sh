@@ -12,7 +12,7 @@ for format in csv json table; do
   same analyze -i ecr-r --missing NA data.csv -f "$format"
 done
 same analyze -i ecr-r --missing NA data.csv -f csv --ci bootstrap --boot 200 --seed 3
-same analyze -i ecr-r data.csv -f csv   # NA is invalid here: counted, with a warning
+same analyze -i ecr-r --na '' data.csv -f csv   # with --na '' NA is invalid: counted, with a warning
 grep -q "invalid" err.1 || { echo "expected an invalid-cells warning: $(cat err.1)"; fail=1; }
 # Errors late in the file, after batches were handed over: the same message and exit code.
 same_late_errors analyze -i ecr-r --missing NA

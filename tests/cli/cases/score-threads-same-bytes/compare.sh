@@ -14,7 +14,7 @@ for format in csv tsv json jsonl table; do
 done
 same score -i ecr-r -i ecr --columns ecr=Q{n} --keep note --provenance data.csv -f csv
 same score -i ecr-r --id note data.csv -f jsonl
-same score -i ecr-r --invalid missing data.csv -f csv   # NA codes are invalid: counted per column
+same score -i ecr-r --na '' --invalid missing data.csv -f csv   # with --na '' NA cells are invalid: counted per column
 grep -q "invalid cell" err.1 || { echo "expected an invalid-cells warning"; fail=1; }
 # Errors: the first bad cell in input order wins, whatever the threads; no output file.
 same_late_errors score -i ecr-r --missing NA
