@@ -59,6 +59,7 @@ int run(const AnalyzeArgs& args) {
   if (excluded) note(joined_note(*excluded, report.rows + report.excluded));   // throws when none matched
   if (excluded) note(excluded_note(*excluded, report.excluded, report.first_excluded));
   if (report.invalid_cells) warn(report.invalid_cells_summary);
+  if (!report.range_warning.empty()) warn(report.range_warning);
   for (const auto& scale : report.scales) {
     for (const auto& suspect : scale.keys.suspects) warn(suspect.message);
   }

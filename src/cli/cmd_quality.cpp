@@ -70,6 +70,7 @@ int run(const QualityArgs& args) {
   write_quality_rows(run, *out.writer);
   out.sink->commit();
   if (run.invalid_cells) warn(run.invalid_cells_summary);
+  if (!run.range_warning.empty()) warn(run.range_warning);
   const QualityReport& report = run.report;
   const QualityThresholds& thresholds = options.thresholds;
   const Instrument& instrument = run.instrument;

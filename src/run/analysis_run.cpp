@@ -1,3 +1,4 @@
+#include "attune/responses/observed_range.h"
 #include "attune/run/analysis_run.h"
 #include "attune/util/threads.h"
 
@@ -64,9 +65,9 @@ struct RowBatch {
 class RowFeed {
  public:
   RowFeed(ResponseReader& reader, ResponseRow& row, const ItemAnalysisMoments& moments, bool values_wanted,
-          const FlagJoin* exclude, AnalysisReport& report)
-      : reader_(reader), row_(row), coding_(values_wanted ? std::nullopt : moments.coding()), exclude_(exclude),
-        report_(report) {}
+          const FlagJoin* exclude, AnalysisReport& report, bool watch_range)
+      : reader_(reader), row_(row), coding_(values_wanted ? std::nullopt : moments.coding()),
+        n_items_(moments.columns()), watch_range_(watch_range), exclude_(exclude), report_(report) {}
   // The next respondent not left out: its codes into `codes` (columns() bytes), or its values
   // into row.items.
   ResponseReader::Read next(std::uint8_t* codes) {
@@ -74,9 +75,17 @@ class RowFeed {
       const ResponseReader::Read read = coding_ ? reader_.next_codes(row_, *coding_, codes)
                                         : reader_.next(row_) ? ResponseReader::Read::values
                                                              : ResponseReader::Read::end;
-      if (read == ResponseReader::Read::end || !excluded()) return read;
+      if (read == ResponseReader::Read::end || excluded()) {
+        if (read == ResponseReader::Read::end) return read;
+        continue;
+      }
+      if (watch_range_) watch(read, codes);
+      return read;
     }
   }
+
+  // What the rows read reached of the declared scale (when the user gave no --range).
+  const ObservedRange& seen() const { return seen_; }
 
  private:
   // Whether --exclude-flagged leaves the row just read out (counted, the first one kept).
@@ -91,9 +100,22 @@ class RowFeed {
     return true;
   }
 
+  // Adds the row to seen_, until both ends of the scale are reached.
+  void watch(ResponseReader::Read read, const std::uint8_t* codes) {
+    if (read == ResponseReader::Read::codes) {
+      seen_.add_codes(std::span(codes, n_items_), coding_->base);
+    } else {
+      seen_.add(row_.items);
+    }
+    if (seen_.reaches(reader_.scale())) watch_range_ = false;
+  }
+
   ResponseReader& reader_;
   ResponseRow& row_;
   std::optional<LikertCoding> coding_;
+  std::size_t n_items_;
+  ObservedRange seen_;
+  bool watch_range_;
   const FlagJoin* exclude_;
   AnalysisReport& report_;
   std::string key_;
@@ -193,7 +215,7 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
     data.values.insert(data.values.end(), row.items.begin(), row.items.end());
     ++data.rows;
   };
-  RowFeed feed(reader, row, moments, options.bootstrap.has_value(), options.exclude, report);
+  RowFeed feed(reader, row, moments, options.bootstrap.has_value(), options.exclude, report, !options.range);
   if (pair_sums_thread(options.threads)) {
     add_rows_on_two_threads(feed, row, moments, keep_for_bootstrap);
   } else {
@@ -202,6 +224,7 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
   report.rows = moments.rows();
   report.invalid_cells = reader.invalid_cells();
   report.invalid_cells_summary = reader.invalid_cells_summary();
+  if (!options.range) report.range_warning = narrow_range_warning(feed.seen(), reader.scale(), instrument.id);
   const auto& columns = reader.binding().item_columns;
   for (std::size_t s = 0; s < keys.size(); ++s) {
     ScaleAnalysis scale;

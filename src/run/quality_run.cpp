@@ -1,3 +1,4 @@
+#include "attune/responses/observed_range.h"
 #include "attune/run/quality_run.h"
 
 #include <algorithm>
@@ -95,8 +96,10 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
   Record record;
   ResponseRow row;
   std::uint64_t rows = 0;
+  ObservedRange seen;
   while (source.next(record)) {
     parser.parse(record, ++rows, row);
+    seen.add(row.items);
     for (auto text : row.texts) {
       run.texts.append(text);
       run.text_ends.push_back(run.texts.size());
@@ -124,6 +127,7 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
   run.durations = duration_field.has_value();
   run.invalid_cells = parser.invalid_cells();
   run.invalid_cells_summary = parser.invalid_cells_summary();
+  if (!options.range) run.range_warning = narrow_range_warning(seen, parser.scale(), instrument.id);
   return run;
 }
 

@@ -88,6 +88,8 @@ void ScoreRun::loop(unsigned threads, RowsFrom from) {
     Batch& batch = pool.next_batch();
     batch.from = from;
     batch.first_row = report_.rows + 1;
+    batch.watch_range = watch_range_ && from != RowsFrom::held;
+    batch.seen.assign(lanes_.size(), ObservedRange{});
     if (from == RowsFrom::held) {
       batch.first_held = next_held;
       next_held += kHeldBatchRows;
@@ -241,6 +243,17 @@ ATTUNE_ROW_STEP void ScoreRun::take_row(Worker& worker, Batch& batch, std::uint6
       return;
     }
   }
+  if (batch.watch_range) {
+    for (std::size_t l = 0; l < lanes_.size(); ++l) {
+      const ResponseRow& parsed = worker.rows[l];
+      if (parsed.coded) {
+        const std::size_t items = lanes_[l]->instrument.items.size();
+        batch.seen[l].add_codes(std::span(parsed.codes.data(), items), worker.scorers[l].coding()->base);
+      } else {
+        batch.seen[l].add(parsed.items);
+      }
+    }
+  }
   if (hold_) return hold_row(worker, row, record);
   for (std::size_t l = 0; l < lanes_.size(); ++l) {
     const Lane& lane = *lanes_[l];
@@ -311,6 +324,14 @@ void ScoreRun::collect(Batch& batch) {
       if (lane.classifier) lane.summary.add_classification(batch.classifications[l][e]);
     }
     lane.parser.add_invalid_cells(batch.invalid[l]);
+  }
+  if (batch.watch_range) {   // stops watching once every lane has seen both ends of its scale
+    bool reached = true;
+    for (std::size_t l = 0; l < lanes_.size(); ++l) {
+      lanes_[l]->seen.merge(batch.seen[l]);
+      reached = reached && lanes_[l]->seen.reaches(lanes_[l]->parser.scale());
+    }
+    watch_range_ = !reached;
   }
   if (batch.excluded > 0) {
     if (report_.excluded == 0) report_.first_excluded = batch.first_excluded;

@@ -67,6 +67,10 @@ struct Batch {
   std::vector<IdEntry> id_entries;
   std::string ids;
   std::vector<std::uint32_t> id_ends;
+  // Whether the rows' answers are watched for the declared scale's ends, and per lane what they
+  // reached (ObservedRange; merged into the lane's when collected).
+  bool watch_range = false;
+  std::vector<ObservedRange> seen;
   // Rows --exclude-flagged left out, and the first one's id.
   std::uint64_t excluded = 0;
   std::string first_excluded;
@@ -155,6 +159,7 @@ class ScoreRun {
   alignas(64) DuplicateIds duplicate_ids_;   // repeated ids: warned about, never dropped
   std::vector<std::string_view> id_cells_;
   bool source_done_ = false;
+  bool watch_range_ = false;           // no --range, and some lane has not seen both ends yet
   std::uint64_t collected_ = 0;        // rows collected (for progress)
   std::vector<std::vector<std::pair<std::string, std::string>>> borderline_;   // per lane, its description
   std::string held_text_;              // ids and kept cells of held rows

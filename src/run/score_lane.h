@@ -14,6 +14,7 @@
 #include "attune/classify/classifier.h"
 #include "attune/stats/pairwise_moments.h"
 #include "attune/io/record_writer.h"
+#include "attune/responses/observed_range.h"
 #include "attune/responses/response_reader.h"
 #include "attune/run/score_run.h"
 #include "attune/scoring/scorer.h"
@@ -34,6 +35,7 @@ struct Lane {
   Scorer scorer;
   std::unique_ptr<Classifier> classifier;
   ScoreSummary summary;
+  ObservedRange seen;   // the answers read (a narrower scale than the declared one is warned about)
   std::vector<double> scores;   // a row's scores (its size is a score row's width)
   std::vector<double> held;
   ScoreSample sample;

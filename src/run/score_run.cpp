@@ -88,6 +88,7 @@ ScoreRun::ScoreRun(const std::vector<Instrument>& instruments, RecordSource& sou
   // Codes serve the scores alone: not the items a sample or --borderline holds.
   for (auto& lane : lanes_) lane->codes = !hold_ && lane->borderline.empty() && lane->scorer.coding().has_value();
   id_fields_ = lanes_.front()->parser.binding().id_fields;
+  watch_range_ = !options.range;   // an explicit --range settles the scale
   borderline_.resize(lanes_.size());
 }
 
@@ -111,6 +112,10 @@ ScoreReport ScoreRun::run() {
   if (std::string repeats = duplicate_ids_.warning(source_.name()); !repeats.empty() && hooks_.warn) hooks_.warn(repeats);
   for (std::size_t l = 0; l < lanes_.size(); ++l) {
     Lane& lane = *lanes_[l];
+    if (std::string narrow = options_.range ? "" : narrow_range_warning(lane.seen, lane.parser.scale(), lane.instrument.id);
+        !narrow.empty() && hooks_.warn) {
+      hooks_.warn(narrow);
+    }
     report_.invalid_cells += lane.parser.invalid_cells();
     if (lane.parser.invalid_cells() && hooks_.warn) hooks_.warn(lane.parser.invalid_cells_summary());
     InstrumentReport part{lane.instrument.id, lane.summary, {}, {}};

@@ -86,3 +86,14 @@ TEST_CASE("narrow range warning: silent when both ends are reached or the sample
   // Exactly at both limits it speaks.
   CHECK_FALSE(narrow_range_warning(answers(30, 34, 1, 5), seven(), "x").empty());   // 1,020 answers
 }
+
+TEST_CASE("narrow range warning: only rating scales of 2 to 15 whole points are judged") {
+  ResponseScale slider;   // 0..100: a sample need not reach 100
+  slider.min = 0;
+  slider.max = 100;
+  slider.integer = true;
+  CHECK(narrow_range_warning(answers(40, 36, 1, 90), slider, "x").empty());
+  ResponseScale real = seven();
+  real.integer = false;
+  CHECK(narrow_range_warning(answers(40, 36, 1, 5), real, "x").empty());
+}

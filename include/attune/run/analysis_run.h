@@ -54,6 +54,7 @@ struct AnalysisReport {
   std::optional<ScaleCorrelations> correlations;   // with two or more scales
   std::uint64_t invalid_cells = 0;
   std::string invalid_cells_summary;
+  std::string range_warning;   // the answers never reached an end of the declared scale, or ""
   std::uint64_t excluded = 0;            // respondents --exclude-flagged left out
   std::string first_excluded;            // the first one's id
 };

@@ -42,6 +42,7 @@ struct QualityRun {
   bool columns_out_of_item_order = false;   // the file's item columns are not in item-number order
   std::uint64_t invalid_cells = 0;       // cells --invalid missing turned into missing
   std::string invalid_cells_summary;
+  std::string range_warning;   // the answers never reached an end of the declared scale, or ""
 };
 
 // Reads `source` (its first record is the header) and screens every respondent. Throws
