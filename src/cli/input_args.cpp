@@ -191,14 +191,7 @@ InputChoice to_response_options(const InputArgs& args) {
 
 ResponseOptions options_for(const InputChoice& choice, const std::string& instrument_id) {
   ResponseOptions own = choice.response;
-  if (auto it = choice.patterns_by_instrument.find(instrument_id); it != choice.patterns_by_instrument.end()) {
-    own.columns.pattern = it->second;
-    own.columns.map_file.reset();
-  }
-  if (auto it = choice.maps_by_instrument.find(instrument_id); it != choice.maps_by_instrument.end()) {
-    own.columns.map_file = it->second;
-    own.columns.pattern.reset();
-  }
+  own.columns = columns_for(own.columns, choice.patterns_by_instrument, choice.maps_by_instrument, instrument_id);
   return own;
 }
 

@@ -160,6 +160,20 @@ std::vector<std::string> expected_item_columns(const Instrument& instrument, con
   return columns;
 }
 
+ColumnOptions columns_for(const ColumnOptions& shared, const std::map<std::string, std::string>& patterns,
+                          const std::map<std::string, std::string>& maps, const std::string& instrument_id) {
+  ColumnOptions own = shared;
+  if (auto it = patterns.find(instrument_id); it != patterns.end()) {
+    own.pattern = it->second;
+    own.map_file.reset();
+  }
+  if (auto it = maps.find(instrument_id); it != maps.end()) {
+    own.map_file = it->second;
+    own.pattern.reset();
+  }
+  return own;
+}
+
 ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::string>& header,
                            const ColumnOptions& options, const std::string& file) {
   ColumnBinding binding;

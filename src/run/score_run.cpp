@@ -21,14 +21,7 @@ namespace scoring {
 
 ResponseOptions options_for(const Instrument& instrument, const ScoreOptions& options) {
   ResponseOptions own = options;
-  if (auto it = options.patterns_by_instrument.find(instrument.id); it != options.patterns_by_instrument.end()) {
-    own.columns.pattern = it->second;
-    own.columns.map_file.reset();
-  }
-  if (auto it = options.maps_by_instrument.find(instrument.id); it != options.maps_by_instrument.end()) {
-    own.columns.map_file = it->second;
-    own.columns.pattern.reset();
-  }
+  own.columns = columns_for(own.columns, options.patterns_by_instrument, options.maps_by_instrument, instrument.id);
   return own;
 }
 

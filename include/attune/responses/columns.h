@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,12 @@ struct ColumnBinding {
 // The column names instrument items are expected under (after --columns / --map).
 std::vector<std::string> expected_item_columns(const Instrument& instrument,
                                                const ColumnOptions& options);
+
+// The column options for one of several instruments read from one file: `shared`, with the
+// instrument's own pattern (--columns ID=PATTERN) or map (--map ID=FILE) in place of the
+// shared one when `patterns` or `maps` has its id.
+ColumnOptions columns_for(const ColumnOptions& shared, const std::map<std::string, std::string>& patterns,
+                          const std::map<std::string, std::string>& maps, const std::string& instrument_id);
 
 // Binds `header` (read from `file`); throws a data Error listing missing columns and the
 // closest names found, or a usage Error for an unknown --id/--keep column.
