@@ -71,17 +71,9 @@ class RowFeed {
   // The next respondent not left out: its codes into `codes` (columns() bytes), or its values
   // into row.items.
   ResponseReader::Read next(std::uint8_t* codes) {
-    for (;;) {
-      const ResponseReader::Read read = coding_ ? reader_.next_codes(row_, *coding_, codes)
-                                        : reader_.next(row_) ? ResponseReader::Read::values
-                                                             : ResponseReader::Read::end;
-      if (read == ResponseReader::Read::end || excluded()) {
-        if (read == ResponseReader::Read::end) return read;
-        continue;
-      }
-      if (watch_range_) watch(read, codes);
-      return read;
-    }
+    const ResponseReader::Read read = read_one(codes);
+    if (!exclude_ && !watch_range_) return read;   // the common row: nothing else to do
+    return checked(read, codes);
   }
 
   // What the rows read reached of the declared scale (when the user gave no --range).
@@ -98,6 +90,20 @@ class RowFeed {
       report_.first_excluded = row_.texts.empty() ? std::to_string(row_.number) : std::string(row_.texts.front());
     }
     return true;
+  }
+
+  ResponseReader::Read read_one(std::uint8_t* codes) {
+    return coding_ ? reader_.next_codes(row_, *coding_, codes)
+           : reader_.next(row_) ? ResponseReader::Read::values
+                                : ResponseReader::Read::end;
+  }
+
+  // next() for a run that leaves flagged rows out or still watches the answers' range: kept out
+  // of line so that next() stays small.
+  [[gnu::noinline]] ResponseReader::Read checked(ResponseReader::Read read, std::uint8_t* codes) {
+    while (read != ResponseReader::Read::end && excluded()) read = read_one(codes);
+    if (read != ResponseReader::Read::end && watch_range_) watch(read, codes);
+    return read;
   }
 
   // Adds the row to seen_, until both ends of the scale are reached.

@@ -89,7 +89,7 @@ void ScoreRun::loop(unsigned threads, RowsFrom from) {
     batch.from = from;
     batch.first_row = report_.rows + 1;
     batch.watch_range = watch_range_ && from != RowsFrom::held;
-    batch.seen.assign(lanes_.size(), ObservedRange{});
+    if (batch.watch_range) batch.seen.assign(lanes_.size(), ObservedRange{});
     if (from == RowsFrom::held) {
       batch.first_held = next_held;
       next_held += kHeldBatchRows;
