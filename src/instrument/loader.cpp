@@ -8,12 +8,15 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <set>
+#include <sstream>
 #include <variant>
 #include <vector>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "attune/util/sha256.h"
@@ -144,6 +147,49 @@ void read_root(yaml_fields::Reader& reader, const YAML::Node& root, Instrument& 
 
 }  // namespace
 
+namespace {
+
+// Notes where the first value that is not null starts in a YAML document (events only; no nodes).
+class FirstValue : public YAML::EventHandler {
+ public:
+  std::optional<YAML::Mark> mark;
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& at, YAML::anchor_t) override { note(at); }
+  void OnScalar(const YAML::Mark& at, const std::string&, YAML::anchor_t, const std::string&) override { note(at); }
+  void OnSequenceStart(const YAML::Mark& at, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    note(at);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& at, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    note(at);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void note(const YAML::Mark& at) {
+    if (!mark) mark = at;
+  }
+};
+
+// Where a second document with a value begins, if `yaml` has one. Documents are walked one by
+// one and at most kMaxDocuments of them: yaml-cpp's LoadAll never ends on some damaged input
+// (an 8-byte file found by fuzzing), and empty documents (a trailing ---) are allowed.
+std::optional<YAML::Mark> second_document(std::string_view yaml) {
+  constexpr int kMaxDocuments = 64;
+  std::istringstream in{std::string(yaml)};
+  YAML::Parser parser(in);
+  for (int document = 0; document < kMaxDocuments; ++document) {
+    FirstValue first;
+    if (!parser.HandleNextDocument(first)) return std::nullopt;
+    if (document > 0 && first.mark) return first.mark;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 CheckResult check_instrument_text(std::string_view yaml, const std::string& source) {
   CheckResult result;
   if (auto problem = precheck(yaml, source)) {
@@ -156,16 +202,11 @@ CheckResult check_instrument_text(std::string_view yaml, const std::string& sour
   }
   YAML::Node root;
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(yaml));
-    if (!documents.empty()) root = documents.front();
+    root = YAML::Load(std::string(yaml));
     // A definition is one document: a second would be ignored, and with it what it says.
-    for (std::size_t i = 1; i < documents.size(); ++i) {
-      if (documents[i].IsNull()) continue;
-      const YAML::Mark mark = documents[i].Mark();
+    if (auto second = second_document(yaml)) {
       result.problems.push_back(
-          {mark.is_null() ? SourceLocation{source}
-                          : SourceLocation{source, static_cast<std::size_t>(mark.line + 1),
-                                           static_cast<std::size_t>(mark.column + 1)},
+          {SourceLocation{source, static_cast<std::size_t>(second->line + 1), static_cast<std::size_t>(second->column + 1)},
            "a second YAML document: a definition is one document (put each definition in a file of its own)"});
       return result;
     }
