@@ -56,7 +56,7 @@ class CsvReader final : public RecordSource, public PlainText {
   // PlainText, after the header (peek_line gives nothing before it).
   std::string_view peek_line() const override;
   std::uint64_t line() const override { return line_; }
-  void take_line(std::string_view line) override;
+  std::uint64_t take_line(std::string_view line) override;
   BlockRead next_block(CsvBlock& block, std::size_t bytes) override;
   std::unique_ptr<PlainText> block_reader() const override;
   void parse_block(CsvBlock& block) override;

@@ -58,8 +58,8 @@ class PlainText {
   virtual std::string_view peek_line() const = 0;
   // The line number of the next record (of the line peek_line() gives).
   virtual std::uint64_t line() const = 0;
-  // Consumes the line peek_line() gave, as reading its record would have.
-  virtual void take_line(std::string_view line) = 0;
+  // Consumes the line peek_line() gave, as reading its record would have; returns its line number.
+  virtual std::uint64_t take_line(std::string_view line) = 0;
   // Reads the next record; false at end of input. Throws data Errors.
   virtual bool next(Record& record) = 0;
 
