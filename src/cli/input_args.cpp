@@ -131,6 +131,10 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
   place(cmd.add_option("--invalid", args.invalid, "A value out of range or not a number: error (default) or missing (counted, reported)")
             ->option_text("error|missing"),
         "--invalid");
+  place(cmd.add_flag("--keep-empty", args.keep_empty,
+                     "Keep records whose every cell is empty (a line of delimiters alone) as rows; by default they are "
+                     "not respondents: left out, with a note (CSV/TSV only; SPSS/Stata/SAS cases are always kept)"),
+        "--keep-empty");
   place(cmd.add_option("--exclude-flagged", args.exclude_flagged,
                        "Leave out respondents flagged in FILE (the CSV output of attune quality), joined by id; says how many")
             ->option_text("FILE"),
@@ -186,6 +190,7 @@ InputChoice to_response_options(const InputArgs& args) {
   else if (args.invalid != "error") throw usage_error("--invalid takes 'error' or 'missing'");
   if (args.decimal != "." && args.decimal != ",") throw usage_error("--decimal takes '.' or ','");
   options.decimal_mark = args.decimal[0];
+  options.keep_empty = args.keep_empty;
   return choice;
 }
 

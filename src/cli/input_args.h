@@ -39,6 +39,7 @@ struct InputArgs {
   std::string na = "NA";                        // --na: the codes missing by default
   std::string range, invalid = "error", decimal = ".", delimiter, input_format = "auto";
   bool qualtrics = false, keep_all = false;     // --qualtrics, --keep-all
+  bool keep_empty = false;                      // --keep-empty
   std::string exclude_flagged;                  // --exclude-flagged FILE
   // Set by add_input_options: the refused options and why.
   std::vector<std::pair<CLI::Option*, std::string>> refused;

@@ -148,14 +148,15 @@ bool PlainLineParser::parse(std::string_view line, char delimiter, std::uint64_t
   row.number = number;
   row.whole = items.whole;
   row.coded = false;
+  row.empty = false;
   return true;
 }
 
 bool PlainLineParser::parse_codes(std::string_view line, char delimiter, std::uint64_t number,
                                   const CellParser& cells, const LikertCoding& coding, ResponseRow& row,
                                   std::uint8_t* codes) {
-  // Only when every one-digit answer has a code.
-  if ((answer_digits_ & ~coding.digits()) != 0) return false;
+  // Only when every one-digit answer has a code, and never an empty record (see parse_as).
+  if ((answer_digits_ & ~coding.digits()) != 0 || line.size() <= roles_.size() + 1) return false;
   // AVX-512: lines whose item cells are all empty or one answer digit, 64 bytes at a time.
   bool decoded = false;
   if (decoder_available_ && !roles_.empty() && line_fits_fast_paths(line, delimiter)) {
@@ -170,13 +171,16 @@ bool PlainLineParser::parse_codes(std::string_view line, char delimiter, std::ui
   row.number = number;
   row.whole = true;
   row.coded = true;
+  row.empty = false;
   return true;
 }
 
 template <typename Items>
 bool PlainLineParser::parse_as(std::string_view line, char delimiter, const CellParser& cells, ResponseRow& row,
                                Items& items) {
-  if (roles_.empty() || !line_fits_fast_paths(line, delimiter)) return false;
+  // A line no longer than its delimiters and end may be a record of empty cells, which parse()
+  // marks (ResponseRow::empty); so may a few short lines with something in them, at no cost.
+  if (roles_.empty() || line.size() <= roles_.size() + 1 || !line_fits_fast_paths(line, delimiter)) return false;
   if (delimiter != stops_delimiter_) {
     std::fill(std::begin(stops_), std::end(stops_), false);
     for (char c : {delimiter, '\n', '\r', '"'}) stops_[static_cast<unsigned char>(c)] = true;

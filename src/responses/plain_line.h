@@ -19,7 +19,8 @@ namespace attune {
 // splits it and parses its item cells, eight one-digit answers at a time where the header has
 // eight items in a row; as Likert codes, on CPUs with AVX-512 VBMI2 the line decoder's 64 bytes
 // at a time. It takes a line only when it has no quote and no CR but the one of a CRLF end, has
-// the header's field count, and every item cell is an answer or missing; the row is then what
+// the header's field count, is longer than its delimiters and end (so never a record of empty
+// cells, which parse() marks), and every item cell is an answer or missing; the row is then what
 // ResponseParser::parse would make. Any other line it declines, for parse() to read and report.
 class PlainLineParser {
  public:

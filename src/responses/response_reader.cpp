@@ -52,6 +52,7 @@ void ResponseParser::parse(const Record& record, std::uint64_t number, ResponseR
   row.number = number;
   row.whole = false;   // not looked at here (Scorer::score_whole is an optimisation)
   row.coded = false;
+  row.empty = every_field_empty(record);
   row.texts.clear();
   for (auto field : binding_.id_fields) row.texts.push_back(record.fields[field]);
   for (auto field : binding_.keep_fields) row.texts.push_back(record.fields[field]);
@@ -85,11 +86,13 @@ void ResponseParser::parse(const Record& record, std::uint64_t number, ResponseR
 }
 
 ResponseReader::ResponseReader(const Instrument& instrument, RecordSource& source, const ResponseOptions& options)
-    : source_(source), parser_(instrument, read_header(source), options, source.name()) {}
+    : source_(source), parser_(instrument, read_header(source), options, source.name()),
+      leave_out_empty_(leaves_out_empty_records(source, options)) {}
 
 ResponseReader::ResponseReader(const Instrument& instrument, RecordSource& source, std::vector<std::string> header,
                                const ResponseOptions& options)
-    : source_(source), parser_(instrument, std::move(header), options, source.name()) {}
+    : source_(source), parser_(instrument, std::move(header), options, source.name()),
+      leave_out_empty_(leaves_out_empty_records(source, options)) {}
 
 bool ResponseReader::next(ResponseRow& row) {
   if (PlainText* csv = source_.plain_text()) {
@@ -100,9 +103,12 @@ bool ResponseReader::next(ResponseRow& row) {
       return true;
     }
   }
-  if (!source_.next(record_)) return false;
-  parser_.parse(record_, ++rows_, row);
-  return true;
+  for (;;) {   // the plain-line path takes no empty record (PlainLineParser)
+    if (!source_.next(record_)) return false;
+    parser_.parse(record_, ++rows_, row);
+    if (!row.empty || !leave_out_empty_) return true;
+    empty_.add(record_.line);
+  }
 }
 
 ResponseReader::Read ResponseReader::next_codes(ResponseRow& row, const LikertCoding& coding, std::uint8_t* codes) {

@@ -22,6 +22,9 @@ void Batch::clear() {
   records = emitted = first_held = 0;
   excluded = 0;
   first_excluded.clear();
+  empty = {};
+  lead.clear();
+  lead_length = 0;
   id_entries.clear();
   ids.clear();
   id_ends.clear();
@@ -233,6 +236,10 @@ ATTUNE_ROW_STEP bool ScoreRun::parse_plain_line(PlainText& text, char delimiter,
 }
 
 ATTUNE_ROW_STEP void ScoreRun::take_row(Worker& worker, Batch& batch, std::uint64_t row, std::uint64_t line, const Record& record) {
+  if (worker.rows.front().empty && leave_out_empty_) {   // not a respondent (every lane read the same cells)
+    batch.empty.add(line);
+    return;
+  }
   const std::vector<std::string_view>& texts = worker.rows.front().texts;
   keep_ids(batch, texts, line);
   std::string_view quality;
@@ -287,7 +294,11 @@ ATTUNE_ROW_STEP void ScoreRun::emit_row(Worker& worker, Batch& batch, std::uint6
   if (worker.direct) {
     writer_.write_row(worker.cells);
   } else {
-    worker.formatter->format_row(batch.out, worker.cells, row - 1);   // no row is left out on threads
+    // The index is right unless rows before it were left out as empty: then the first row of
+    // a batch may turn out to be the output's first (collect() decides).
+    if (e == 0 && row != 1 && leave_out_empty_) worker.formatter->format_row(batch.lead, worker.cells, 0);
+    worker.formatter->format_row(batch.out, worker.cells, row - 1);
+    if (e == 0) batch.lead_length = batch.out.size();
   }
 }
 
@@ -315,7 +326,12 @@ void ScoreRun::read_held_rows(Worker& worker, Batch& batch) {
 
 void ScoreRun::collect(Batch& batch) {
   note_ids(batch);
-  if (!batch.out.empty()) writer_.write_formatted(batch.out, batch.emitted);
+  if (!batch.out.empty()) {
+    if (written_ == 0 && !batch.lead.empty()) batch.out.replace(0, batch.lead_length, batch.lead);
+    writer_.write_formatted(batch.out, batch.emitted);
+  }
+  written_ += batch.emitted;
+  report_.empty_records.add_later(batch.empty);
   for (std::size_t l = 0; l < lanes_.size(); ++l) {
     Lane& lane = *lanes_[l];
     const std::size_t width = lane.scores.size();

@@ -23,6 +23,7 @@
 #include "attune/io/record_source.h"
 #include "attune/io/record_writer.h"
 #include "attune/responses/duplicate_ids.h"
+#include "attune/responses/empty_records.h"
 #include "attune/run/score_run.h"
 #include "score_lane.h"
 
@@ -71,9 +72,14 @@ struct Batch {
   // reached (ObservedRange; merged into the lane's when collected).
   bool watch_range = false;
   std::vector<ObservedRange> seen;
-  // Rows --exclude-flagged left out, and the first one's id.
+  // Rows --exclude-flagged left out, and the first one's id; records left out as empty.
   std::uint64_t excluded = 0;
   std::string first_excluded;
+  EmptyRecords empty;
+  // Formatted by a worker thread, the batch's first row as the output's first row would be
+  // (index 0), for when every row before it was left out as empty; its length in `out`.
+  std::string lead;
+  std::size_t lead_length = 0;
 
   void clear();
   // Copies `record` in as the next record.
@@ -160,7 +166,9 @@ class ScoreRun {
   std::vector<std::string_view> id_cells_;
   bool source_done_ = false;
   bool watch_range_ = false;           // no --range, and some lane has not seen both ends yet
+  bool leave_out_empty_ = false;       // records of empty cells are not respondents (no --keep-empty)
   std::uint64_t collected_ = 0;        // rows collected (for progress)
+  std::uint64_t written_ = 0;          // rows written by collect()
   std::vector<std::vector<std::pair<std::string, std::string>>> borderline_;   // per lane, its description
   std::string held_text_;              // ids and kept cells of held rows
   std::vector<std::size_t> held_text_ends_;

@@ -82,6 +82,7 @@ ScoreRun::ScoreRun(const std::vector<Instrument>& instruments, RecordSource& sou
   for (auto& lane : lanes_) lane->codes = !hold_ && lane->borderline.empty() && lane->scorer.coding().has_value();
   id_fields_ = lanes_.front()->parser.binding().id_fields;
   watch_range_ = !options.range;   // an explicit --range settles the scale
+  leave_out_empty_ = leaves_out_empty_records(source, options);
   borderline_.resize(lanes_.size());
 }
 

@@ -42,6 +42,9 @@ class RecordSource {
   // The delimited text whose next records are exactly this source's next records, if there is
   // one now: a run may then take its plain lines itself, or cut it into blocks for threads.
   virtual PlainText* plain_text() { return nullptr; }
+  // Whether the records are lines of delimited text (CSV, TSV), where a record of empty fields
+  // is a line of delimiters alone; false for files that declare their cases (SPSS, Stata, SAS).
+  virtual bool delimited_text() const { return false; }
 };
 
 // Delimited text whose records a run may take without making a Record of each: a plain line at

@@ -17,6 +17,7 @@
 #include "attune/io/record_source.h"
 #include "attune/responses/cell_parser.h"
 #include "attune/responses/columns.h"
+#include "attune/responses/empty_records.h"
 #include "attune/responses/likert_coding.h"
 #include "attune/util/indirect.h"
 
@@ -33,6 +34,8 @@ struct ResponseOptions {
   std::optional<std::pair<double, double>> range;       // --range MIN:MAX
   InvalidPolicy invalid = InvalidPolicy::error;          // --invalid
   char decimal_mark = '.';                               // --decimal
+  // --keep-empty: records whose every cell is empty stay rows (responses/empty_records.h).
+  bool keep_empty = false;
 };
 
 // The response scale a run uses: the instrument's, or the --range one (labels dropped then).
@@ -44,6 +47,8 @@ struct ResponseRow {
   std::vector<std::string_view> texts;       // id cells, then kept cells
   std::vector<double> items;                 // one per instrument item, NaN = missing
   bool whole = false;   // known: every item is NaN or a whole number below 2^20 in magnitude
+  // Every cell of its record is empty (a line of delimiters alone: responses/empty_records.h).
+  bool empty = false;
   // Set by parse_line_codes: the items were read as Likert codes, into the bytes it was given
   // (when scoring, `codes`), not into `items`.
   bool coded = false;
@@ -124,7 +129,9 @@ class ResponseReader {
   ResponseReader(const Instrument& instrument, RecordSource& source, std::vector<std::string> header,
                  const ResponseOptions& options);
 
-  // Reads the next respondent; false at the end. Throws as ResponseParser::parse.
+  // Reads the next respondent; false at the end. Throws as ResponseParser::parse. Records
+  // whose every cell is empty are left out and counted (empty_records()) unless --keep-empty or
+  // the source declares its cases (leaves_out_empty_records).
   bool next(ResponseRow& row);
   // What next_codes() read.
   enum class Read { end, codes, values };
@@ -139,12 +146,16 @@ class ResponseReader {
   RecordSource& source() { return source_; }
   std::uint64_t invalid_cells() const { return parser_.invalid_cells(); }
   std::string invalid_cells_summary() const { return parser_.invalid_cells_summary(); }
+  // The records left out because every cell was empty.
+  const EmptyRecords& empty_records() const { return empty_; }
 
  private:
   RecordSource& source_;
   Record record_;
   ResponseParser parser_;
   std::uint64_t rows_ = 0;
+  bool leave_out_empty_ = true;
+  EmptyRecords empty_;
 };
 
 // Reads a source's header; throws a data Error when the source is empty.
