@@ -9,6 +9,7 @@
 
 #include "attune/io/open_input.h"
 #include "attune/util/error.h"
+#include "attune/util/text_encoding.h"
 #include "attune/util/text.h"
 #include "common.h"
 
@@ -131,6 +132,11 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
   place(cmd.add_option("--invalid", args.invalid, "A value out of range or not a number: error (default) or missing (counted, reported)")
             ->option_text("error|missing"),
         "--invalid");
+  place(cmd.add_option("--encoding", args.encoding,
+                       "What the bytes of text cells (ids, kept columns) and column names are: utf-8 (default; other "
+                       "bytes are an error), latin1 or cp1252 (Windows, Excel's \"CSV\"), read as UTF-8")
+            ->option_text("NAME"),
+        "--encoding");
   place(cmd.add_flag("--keep-empty", args.keep_empty,
                      "Keep records whose every cell is empty (a line of delimiters alone) as rows; by default they are "
                      "not respondents: left out, with a note (CSV/TSV only; SPSS/Stata/SAS cases are always kept)"),
@@ -191,6 +197,9 @@ InputChoice to_response_options(const InputArgs& args) {
   if (args.decimal != "." && args.decimal != ",") throw usage_error("--decimal takes '.' or ','");
   options.decimal_mark = args.decimal[0];
   options.keep_empty = args.keep_empty;
+  std::optional<TextEncoding> encoding = text_encoding_named(args.encoding);
+  if (!encoding) throw usage_error(fmt::format("--encoding {}: use utf-8, latin1 or cp1252", show_text(args.encoding)));
+  options.encoding = *encoding;
   return choice;
 }
 

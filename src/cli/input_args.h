@@ -38,6 +38,7 @@ struct InputArgs {
   std::vector<std::string> missing;             // --missing
   std::string na = "NA";                        // --na: the codes missing by default
   std::string range, invalid = "error", decimal = ".", delimiter, input_format = "auto";
+  std::string encoding = "utf-8";               // --encoding
   bool qualtrics = false, keep_all = false;     // --qualtrics, --keep-all
   bool keep_empty = false;                      // --keep-empty
   std::string exclude_flagged;                  // --exclude-flagged FILE

@@ -180,6 +180,13 @@ void ScoreRun::read_source_rows(Worker& worker, Batch& batch) {
       line = worker.record.line;
       for (std::size_t l = 0; l < lanes_.size(); ++l) worker.parsers[l].parse(worker.record, row, worker.rows[l]);
       if (text == nullptr && !forced_choice_ && (text = source_.plain_text())) delimiter = text->delimiter();
+      // Not a respondent (every lane read the same cells); a plain line never is one.
+      if (leave_out_empty_ && worker.rows.front().empty) {
+        ++batch.records;
+        report_.rows = row;
+        batch.empty.add(line);
+        continue;
+      }
     }
     ++batch.records;
     report_.rows = row;
@@ -205,6 +212,10 @@ void ScoreRun::read_batch_rows(Worker& worker, Batch& batch) {
       }
       line = record.line;
       for (std::size_t l = 0; l < lanes_.size(); ++l) worker.parsers[l].parse(record, row, worker.rows[l]);
+      if (leave_out_empty_ && worker.rows.front().empty) {   // not a respondent, as above
+        batch.empty.add(line);
+        continue;
+      }
     }
     take_row(worker, batch, row, line, record);
   }
@@ -236,10 +247,6 @@ ATTUNE_ROW_STEP bool ScoreRun::parse_plain_line(PlainText& text, char delimiter,
 }
 
 ATTUNE_ROW_STEP void ScoreRun::take_row(Worker& worker, Batch& batch, std::uint64_t row, std::uint64_t line, const Record& record) {
-  if (worker.rows.front().empty && leave_out_empty_) {   // not a respondent (every lane read the same cells)
-    batch.empty.add(line);
-    return;
-  }
   const std::vector<std::string_view>& texts = worker.rows.front().texts;
   keep_ids(batch, texts, line);
   std::string_view quality;
