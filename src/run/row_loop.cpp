@@ -301,12 +301,17 @@ ATTUNE_ROW_STEP void ScoreRun::emit_row(Worker& worker, Batch& batch, std::uint6
   if (worker.direct) {
     writer_.write_row(worker.cells);
   } else {
-    // The index is right unless rows before it were left out as empty: then the first row of
-    // a batch may turn out to be the output's first (collect() decides).
-    if (e == 0 && row != 1 && leave_out_empty_) worker.formatter->format_row(batch.lead, worker.cells, 0);
+    if (e == 0) [[unlikely]] return format_first_row(worker, batch, row);
     worker.formatter->format_row(batch.out, worker.cells, row - 1);
-    if (e == 0) batch.lead_length = batch.out.size();
   }
+}
+
+void ScoreRun::format_first_row(Worker& worker, Batch& batch, std::uint64_t row) {
+  // The index is right unless rows before it were left out as empty: then the first row of a
+  // batch may turn out to be the output's first (collect() decides).
+  if (row != 1 && leave_out_empty_) worker.formatter->format_row(batch.lead, worker.cells, 0);
+  worker.formatter->format_row(batch.out, worker.cells, row - 1);
+  batch.lead_length = batch.out.size();
 }
 
 void ScoreRun::read_held_rows(Worker& worker, Batch& batch) {

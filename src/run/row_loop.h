@@ -142,6 +142,9 @@ class ScoreRun {
   // Classifies the batch's next emitted row (its scores already in place) and writes or formats it.
   void emit_row(Worker& worker, Batch& batch, std::uint64_t row, std::span<const std::string_view> texts,
                 std::string_view quality);
+  // Formats the batch's first emitted row (worker threads), and again as the output's first
+  // when rows before it may all have been left out as empty (Batch::lead).
+  [[gnu::noinline]] void format_first_row(Worker& worker, Batch& batch, std::uint64_t row);
   // Writes the batch and adds it up in input order (calling thread).
   void collect(Batch& batch);
   void keep_ids(Batch& batch, std::span<const std::string_view> texts, std::uint64_t line) const;
