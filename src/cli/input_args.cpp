@@ -247,8 +247,17 @@ std::vector<Instrument> load_instruments(const InputArgs& args) {
 std::unique_ptr<RecordSource> open_input(const InputArgs& args) {
   CsvOptions csv;
   csv.delimiter = parse_delimiter(args.delimiter);
-  return open_record_source(args.input, args.input_format, csv,
-                            args.qualtrics ? QualtricsMode::on : QualtricsMode::automatic);
+  std::unique_ptr<RecordSource> source = open_record_source(
+      args.input, args.input_format, csv, args.qualtrics ? QualtricsMode::on : QualtricsMode::automatic);
+  // ReadStat hands SPSS/Stata/SAS text over as UTF-8 already: reading it again as Latin-1 would
+  // change every accented id.
+  if (text_encoding_named(args.encoding) != TextEncoding::utf8 && !source->delimited_text()) {
+    throw usage_error(fmt::format("--encoding {} applies to CSV/TSV input; {} is read with its own declared encoding "
+                                  "(SPSS, Stata, SAS), as UTF-8",
+                                  args.encoding, show_text(source->name())),
+                      "leave --encoding out");
+  }
+  return source;
 }
 
 std::optional<FlagJoin> excluded_flags(const InputArgs& args) {
