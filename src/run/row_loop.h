@@ -109,8 +109,9 @@ struct alignas(64) Worker {
   std::string row_key;
 };
 
-// One scoring run: set-up and report (score_run.cpp), the row loop (row_loop.cpp; its batches in row_batch.cpp), and the
-// rows a sample-based run holds for its second pass (held_rows.cpp; read_held_rows in row_loop.cpp).
+// One scoring run: set-up and report (score_run.cpp), the row loop (row_loop.cpp; its batches
+// in row_batch.cpp), and the rows a sample-based run holds for its second pass (held_rows.cpp;
+// read_held_rows in row_loop.cpp).
 class ScoreRun {
  public:
   ScoreRun(const std::vector<Instrument>& instruments, RecordSource& source, RecordWriter& writer,
