@@ -56,6 +56,7 @@ int run(const AnalyzeArgs& args) {
   options.exclude = excluded ? &*excluded : nullptr;
   auto source = open_input(args.input);
   AnalysisReport report = run_analysis(instrument, *source, options);
+  if (!report.empty_records.empty()) note(report.empty_records);
   if (excluded) note(joined_note(*excluded, report.rows + report.excluded));   // throws when none matched
   if (excluded) note(excluded_note(*excluded, report.excluded, report.first_excluded));
   if (report.invalid_cells) warn(report.invalid_cells_summary);

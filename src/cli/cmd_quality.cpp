@@ -69,6 +69,7 @@ int run(const QualityArgs& args) {
   Output out = open_records_output(args.output);
   write_quality_rows(run, *out.writer);
   out.sink->commit();
+  if (!run.empty_records.empty()) note(run.empty_records);
   if (run.invalid_cells) warn(run.invalid_cells_summary);
   if (!run.range_warning.empty()) warn(run.range_warning);
   const QualityReport& report = run.report;

@@ -124,7 +124,8 @@ int run(const ScoreArgs& args) {
     options.flags = &flags;
   }
   ScoreReport report = run_score(instruments, *reader, *rows, options, hooks);
-  if (options.flags) note(joined_note(flags, report.rows));   // throws when none matched: nothing is committed
+  if (report.empty_records.count) note(report.empty_records.summary(reader->name()));
+  if (options.flags) note(joined_note(flags, report.rows - report.empty_records.count));   // throws when none matched: nothing is committed
   if (flags.exclude) note(excluded_note(flags, report.excluded, report.first_excluded));
   progress.finish();
   std::vector<InstrumentSummary> parts;

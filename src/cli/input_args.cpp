@@ -9,6 +9,7 @@
 
 #include "attune/io/open_input.h"
 #include "attune/util/error.h"
+#include "attune/util/text_encoding.h"
 #include "attune/util/text.h"
 #include "common.h"
 
@@ -131,6 +132,15 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
   place(cmd.add_option("--invalid", args.invalid, "A value out of range or not a number: error (default) or missing (counted, reported)")
             ->option_text("error|missing"),
         "--invalid");
+  place(cmd.add_option("--encoding", args.encoding,
+                       "What the bytes of text cells (ids, kept columns) and column names are: utf-8 (default; other "
+                       "bytes are an error), latin1 or cp1252 (Windows, Excel's \"CSV\"), read as UTF-8")
+            ->option_text("NAME"),
+        "--encoding");
+  place(cmd.add_flag("--keep-empty", args.keep_empty,
+                     "Keep records whose every cell is empty (a line of delimiters alone) as rows; by default they are "
+                     "not respondents: left out, with a note (CSV/TSV only; SPSS/Stata/SAS cases are always kept)"),
+        "--keep-empty");
   place(cmd.add_option("--exclude-flagged", args.exclude_flagged,
                        "Leave out respondents flagged in FILE (the CSV output of attune quality), joined by id; says how many")
             ->option_text("FILE"),
@@ -186,6 +196,10 @@ InputChoice to_response_options(const InputArgs& args) {
   else if (args.invalid != "error") throw usage_error("--invalid takes 'error' or 'missing'");
   if (args.decimal != "." && args.decimal != ",") throw usage_error("--decimal takes '.' or ','");
   options.decimal_mark = args.decimal[0];
+  options.keep_empty = args.keep_empty;
+  std::optional<TextEncoding> encoding = text_encoding_named(args.encoding);
+  if (!encoding) throw usage_error(fmt::format("--encoding {}: use utf-8, latin1 or cp1252", show_text(args.encoding)));
+  options.encoding = *encoding;
   return choice;
 }
 
@@ -233,8 +247,17 @@ std::vector<Instrument> load_instruments(const InputArgs& args) {
 std::unique_ptr<RecordSource> open_input(const InputArgs& args) {
   CsvOptions csv;
   csv.delimiter = parse_delimiter(args.delimiter);
-  return open_record_source(args.input, args.input_format, csv,
-                            args.qualtrics ? QualtricsMode::on : QualtricsMode::automatic);
+  std::unique_ptr<RecordSource> source = open_record_source(
+      args.input, args.input_format, csv, args.qualtrics ? QualtricsMode::on : QualtricsMode::automatic);
+  // ReadStat hands SPSS/Stata/SAS text over as UTF-8 already: reading it again as Latin-1 would
+  // change every accented id.
+  if (text_encoding_named(args.encoding) != TextEncoding::utf8 && !source->delimited_text()) {
+    throw usage_error(fmt::format("--encoding {} applies to CSV/TSV input; {} is read with its own declared encoding "
+                                  "(SPSS, Stata, SAS), as UTF-8",
+                                  args.encoding, show_text(source->name())),
+                      "leave --encoding out");
+  }
+  return source;
 }
 
 std::optional<FlagJoin> excluded_flags(const InputArgs& args) {

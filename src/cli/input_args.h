@@ -38,7 +38,9 @@ struct InputArgs {
   std::vector<std::string> missing;             // --missing
   std::string na = "NA";                        // --na: the codes missing by default
   std::string range, invalid = "error", decimal = ".", delimiter, input_format = "auto";
+  std::string encoding = "utf-8";               // --encoding
   bool qualtrics = false, keep_all = false;     // --qualtrics, --keep-all
+  bool keep_empty = false;                      // --keep-empty
   std::string exclude_flagged;                  // --exclude-flagged FILE
   // Set by add_input_options: the refused options and why.
   std::vector<std::pair<CLI::Option*, std::string>> refused;

@@ -13,7 +13,7 @@ namespace attune {
 
 // Decodes lines whose every item cell is empty or one answer digit, 64 bytes at a time: the
 // delimiters found by one compare, the first byte of every field gathered by one compression
-// (vpcompressb), the codes looked up sixteen at a time. Any other line (a quote, a stray CR,
+// (vpcompressb), the codes looked up sixteen at a time. Any other line (a quote, a stray CR, a byte above ASCII,
 // another field count, an item cell of two or more bytes or a digit that is not an answer) is
 // declined, and the caller reads it as before; what is decoded equals that reading.
 class LineDecoder {

@@ -42,8 +42,9 @@ ATTUNE_VBMI2 bool decode_avx512(const LineDecoder::Plan& plan, const char* line,
     const __mmask64 present = length == 64 ? ~__mmask64{0} : (__mmask64{1} << length) - 1;
     const __m512i bytes = _mm512_maskz_loadu_epi8(present, line + at);
     const std::uint64_t terminator = end - at < 64 ? std::uint64_t{1} << (end - at) : 0;
+    // A quote, a CR, an LF before the end, or a byte above ASCII (text the scalar path checks).
     const std::uint64_t odd = (_mm512_cmpeq_epi8_mask(bytes, quote) | _mm512_cmpeq_epi8_mask(bytes, cr) |
-                               _mm512_cmpeq_epi8_mask(bytes, lf)) & present;
+                               _mm512_cmpeq_epi8_mask(bytes, lf) | _mm512_movepi8_mask(bytes)) & present;
     if (odd & ~terminator) return false;
     ends[k] = (_mm512_cmpeq_epi8_mask(bytes, delimiters) & present) | terminator;
     starts[k] = ((ends[k] << 1) | carry) & present;

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "attune/responses/likert_coding.h"
+
 namespace attune {
 
 void ObservedRange::merge(const ObservedRange& other) {
@@ -24,10 +26,9 @@ void ObservedRange::merge(const ObservedRange& other) {
 // scores are right if the scale was the declared one, and --range MIN:MAX settles it either way.
 std::string narrow_range_warning(const ObservedRange& seen, const ResponseScale& scale,
                                  const std::string& instrument_id) {
-  // Only rating scales (whole answers, 2 to 15 points) have ends that a large sample reaches; a
-  // slider of 0..100 need not.
-  const double points = scale.max - scale.min + 1;
-  if (!scale.integer || points < 2 || points > 15) return "";
+  // Only rating scales (whole answers, the 2 to 15 points of a Likert coding) have ends that a
+  // large sample reaches; a slider of 0..100 need not.
+  if (!scale.integer || !LikertCoding::of_range(scale.min, scale.max)) return "";
   if (seen.answers() < kNarrowRangeMinAnswers || seen.respondents() < kNarrowRangeMinRespondents) return "";
   bool top_missing = seen.high() < scale.max;
   bool bottom_missing = seen.low() > scale.min;

@@ -5,14 +5,16 @@
 #include <algorithm>
 #include <cmath>
 
+#include "attune/util/text_encoding.h"
 #include "util/small_whole.h"
 #include "util/sse2.h"
 
 namespace attune {
 
-PlainLineParser::PlainLineParser(const ColumnBinding& binding, const CellParser& cells)
-    : texts_(binding.id_fields.size() + binding.keep_fields.size()), items_(binding.item_fields.size()) {
+PlainLineParser::PlainLineParser(const ColumnBinding& binding, const CellParser& cells, TextEncoding encoding)
+    : encoding_(encoding), texts_(binding.id_fields.size() + binding.keep_fields.size()), items_(binding.item_fields.size()) {
   roles_.assign(binding.header_size, -1);
+  shortest_line_ = binding.header_size + 2;
   auto assign = [this](std::size_t field, std::int32_t role) {
     if (field >= roles_.size() || roles_[field] != -1) return false;
     roles_[field] = role;
@@ -131,6 +133,14 @@ bool line_fits_fast_paths(std::string_view line, char delimiter) {
 
 }  // namespace
 
+const char* PlainLineParser::past_non_ascii(std::int32_t role, const char* start, const char* p, char delimiter) const {
+  if (role >= 0 || (role < -1 && encoding_ != TextEncoding::utf8)) return nullptr;
+  while (*p != delimiter && *p != '\n' && *p != '\r' && *p != '"') ++p;   // the LF ends every line
+  if (role < -1 && invalid_utf8_at(std::string_view(start, static_cast<std::size_t>(p - start))) != std::string_view::npos)
+    return nullptr;
+  return p;
+}
+
 bool ResponseParser::parse_line(std::string_view line, char delimiter, std::uint64_t number, ResponseRow& row) {
   return plain_->parse(line, delimiter, number, parser_, row);
 }
@@ -142,6 +152,10 @@ bool ResponseParser::parse_line_codes(std::string_view line, char delimiter, std
 
 bool PlainLineParser::parse(std::string_view line, char delimiter, std::uint64_t number, const CellParser& cells,
                             ResponseRow& row) {
+  // A line no longer than its delimiters and end may be a record of empty cells, which
+  // ResponseParser::parse marks (ResponseRow::empty); so may a few short lines with something in
+  // them: they are read there too. Lines taken here are never empty records.
+  if (line.size() < shortest_line_) return false;
   row.items.resize(items_);
   ValueItems items{row.items.data()};
   if (!parse_as(line, delimiter, cells, row, items)) return false;
@@ -154,8 +168,8 @@ bool PlainLineParser::parse(std::string_view line, char delimiter, std::uint64_t
 bool PlainLineParser::parse_codes(std::string_view line, char delimiter, std::uint64_t number,
                                   const CellParser& cells, const LikertCoding& coding, ResponseRow& row,
                                   std::uint8_t* codes) {
-  // Only when every one-digit answer has a code.
-  if ((answer_digits_ & ~coding.digits()) != 0) return false;
+  // Only when every one-digit answer has a code, and never an empty record (see parse()).
+  if ((answer_digits_ & ~coding.digits()) != 0 || line.size() < shortest_line_) return false;
   // AVX-512: lines whose item cells are all empty or one answer digit, 64 bytes at a time.
   bool decoded = false;
   if (decoder_available_ && !roles_.empty() && line_fits_fast_paths(line, delimiter)) {
@@ -180,6 +194,7 @@ bool PlainLineParser::parse_as(std::string_view line, char delimiter, const Cell
   if (delimiter != stops_delimiter_) {
     std::fill(std::begin(stops_), std::end(stops_), false);
     for (char c : {delimiter, '\n', '\r', '"'}) stops_[static_cast<unsigned char>(c)] = true;
+    std::fill(std::begin(stops_) + 0x80, std::end(stops_), true);   // bytes above ASCII: past_non_ascii()
     stops_delimiter_ = delimiter;
   }
   row.texts.resize(texts_);
@@ -211,6 +226,7 @@ bool PlainLineParser::parse_as(std::string_view line, char delimiter, const Cell
     }
     const char* start = p;
     while (!stops_[static_cast<unsigned char>(*p)]) ++p;
+    if (static_cast<signed char>(*p) < 0 && (p = past_non_ascii(role, start, p, delimiter)) == nullptr) return false;
     const bool crlf = *p == '\r' && p[1] == '\n';   // the line's end (p[1] exists: the LF is after p)
     const char c = crlf ? '\n' : *p;
     if (c != delimiter && c != '\n') return false;   // a quote, or a CR that ends a record mid-line

@@ -30,12 +30,81 @@ std::vector<std::string> read_header(RecordSource& source) {
   return {record.fields.begin(), record.fields.end()};
 }
 
+namespace {
+
+constexpr const char* kEncodingHint =
+    "if the file was saved in a Western European encoding (Excel's \"CSV\" on Windows writes cp1252), give "
+    "--encoding cp1252 (or --encoding latin1); else save it as UTF-8";
+
+// The message for text that is not UTF-8: `what`, the text, and its first bad byte.
+std::string not_utf8(const std::string& what, std::string_view text) {
+  const std::size_t at = invalid_utf8_at(text);
+  return fmt::format("{} {} is not UTF-8 text (byte 0x{:02X}), as the default --encoding utf-8 requires", what, show_text(text),
+                     static_cast<unsigned char>(text[at]));
+}
+
+// The header's names as UTF-8: read from --encoding (so that options name columns in UTF-8).
+std::vector<std::string> header_as_utf8(std::vector<std::string> header, TextEncoding encoding) {
+  if (encoding == TextEncoding::utf8) return header;
+  for (auto& name : header) {
+    if (!has_non_ascii(name)) continue;
+    std::string utf8;
+    append_as_utf8(utf8, name, encoding);
+    name = std::move(utf8);
+  }
+  return header;
+}
+
+// Throws when the name of a column the binding reads (and a run may write) is not UTF-8.
+void check_names_utf8(const std::vector<std::string>& header, const ColumnBinding& binding, const std::string& file) {
+  for (const auto* fields : {&binding.id_fields, &binding.keep_fields, &binding.item_fields}) {
+    for (std::size_t field : *fields) {
+      if (field >= header.size() || invalid_utf8_at(header[field]) == std::string_view::npos) continue;
+      throw data_error({file, 1}, not_utf8(fmt::format("the name of column {}", field + 1), header[field]), kEncodingHint);
+    }
+  }
+}
+
+}  // namespace
+
 ResponseParser::ResponseParser(const Instrument& instrument, std::vector<std::string> header,
                                const ResponseOptions& options, const std::string& file)
-    : file_(file), policy_(options.invalid),
+    : file_(file), policy_(options.invalid), encoding_(options.encoding),
       parser_(effective_scale(instrument, options), options.missing_codes, options.decimal_mark),
-      header_(std::move(header)), binding_(bind_columns(instrument, header_, options.columns, file)),
-      plain_(std::in_place, binding_, parser_) {}
+      header_(header_as_utf8(std::move(header), options.encoding)),
+      binding_(bind_columns(instrument, header_, options.columns, file)),
+      plain_(std::in_place, binding_, parser_, options.encoding) {
+  if (encoding_ == TextEncoding::utf8) check_names_utf8(header_, binding_, file_);
+}
+
+void ResponseParser::read_texts(const Record& record, ResponseRow& row) {
+  bool ascii = true;
+  for (std::string_view text : row.texts) ascii = ascii && !has_non_ascii(text);
+  if (ascii) return;
+  const std::size_t ids = binding_.id_fields.size();
+  auto field_of = [&](std::size_t t) { return t < ids ? binding_.id_fields[t] : binding_.keep_fields[t - ids]; };
+  if (encoding_ == TextEncoding::utf8) {
+    for (std::size_t t = 0; t < row.texts.size(); ++t) {
+      if (invalid_utf8_at(row.texts[t]) == std::string_view::npos) continue;
+      const std::size_t field = field_of(t);
+      throw data_error(record.where(file_, field),
+                       not_utf8(fmt::format("column {}:", show_text(header_[field])), row.texts[t]), kEncodingHint);
+    }
+    return;
+  }
+  // Every text into one buffer first (it may move while it grows), then the views.
+  row.text_bytes.clear();
+  std::vector<std::size_t> ends;
+  for (std::string_view text : row.texts) {
+    append_as_utf8(row.text_bytes, text, encoding_);
+    ends.push_back(row.text_bytes.size());
+  }
+  std::size_t start = 0;
+  for (std::size_t t = 0; t < row.texts.size(); ++t) {
+    row.texts[t] = std::string_view(row.text_bytes).substr(start, ends[t] - start);
+    start = ends[t];
+  }
+}
 
 ResponseParser::~ResponseParser() = default;
 ResponseParser::ResponseParser(const ResponseParser&) = default;
@@ -52,9 +121,11 @@ void ResponseParser::parse(const Record& record, std::uint64_t number, ResponseR
   row.number = number;
   row.whole = false;   // not looked at here (Scorer::score_whole is an optimisation)
   row.coded = false;
+  row.empty = every_field_empty(record);
   row.texts.clear();
   for (auto field : binding_.id_fields) row.texts.push_back(record.fields[field]);
   for (auto field : binding_.keep_fields) row.texts.push_back(record.fields[field]);
+  read_texts(record, row);
   const std::size_t n_items = binding_.item_fields.size();
   row.items.resize(n_items);
   const std::size_t* item_fields = binding_.item_fields.data();
@@ -85,11 +156,13 @@ void ResponseParser::parse(const Record& record, std::uint64_t number, ResponseR
 }
 
 ResponseReader::ResponseReader(const Instrument& instrument, RecordSource& source, const ResponseOptions& options)
-    : source_(source), parser_(instrument, read_header(source), options, source.name()) {}
+    : source_(source), parser_(instrument, read_header(source), options, source.name()),
+      leave_out_empty_(leaves_out_empty_records(source, options)) {}
 
 ResponseReader::ResponseReader(const Instrument& instrument, RecordSource& source, std::vector<std::string> header,
                                const ResponseOptions& options)
-    : source_(source), parser_(instrument, std::move(header), options, source.name()) {}
+    : source_(source), parser_(instrument, std::move(header), options, source.name()),
+      leave_out_empty_(leaves_out_empty_records(source, options)) {}
 
 bool ResponseReader::next(ResponseRow& row) {
   if (PlainText* csv = source_.plain_text()) {
@@ -100,9 +173,12 @@ bool ResponseReader::next(ResponseRow& row) {
       return true;
     }
   }
-  if (!source_.next(record_)) return false;
-  parser_.parse(record_, ++rows_, row);
-  return true;
+  for (;;) {   // the plain-line path takes no empty record (PlainLineParser)
+    if (!source_.next(record_)) return false;
+    parser_.parse(record_, ++rows_, row);
+    if (!row.empty || !leave_out_empty_) return true;
+    empty_.add(record_.line);
+  }
 }
 
 ResponseReader::Read ResponseReader::next_codes(ResponseRow& row, const LikertCoding& coding, std::uint8_t* codes) {

@@ -97,8 +97,15 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
   ResponseRow row;
   std::uint64_t rows = 0;
   ObservedRange seen;
+  const bool leave_out_empty = leaves_out_empty_records(source, options);
+  EmptyRecords empty;
   while (source.next(record)) {
     parser.parse(record, ++rows, row);
+    if (row.empty && leave_out_empty) {
+      empty.add(record.line);
+      continue;
+    }
+    run.row_numbers.push_back(rows);
     seen.add(row.items);
     for (auto text : row.texts) {
       run.texts.append(text);
@@ -127,6 +134,7 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
   run.durations = duration_field.has_value();
   run.invalid_cells = parser.invalid_cells();
   run.invalid_cells_summary = parser.invalid_cells_summary();
+  run.empty_records = empty.summary(source.name());
   if (!options.range) run.range_warning = narrow_range_warning(seen, parser.scale(), instrument.id);
   return run;
 }
@@ -150,7 +158,7 @@ void write_quality_rows(const QualityRun& run, RecordWriter& writer) {
   for (std::size_t r = 0; r < report.respondents.size(); ++r) {
     const RespondentQuality& q = report.respondents[r];
     cells.clear();
-    if (run.row_ids) cells.push_back(Cell::of(static_cast<double>(r + 1)));
+    if (run.row_ids) cells.push_back(Cell::of(static_cast<double>(run.row_numbers[r])));
     for (std::size_t t = 0; t < run.texts_per_row; ++t) {
       std::size_t end = run.text_ends[at++];
       cells.push_back(Cell::of(std::string_view(run.texts).substr(start, end - start)));

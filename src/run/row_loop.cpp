@@ -18,53 +18,6 @@ constexpr std::size_t kBlockBytes = 128u << 10;
 
 }  // namespace
 
-void Batch::clear() {
-  records = emitted = first_held = 0;
-  excluded = 0;
-  first_excluded.clear();
-  id_entries.clear();
-  ids.clear();
-  id_ends.clear();
-  text.clear();
-  field_ends.clear();
-  field_columns.clear();
-  field_line_offsets.clear();
-  record_fields.clear();
-  record_lines.clear();
-  record_numbers.clear();
-  out.clear();
-}
-
-void Batch::add(const Record& record) {
-  for (std::size_t i = 0; i < record.size(); ++i) {
-    text.append(record.fields[i]);
-    field_ends.push_back(static_cast<std::uint32_t>(text.size()));
-    field_line_offsets.push_back(static_cast<std::uint32_t>(record.lines[i] - record.line));
-  }
-  field_columns.insert(field_columns.end(), record.columns.begin(), record.columns.end());
-  record_fields.push_back(static_cast<std::uint32_t>(record.size()));
-  record_lines.push_back(record.line);
-  record_numbers.push_back(record.number);
-  ++records;
-}
-
-std::uint32_t Batch::rebuild(std::size_t r, std::size_t& field, std::uint32_t start, Record& record) const {
-  const std::size_t n = record_fields[r];
-  record.fields.resize(n);
-  record.columns.resize(n);
-  record.lines.resize(n);
-  record.line = record_lines[r];
-  record.number = record_numbers[r];
-  for (std::size_t i = 0; i < n; ++i, ++field) {
-    const std::uint32_t end = field_ends[field];
-    record.fields[i] = std::string_view(text.data() + start, end - start);
-    record.columns[i] = field_columns[field];
-    record.lines[i] = record.line + field_line_offsets[field];
-    start = end;
-  }
-  return start;
-}
-
 void ScoreRun::loop(unsigned threads, RowsFrom from) {
   if (threads > 0 && (hold_ || forced_choice_ || options_.flags || flag_column_))   // as take_row<true> assumes
     throw std::logic_error("worker threads for a run whose rows need the calling thread");
@@ -179,6 +132,13 @@ void ScoreRun::read_source_rows(Worker& worker, Batch& batch) {
       line = worker.record.line;
       for (std::size_t l = 0; l < lanes_.size(); ++l) worker.parsers[l].parse(worker.record, row, worker.rows[l]);
       if (text == nullptr && !forced_choice_ && (text = source_.plain_text())) delimiter = text->delimiter();
+      // Not a respondent (every lane read the same cells); a plain line never is one.
+      if (leave_out_empty_ && worker.rows.front().empty) {
+        ++batch.records;
+        report_.rows = row;
+        batch.empty.add(line);
+        continue;
+      }
     }
     ++batch.records;
     report_.rows = row;
@@ -204,6 +164,10 @@ void ScoreRun::read_batch_rows(Worker& worker, Batch& batch) {
       }
       line = record.line;
       for (std::size_t l = 0; l < lanes_.size(); ++l) worker.parsers[l].parse(record, row, worker.rows[l]);
+      if (leave_out_empty_ && worker.rows.front().empty) {   // not a respondent, as above
+        batch.empty.add(line);
+        continue;
+      }
     }
     take_row<true>(worker, batch, row, line, record);
   }
@@ -291,8 +255,17 @@ ATTUNE_ROW_STEP void ScoreRun::emit_row(Worker& worker, Batch& batch, std::uint6
   if (!kOnWorker && worker.direct) {
     writer_.write_row(worker.cells);
   } else {
-    worker.formatter->format_row(batch.out, worker.cells, row - 1);   // no row is left out on threads
+    if (e == 0) [[unlikely]] return format_first_row(worker, batch, row);
+    worker.formatter->format_row(batch.out, worker.cells, row - 1);
   }
+}
+
+void ScoreRun::format_first_row(Worker& worker, Batch& batch, std::uint64_t row) {
+  // The index is right unless rows before it were left out as empty: then the first row of a
+  // batch may turn out to be the output's first (collect() decides).
+  if (row != 1 && leave_out_empty_) worker.formatter->format_row(batch.lead, worker.cells, 0);
+  worker.formatter->format_row(batch.out, worker.cells, row - 1);
+  batch.lead_length = batch.out.size();
 }
 
 void ScoreRun::read_held_rows(Worker& worker, Batch& batch) {
@@ -319,7 +292,12 @@ void ScoreRun::read_held_rows(Worker& worker, Batch& batch) {
 
 void ScoreRun::collect(Batch& batch) {
   note_ids(batch);
-  if (!batch.out.empty()) writer_.write_formatted(batch.out, batch.emitted);
+  if (!batch.out.empty()) {
+    if (written_ == 0 && !batch.lead.empty()) batch.out.replace(0, batch.lead_length, batch.lead);
+    writer_.write_formatted(batch.out, batch.emitted);
+  }
+  written_ += batch.emitted;
+  report_.empty_records.add_later(batch.empty);
   for (std::size_t l = 0; l < lanes_.size(); ++l) {
     Lane& lane = *lanes_[l];
     const std::size_t width = lane.scores.size();

@@ -23,6 +23,7 @@
 #include "attune/io/record_source.h"
 #include "attune/io/record_writer.h"
 #include "attune/responses/duplicate_ids.h"
+#include "attune/responses/empty_records.h"
 #include "attune/run/score_run.h"
 #include "score_lane.h"
 
@@ -71,9 +72,14 @@ struct Batch {
   // reached (ObservedRange; merged into the lane's when collected).
   bool watch_range = false;
   std::vector<ObservedRange> seen;
-  // Rows --exclude-flagged left out, and the first one's id.
+  // Rows --exclude-flagged left out, and the first one's id; records left out as empty.
   std::uint64_t excluded = 0;
   std::string first_excluded;
+  EmptyRecords empty;
+  // Formatted by a worker thread, the batch's first row as the output's first row would be
+  // (index 0), for when every row before it was left out as empty; its length in `out`.
+  std::string lead;
+  std::size_t lead_length = 0;
 
   void clear();
   // Copies `record` in as the next record.
@@ -103,8 +109,9 @@ struct alignas(64) Worker {
   std::string row_key;
 };
 
-// One scoring run: set-up and report (score_run.cpp), the row loop (row_loop.cpp), and the
-// rows a sample-based run holds for its second pass (held_rows.cpp; read_held_rows in row_loop.cpp).
+// One scoring run: set-up and report (score_run.cpp), the row loop (row_loop.cpp; its batches
+// in row_batch.cpp), and the rows a sample-based run holds for its second pass (held_rows.cpp;
+// read_held_rows in row_loop.cpp).
 class ScoreRun {
  public:
   ScoreRun(const std::vector<Instrument>& instruments, RecordSource& source, RecordWriter& writer,
@@ -140,6 +147,9 @@ class ScoreRun {
   template <bool kOnWorker>
   void emit_row(Worker& worker, Batch& batch, std::uint64_t row, std::span<const std::string_view> texts,
                 std::string_view quality);
+  // Formats the batch's first emitted row (worker threads), and again as the output's first
+  // when rows before it may all have been left out as empty (Batch::lead).
+  [[gnu::noinline]] void format_first_row(Worker& worker, Batch& batch, std::uint64_t row);
   // Writes the batch and adds it up in input order (calling thread).
   void collect(Batch& batch);
   void keep_ids(Batch& batch, std::span<const std::string_view> texts, std::uint64_t line) const;
@@ -164,7 +174,9 @@ class ScoreRun {
   std::vector<std::string_view> id_cells_;
   bool source_done_ = false;
   bool watch_range_ = false;           // no --range, and some lane has not seen both ends yet
+  bool leave_out_empty_ = false;       // records of empty cells are not respondents (no --keep-empty)
   std::uint64_t collected_ = 0;        // rows collected (for progress)
+  std::uint64_t written_ = 0;          // rows written by collect()
   std::vector<std::vector<std::pair<std::string, std::string>>> borderline_;   // per lane, its description
   std::string held_text_;              // ids and kept cells of held rows
   std::vector<std::size_t> held_text_ends_;

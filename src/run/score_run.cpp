@@ -82,6 +82,7 @@ ScoreRun::ScoreRun(const std::vector<Instrument>& instruments, RecordSource& sou
   for (auto& lane : lanes_) lane->codes = !hold_ && lane->borderline.empty() && lane->scorer.coding().has_value();
   id_fields_ = lanes_.front()->parser.binding().id_fields;
   watch_range_ = !options.range;   // an explicit --range settles the scale
+  leave_out_empty_ = leaves_out_empty_records(source, options);
   borderline_.resize(lanes_.size());
 }
 
@@ -92,7 +93,7 @@ unsigned ScoreRun::worker_threads() const {
   if (hold_ || forced_choice_ || options_.flags || flag_column_ || writer_.row_formatter() == nullptr) return 0;
   // By default, one thread for a source whose own decoding is the work: a 1M-row .sav took
   // 3.8 s on one thread and 6.2 s on two (bench/PERF-NOTES.md); an explicit --threads N is kept.
-  if (options_.threads == 0 && !source_.splits_into_blocks()) return 0;
+  if (options_.threads == 0 && !source_.delimited_text()) return 0;
   const unsigned threads = resolve_threads(options_.threads).count;
   return threads > 1 ? threads : 0;
 }

@@ -1,4 +1,5 @@
 #include "attune/util/text.h"
+#include "attune/util/text_encoding.h"
 
 #include <algorithm>
 #include <cctype>
@@ -112,16 +113,14 @@ std::string read_file(const std::string& path) {
 
 namespace attune {
 
-// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is not valid.
+// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is not valid (RFC 3629:
+// overlong forms, surrogates and code points above U+10FFFF are not).
 static std::size_t utf8_length(std::string_view text, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char c = byte(i);
-  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > text.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  return n;
+  if (static_cast<unsigned char>(text[i]) < 0x80) return 1;
+  const std::size_t bad = invalid_utf8_at(text.substr(i, 4));
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  const std::size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  return bad == 0 ? 0 : n;   // the first sequence is well formed when the first bad byte is past it
 }
 
 // The code point of the valid UTF-8 sequence of `n` bytes at text[i].

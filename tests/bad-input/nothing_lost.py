@@ -2,7 +2,8 @@
 """Nothing lost: every example and every bad-input file, scored to a file with -o.
 
 Asserts for each run: exit 0 and one output row per input row with the same ids in the same
-order; or exit != 0 and no output file (nor a temporary one) left behind. Inputs are read
+order (a record whose every cell is empty is not a respondent: attune leaves it out, with a
+note, unless --keep-empty); or exit != 0 and no output file (nor a temporary one) left behind. Inputs are read
 independently of attune, with Python's csv module.
 
 Usage: nothing_lost.py ATTUNE SOURCE_DIR
@@ -32,13 +33,15 @@ def records(path, qualtrics=False):
 
 def ids_in(path, qualtrics=False):
     rows, header = records(path, qualtrics)
+    # Row numbers count every data record; records of empty cells are then left out.
+    numbered = [(n, row) for n, row in enumerate(rows, 1) if any(cell != '' for cell in row)]
     for name in ('id', 'ID', 'ResponseId'):
         if name in header:
-            return [row[header.index(name)] for row in rows]
+            return [row[header.index(name)] for _, row in numbered]
     lowered = [h.lower() for h in header]
     if 'id' in lowered:
-        return [row[lowered.index('id')] for row in rows]
-    return [str(n) for n in range(1, len(rows) + 1)]
+        return [row[lowered.index('id')] for _, row in numbered]
+    return [str(n) for n, _ in numbered]
 
 
 def ids_out(path):

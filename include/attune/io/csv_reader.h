@@ -47,7 +47,7 @@ class CsvReader final : public RecordSource, public PlainText {
   std::uint64_t bytes_read() const override { return consumed_; }
   std::uint64_t total_bytes() const override { return total_; }
   PlainText* plain_text() override { return delimiter_ != 0 ? this : nullptr; }
-  bool splits_into_blocks() const override { return true; }
+  bool delimited_text() const override { return true; }
 
   // The delimiter in use (known after the first record).
   char delimiter() const override { return delimiter_; }

@@ -42,10 +42,11 @@ class RecordSource {
   // The delimited text whose next records are exactly this source's next records, if there is
   // one now: a run may then take its plain lines itself, or cut it into blocks for threads.
   virtual PlainText* plain_text() { return nullptr; }
-  // Whether its records are (or soon will be) delimited text the calling thread can cut into
-  // blocks without parsing them, so that worker threads parse in parallel. False where the
-  // source's own decoding is the work (ReadStat): threads would only add copies.
-  virtual bool splits_into_blocks() const { return false; }
+  // Whether the records are lines of delimited text (CSV, TSV): a record of empty fields is then
+  // a line of delimiters alone, and the calling thread can cut the text into blocks of whole
+  // records for worker threads. False for files that declare their cases (SPSS, Stata, SAS),
+  // whose own decoding is the work (threads would only add copies).
+  virtual bool delimited_text() const { return false; }
 };
 
 // Delimited text whose records a run may take without making a Record of each: a plain line at

@@ -17,8 +17,10 @@
 #include "attune/io/record_source.h"
 #include "attune/responses/cell_parser.h"
 #include "attune/responses/columns.h"
+#include "attune/responses/empty_records.h"
 #include "attune/responses/likert_coding.h"
 #include "attune/util/indirect.h"
+#include "attune/util/text_encoding.h"
 
 namespace attune {
 
@@ -33,6 +35,11 @@ struct ResponseOptions {
   std::optional<std::pair<double, double>> range;       // --range MIN:MAX
   InvalidPolicy invalid = InvalidPolicy::error;          // --invalid
   char decimal_mark = '.';                               // --decimal
+  // --keep-empty: records whose every cell is empty stay rows (responses/empty_records.h).
+  bool keep_empty = false;
+  // --encoding: what the bytes of text cells (ids, kept cells) and column names are. UTF-8: a
+  // cell that is not is an error naming the option; Latin-1 or Windows-1252: read as UTF-8.
+  TextEncoding encoding = TextEncoding::utf8;
 };
 
 // The response scale a run uses: the instrument's, or the --range one (labels dropped then).
@@ -41,9 +48,13 @@ ResponseScale effective_scale(const Instrument& instrument, const ResponseOption
 // One respondent. Views and spans are valid until the next call to next().
 struct ResponseRow {
   std::uint64_t number = 0;                  // 1-based data row
-  std::vector<std::string_view> texts;       // id cells, then kept cells
+  std::vector<std::string_view> texts;       // id cells, then kept cells (UTF-8)
+  std::string text_bytes;                    // texts read from another encoding, as UTF-8
   std::vector<double> items;                 // one per instrument item, NaN = missing
   bool whole = false;   // known: every item is NaN or a whole number below 2^20 in magnitude
+  // Set by parse(): every cell of its record is empty (a line of delimiters alone:
+  // responses/empty_records.h). The parse_line functions take no such line and leave it as it was.
+  bool empty = false;
   // Set by parse_line_codes: the items were read as Likert codes, into the bytes it was given
   // (when scoring, `codes`), not into `items`.
   bool coded = false;
@@ -68,7 +79,8 @@ struct InvalidCells {
 // what they take, parse() would read the same; what they decline, parse() reads.
 class ResponseParser {
  public:
-  // Binds `header` (of `file`). Throws a data Error for missing item columns.
+  // Binds `header` (of `file`; read in --encoding). Throws a data Error for missing item columns,
+  // or for the name of a column it reads that is not UTF-8 (unless --encoding says what it is).
   ResponseParser(const Instrument& instrument, std::vector<std::string> header, const ResponseOptions& options,
                  const std::string& file);
   ~ResponseParser();
@@ -78,7 +90,8 @@ class ResponseParser {
   ResponseParser& operator=(ResponseParser&&) noexcept;
 
   // Parses one data record into `row` (`number` is its 1-based data row). Throws a data
-  // Error (file:line:col) for a ragged row or, unless --invalid missing, an invalid cell.
+  // Error (file:line:col) for a ragged row, a text cell that is not UTF-8 (unless --encoding
+  // says what it is) or, unless --invalid missing, an invalid cell.
   void parse(const Record& record, std::uint64_t number, ResponseRow& row);
 
   // The fast path of parse() for a plain CSV line (CsvReader::peek_line: the record's bytes and
@@ -106,8 +119,12 @@ class ResponseParser {
   std::string invalid_cells_summary() const;
 
  private:
+  // Checks row.texts (of `record`) are UTF-8, or reads them from --encoding into row.text_bytes.
+  void read_texts(const Record& record, ResponseRow& row);
+
   std::string file_;
   InvalidPolicy policy_;
+  TextEncoding encoding_;
   CellParser parser_;
   std::vector<std::string> header_;
   ColumnBinding binding_;
@@ -124,7 +141,9 @@ class ResponseReader {
   ResponseReader(const Instrument& instrument, RecordSource& source, std::vector<std::string> header,
                  const ResponseOptions& options);
 
-  // Reads the next respondent; false at the end. Throws as ResponseParser::parse.
+  // Reads the next respondent; false at the end. Throws as ResponseParser::parse. Records
+  // whose every cell is empty are left out and counted (empty_records()) unless --keep-empty or
+  // the source declares its cases (leaves_out_empty_records).
   bool next(ResponseRow& row);
   // What next_codes() read.
   enum class Read { end, codes, values };
@@ -139,12 +158,16 @@ class ResponseReader {
   RecordSource& source() { return source_; }
   std::uint64_t invalid_cells() const { return parser_.invalid_cells(); }
   std::string invalid_cells_summary() const { return parser_.invalid_cells_summary(); }
+  // The records left out because every cell was empty.
+  const EmptyRecords& empty_records() const { return empty_; }
 
  private:
   RecordSource& source_;
   Record record_;
   ResponseParser parser_;
   std::uint64_t rows_ = 0;
+  bool leave_out_empty_ = true;
+  EmptyRecords empty_;
 };
 
 // Reads a source's header; throws a data Error when the source is empty.

@@ -55,6 +55,7 @@ struct AnalysisReport {
   std::uint64_t invalid_cells = 0;
   std::string invalid_cells_summary;
   std::string range_warning;   // the answers never reached an end of the declared scale, or ""
+  std::string empty_records;   // the records left out as every cell empty, or ""
   std::uint64_t excluded = 0;            // respondents --exclude-flagged left out
   std::string first_excluded;            // the first one's id
 };

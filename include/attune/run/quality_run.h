@@ -35,6 +35,7 @@ struct QualityRun {
   QualityReport report;
   std::vector<std::string> id_names, keep_names;
   bool row_ids = false;                  // no id column: ids are row numbers
+  std::vector<std::uint64_t> row_numbers;   // each respondent's data row (empty records left out)
   std::string texts;                     // every row's id and kept cells, end to end
   std::vector<std::size_t> text_ends;    // where each cell ends in `texts`
   std::size_t texts_per_row = 0;         // id cells, then kept cells
@@ -43,6 +44,7 @@ struct QualityRun {
   std::uint64_t invalid_cells = 0;       // cells --invalid missing turned into missing
   std::string invalid_cells_summary;
   std::string range_warning;   // the answers never reached an end of the declared scale, or ""
+  std::string empty_records;   // the records left out as every cell empty, or ""
 };
 
 // Reads `source` (its first record is the header) and screens every respondent. Throws

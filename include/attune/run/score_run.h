@@ -19,6 +19,7 @@
 #include "attune/io/record_writer.h"
 #include "attune/responses/cell_parser.h"
 #include "attune/responses/columns.h"
+#include "attune/responses/empty_records.h"
 #include "attune/responses/flag_join.h"
 #include "attune/scoring/imputer.h"
 #include "attune/responses/response_reader.h"
@@ -79,6 +80,7 @@ struct ScoreReport {
   std::vector<InstrumentReport> instruments;
   std::uint64_t excluded = 0;             // respondents --exclude-flagged left out
   std::string first_excluded;             // the first one's id
+  EmptyRecords empty_records;             // records left out as every cell empty (not respondents)
 };
 
 // Scores every record of `source` (its first record is the header) onto `writer`.
