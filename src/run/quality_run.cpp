@@ -10,6 +10,7 @@
 #include "attune/responses/cell_parser.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
+#include "run/progress_tick.h"
 
 namespace attune {
 
@@ -97,7 +98,9 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
   ResponseRow row;
   std::uint64_t rows = 0;
   ObservedRange seen;
+  ProgressTick progress(source, options.progress);
   while (source.next(record)) {
+    progress.row();
     parser.parse(record, ++rows, row);
     seen.add(row.items);
     for (auto text : row.texts) {
