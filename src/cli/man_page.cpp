@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -151,8 +152,11 @@ int write_reference(const CLI::App& app, const std::vector<std::string>& args) {
   if (args[0] == "--generate-docs") {
     if (args.size() != 2) throw usage_error("--generate-docs takes one folder");
     const std::filesystem::path dir = args[1];
-    std::filesystem::create_directories(dir / "man1");
-    std::filesystem::create_directories(dir / "completions");
+    for (const char* sub : {"man1", "completions"}) {
+      std::error_code ec;
+      std::filesystem::create_directories(dir / sub, ec);
+      if (ec) throw data_error({(dir / sub).string()}, fmt::format("cannot make the folder: {}", ec.message()));
+    }
     write_file(dir / "man1" / "attune.1", man_page(app, nullptr));
     for (const CLI::App* sub : app.get_subcommands({})) {
       write_file(dir / "man1" / ("attune-" + sub->get_name() + ".1"), man_page(app, sub));
