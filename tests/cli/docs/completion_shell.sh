@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The zsh or fish completion script the build wrote (build/docs/completions/_attune or
 # attune.fish): what --completion SHELL prints now, valid for the shell, and naming every
-# option of every command's --help. fish also completes a few command lines (complete -C):
-# commands, --classify's methods, instrument ids. Usage: completion_shell.sh ATTUNE zsh|fish
+# option of every command's --help. Both also complete a few command lines (commands,
+# --classify's methods, instrument ids): fish with complete -C, zsh typed into an interactive
+# zsh under zpty (zsh_offers.zsh). Usage: completion_shell.sh ATTUNE zsh|fish
 # (run in tests/cli/data); exits 77 (skipped) when the shell is not installed.
 set -u
 attune=$1 shell=$2
@@ -27,6 +28,16 @@ for command in $commands; do
     fi
   done
 done
+if [ "$shell" = zsh ]; then
+  # Typed into an interactive zsh under zpty: the words it lists after two TABs.
+  want() {
+    local got; got=$(cd "$PWD" && zsh -f "$(dirname "$0")/zsh_offers.zsh" "$(dirname "$script")" "$(dirname "$attune")" "$@" 2>&1)
+    [ "$got" = ok ] || { echo "zsh: '$1': not all of [${*:2}] offered: $got"; fail=1; }
+  }
+  want "attune sc" score
+  want "attune score --classify " midpoint median kmeans norms discriminant prototype none
+  want "attune analyze -i ecr" ecr ecr-r ecr-rs ecr-s
+fi
 if [ "$shell" = fish ]; then
   dir=$(dirname "$attune")
   # The words fish offers for a command line (descriptions cut off).
