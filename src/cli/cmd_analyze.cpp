@@ -18,6 +18,7 @@
 #include "attune/util/threads.h"
 #include "common.h"
 #include "input_args.h"
+#include "progress.h"
 
 namespace attune::cli {
 
@@ -55,7 +56,10 @@ int run(const AnalyzeArgs& args) {
   std::optional<FlagJoin> excluded = excluded_flags(args.input);
   options.exclude = excluded ? &*excluded : nullptr;
   auto source = open_input(args.input);
+  ProgressBar progress(true);
+  options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
   AnalysisReport report = run_analysis(instrument, *source, options);
+  progress.finish();
   if (!report.empty_records.empty()) note(report.empty_records);
   if (excluded) note(joined_note(*excluded, report.rows + report.excluded));   // throws when none matched
   if (excluded) note(excluded_note(*excluded, report.excluded, report.first_excluded));

@@ -28,9 +28,22 @@ std::string key_list(const Instrument& in, const Scale& scale) {
   return fmt::format("{}", fmt::join(keys, " "));
 }
 
+// `text` with every line indented by `indent` (the text's own indentation kept after it), without
+// the trailing line break a YAML block scalar ends with.
+std::string indented(std::string_view text, std::string_view indent) {
+  while (text.ends_with('\n')) text.remove_suffix(1);
+  std::string out;
+  for (std::string_view line : split(text, '\n')) {
+    if (!line.empty()) out.append(indent).append(line);
+    out += '\n';
+  }
+  return out;
+}
+
 std::string describe_text(const Instrument& in) {
-  std::string t = fmt::format("{} — {} (definition version {})\n", in.id, in.name, in.version);
-  t += fmt::format("Citation: {}\n", in.citation.format());
+  std::string t = fmt::format("{} — {} ({})\n", in.id, in.name,
+                              in.version.empty() ? "no definition version" : "definition version " + in.version);
+  t += fmt::format("Citation: {}\n", in.citation.empty() ? "none given" : in.citation.format());
   t += fmt::format("Response scale: {}..{}{}\n", in.response.min, in.response.max, in.response.integer ? " (whole numbers)" : "");
   for (const auto& [value, label] : in.response.labels) t += fmt::format("  {} = {}\n", value, label);
   if (!in.response.missing_codes.empty()) {
@@ -59,16 +72,16 @@ std::string describe_text(const Instrument& in) {
       for (const auto& [dim, value] : m.cutoffs) t += fmt::format(" {}>{}", dim, value);
       if (!m.citation.empty()) t += fmt::format(" — {}", m.citation.format());
       t += "\n";
-      if (!m.notes.empty()) t += fmt::format("    {}\n", m.notes);
+      if (!m.notes.empty()) t += indented(m.notes, "    ");
     }
   }
-  if (!in.notes.empty()) t += fmt::format("Notes:\n{}\n", in.notes);
+  if (!in.notes.empty()) t += "Notes:\n" + indented(in.notes, "  ");
   return t;
 }
 
 std::string describe_json(const Instrument& in) {
   std::string j = fmt::format("{{\"id\":{},\"name\":{},\"version\":{},\"citation\":{},\"notes\":{},", json_string(in.id),
-                              json_string(in.name), json_string(in.version), json_string(in.citation.format()),
+                              json_string(in.name), json_string(in.version), json_string(in.citation.empty() ? "" : in.citation.format()),
                               json_string(in.notes));
   j += fmt::format("\"response\":{{\"min\":{},\"max\":{},\"integer\":{}}},", in.response.min, in.response.max,
                    in.response.integer);
@@ -102,8 +115,9 @@ std::string describe_json(const Instrument& in) {
 int run(const DescribeArgs& args) {
   refuse_output_over_inputs(args.output, {}, {args.instrument}, args.instrument_path);
   Instrument in = load_named_instrument(args.instrument, args.instrument_path);
-  // The readable description is the default even in a pipe; csv/tsv give the key table.
-  Format format = args.output.format.empty() && args.output.output == "-" ? Format::table : resolve_format(args.output);
+  // As every command: -f, else -o's extension, else the text on a terminal and csv (the key
+  // table) otherwise.
+  Format format = resolve_format(args.output);
   auto sink = open_output(args.output.output);
   if (format == Format::table) {
     sink->write(escape_controls(describe_text(in), true));   // the definition's text may hold ESC
@@ -135,7 +149,11 @@ Command add_describe_command(CLI::App& app) {
   add_instrument_path_option(*cmd, args->instrument_path);
   add_output_options(*cmd, args->output);
   cmd->footer(examples({"attune describe ecr-r", "attune describe ecr-r -f csv     # the scoring key, a row per item",
-                        "attune describe my_items.yaml -f json"}));
+                        "attune describe ecr-r -f table | less   # the text, in a pipe",
+                        "attune describe my_items.yaml -f json",
+                        "",
+                        "On a terminal the text; in a pipe or file, as every command, csv (the scoring key)",
+                        "unless -f or -o's extension says otherwise; json gives everything."}));
   return [args] { return run(*args); };
 }
 

@@ -38,8 +38,9 @@ int run(const InstrumentsArgs& args) {
     std::vector<std::string> scales;
     for (const auto& s : in.scales) scales.push_back(s.id);
     std::string scale_list = fmt::format("{}", fmt::join(scales, " "));
-    std::string citation = in.citation.text.empty() ? fmt::format("{} ({})", in.citation.authors, in.citation.year)
-                                                    : in.citation.text;
+    std::string citation = in.citation.empty()           ? std::string()
+                           : in.citation.text.empty() ? fmt::format("{} ({})", in.citation.authors, in.citation.year)
+                                                      : in.citation.text;
     std::vector<Cell> cells = {Cell::of(std::string_view(in.id)), Cell::of(std::string_view(in.name)),
                                Cell::of(static_cast<double>(in.items.size())), Cell::of(std::string_view(scale_list)),
                                Cell::of(std::string_view(citation)), Cell::of(std::string_view(entry.path))};

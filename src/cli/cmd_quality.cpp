@@ -14,6 +14,7 @@
 #include "attune/util/text.h"
 #include "common.h"
 #include "input_args.h"
+#include "progress.h"
 
 namespace attune::cli {
 
@@ -65,7 +66,10 @@ int run(const QualityArgs& args) {
   static_cast<ResponseOptions&>(options) = options_for(input, definition.id);
   if (std::string range = range_note(definition, options, "screening", ""); !range.empty()) note(range);
   auto source = open_input(args.input);
+  ProgressBar progress(true);
+  options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
   QualityRun run = screen_responses(definition, *source, options);
+  progress.finish();
   Output out = open_records_output(args.output);
   write_quality_rows(run, *out.writer);
   out.sink->commit();

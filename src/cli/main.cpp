@@ -25,6 +25,7 @@
 #include "attune/util/simd_level.h"
 #include "attune/util/text.h"
 #include "common.h"
+#include "man_page.h"
 
 namespace attune::cli {
 Command add_score_command(CLI::App& app);
@@ -218,9 +219,15 @@ int run(int argc, char** argv) {
     Command command = add(app);
     commands.emplace_back(app.get_subcommands({}).back(), std::move(command));
   }
+  std::vector<std::string> args(argv + 1, argv + argc);
+  try {   // hidden: the manual pages and completion scripts the build writes (man_page.h)
+    if (const int status = write_reference(app, args); status >= 0) return status;
+  } catch (const attune::Error& e) {
+    error(e.what());
+    return e.kind() == attune::ErrorKind::usage ? kExitUsage : kExitDataError;
+  }
   // `attune help [COMMAND]`; an unknown command named with the closest; a command's --help or
   // --version answered before its required options are looked for.
-  std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty() && args[0] == "help") args = args.size() > 1 ? std::vector<std::string>{args[1], "--help"}
                                                                  : std::vector<std::string>{"--help"};
   CLI::App* command = nullptr;

@@ -1,5 +1,6 @@
-// A progress bar on stderr for long reads: only on a terminal, only after a second's work,
-// redrawn at most ten times a second, erased when done.
+// A progress bar on stderr for long reads (score, analyze, quality): only on a terminal, only
+// after a second's work (ATTUNE_PROGRESS_DELAY_MS for tests), redrawn at most ten times a
+// second, erased when done.
 #pragma once
 
 #include <chrono>
@@ -21,6 +22,7 @@ class ProgressBar {
  private:
   bool enabled_;
   bool drawn_ = false;
+  std::chrono::milliseconds delay_;
   std::chrono::steady_clock::time_point start_, last_;
 };
 

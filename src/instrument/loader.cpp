@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -104,7 +105,16 @@ bool valid_id(const std::string& id) {
   });
 }
 
-void read_root(yaml_fields::Reader& reader, const YAML::Node& root, Instrument& instrument) {
+// Where `node` starts in `source`, 1-based.
+SourceLocation location_of(const std::string& source, const YAML::Node& node) {
+  const YAML::Mark mark = node.Mark();
+  return {source, static_cast<std::size_t>(mark.line + 1), static_cast<std::size_t>(mark.column + 1)};
+}
+
+// Reads the definition into `instrument`; what a private definition may leave out (version,
+// citation) goes to `warnings`, every other problem to the reader.
+void read_root(yaml_fields::Reader& reader, const YAML::Node& root, Instrument& instrument,
+               const std::string& source, std::vector<Problem>& warnings) {
   if (!reader.expect_map(root, "an instrument definition")) return;
   reader.check_keys(root, "the definition",
                     {"id", "name", "version", "citation", "notes", "response", "items", "scales",
@@ -117,12 +127,17 @@ void read_root(yaml_fields::Reader& reader, const YAML::Node& root, Instrument& 
     }
   }
   if (auto name = reader.text(root, "name", true)) instrument.name = *name;
-  if (auto version = reader.text(root, "version", true)) instrument.version = *version;
+  if (auto version = reader.text(root, "version", false)) instrument.version = *version;
+  if (!root["version"]) {
+    warnings.push_back({location_of(source, root), "no 'version' (the definition's own version, shown by describe and in "
+                                                   "score's provenance columns): give one before you share the definition"});
+  }
   if (auto notes = reader.text(root, "notes", false)) instrument.notes = *notes;
   if (root["citation"]) {
     instrument.citation = sections::read_citation(reader, root["citation"]);
   } else {
-    reader.problem(root, "missing required key 'citation' (the publication the key comes from)");
+    warnings.push_back({location_of(source, root), "no 'citation' (the publication the key comes from): give one "
+                                                   "before you share the definition"});
   }
   if (root["response"]) {
     sections::read_response(reader, root["response"], instrument.response);
@@ -227,7 +242,7 @@ CheckResult check_instrument_text(std::string_view yaml, const std::string& sour
   instrument.sha256 = sha256_hex(yaml);
   yaml_fields::Reader reader(source, result.problems);
   try {
-    read_root(reader, root, instrument);
+    read_root(reader, root, instrument, source, result.warnings);
   } catch (const YAML::Exception& e) {
     result.problems.push_back({{source, static_cast<std::size_t>(e.mark.line + 1),
                                 static_cast<std::size_t>(e.mark.column + 1)},
@@ -247,7 +262,17 @@ CheckResult check_instrument_file(const std::string& path) {
     result.problems.push_back(std::move(*problem));
     return result;
   }
-  return check_instrument_text(std::get<std::string>(text), path);
+  CheckResult result = check_instrument_text(std::get<std::string>(text), path);
+  // The registry finds a definition by its file name: an id that differs is found under the other name.
+  const std::string stem = std::filesystem::path(path).stem().string();
+  if (result.instrument && result.instrument->id != stem) {
+    result.warnings.push_back({{path}, fmt::format("id '{}' differs from the file name '{}': on the search path this "
+                                                   "definition is found as '{}' but reports itself as '{}'; rename "
+                                                   "one of them",
+                                                   result.instrument->id, std::filesystem::path(path).filename().string(),
+                                                   stem, result.instrument->id)});
+  }
+  return result;
 }
 
 static Instrument load_checked(CheckResult result) {

@@ -85,6 +85,14 @@ std::string resolve_instrument(const std::string& name, const std::vector<std::s
     if (entry.id == name) return entry.path;
   }
   if (fs::is_directory(name, ec)) throw directory_error();
+  // A definition of that name in the current folder is not looked at, but is probably meant.
+  for (const char* extension : {".yaml", ".yml"}) {
+    if (!fs::is_regular_file(name + extension, ec)) continue;
+    throw usage_error(fmt::format("unknown instrument '{}'", name),
+                      fmt::format("{0}{1} is in the current folder, but a bare name is an id on the search path only: "
+                                  "give its path: -i ./{0}{1}",
+                                  name, extension));
+  }
   std::vector<std::string> ids;
   for (const auto& entry : entries) ids.push_back(entry.id);
   auto near = closest_names(name, ids, 1);

@@ -12,6 +12,7 @@
 #include "attune/stats/item_analysis_moments.h"
 #include "stats/likert_moments.h"
 #include "util/batch_handoff.h"
+#include "run/progress_tick.h"
 #include "util/packed_rows.h"
 
 namespace attune {
@@ -131,11 +132,12 @@ class RowFeed {
 // row read as values.
 template <typename EachRow>
 void add_rows_on_one_thread(RowFeed& feed, const ResponseRow& row, ItemAnalysisMoments& moments,
-                            EachRow each_values_row) {
+                            EachRow each_values_row, ProgressTick& progress) {
   std::vector<std::uint8_t> codes(moments.columns());
   for (;;) {
     const ResponseReader::Read read = feed.next(codes.data());
     if (read == ResponseReader::Read::end) break;
+    progress.row();
     if (read == ResponseReader::Read::codes) {
       moments.add_codes(codes.data(), 1);
       continue;
@@ -151,7 +153,7 @@ void add_rows_on_one_thread(RowFeed& feed, const ResponseRow& row, ItemAnalysisM
 // line with what this thread writes (sharing made two threads slower than one).
 template <typename EachRow>
 void add_rows_on_two_threads(RowFeed& feed, const ResponseRow& row, ItemAnalysisMoments& moments,
-                             EachRow each_values_row) {
+                             EachRow each_values_row, ProgressTick& progress) {
   struct Sums {
     Sums(std::size_t width, const ItemAnalysisMoments& m) : general(width) {
       if (m.coding()) likert.emplace(m.new_likert_moments());
@@ -174,6 +176,7 @@ void add_rows_on_two_threads(RowFeed& feed, const ResponseRow& row, ItemAnalysis
     std::uint8_t* into = batch->codes.data() + batch->coded_rows * columns;
     const ResponseReader::Read read = feed.next(into);
     if (read == ResponseReader::Read::end) break;
+    progress.row();
     if (read == ResponseReader::Read::codes || moments.encode(row.items, into)) {
       ++batch->coded_rows;
     } else {
@@ -222,10 +225,11 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
     ++data.rows;
   };
   RowFeed feed(reader, row, moments, options.bootstrap.has_value(), options.exclude, report, !options.range);
+  ProgressTick progress(source, options.progress);
   if (pair_sums_thread(options.threads)) {
-    add_rows_on_two_threads(feed, row, moments, keep_for_bootstrap);
+    add_rows_on_two_threads(feed, row, moments, keep_for_bootstrap, progress);
   } else {
-    add_rows_on_one_thread(feed, row, moments, keep_for_bootstrap);
+    add_rows_on_one_thread(feed, row, moments, keep_for_bootstrap, progress);
   }
   report.rows = moments.rows();
   report.invalid_cells = reader.invalid_cells();

@@ -10,6 +10,7 @@
 #include "attune/responses/cell_parser.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
+#include "run/progress_tick.h"
 
 namespace attune {
 
@@ -99,7 +100,9 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
   ObservedRange seen;
   const bool leave_out_empty = leaves_out_empty_records(source, options);
   EmptyRecords empty;
+  ProgressTick progress(source, options.progress);
   while (source.next(record)) {
+    progress.row();
     parser.parse(record, ++rows, row);
     if (row.empty && leave_out_empty) {
       empty.add(record.line);

@@ -142,8 +142,7 @@ TEST_CASE("YAML syntax errors carry the parser's line and column") {
 
 TEST_CASE("an unknown key suggests the closest allowed one") {
   CHECK(problems(edit("version:", "versoin:")) ==
-        std::vector<std::string>{"1:1: missing required key 'version'",
-                                 "3:1: unknown key 'versoin' in the definition (did you mean 'version'?)"});
+        std::vector<std::string>{"3:1: unknown key 'versoin' in the definition (did you mean 'version'?)"});
   CHECK(has(problems(edit("    scoring: sum", "    scorng: sum")),
             "21:5: unknown key 'scorng' in scale 'avoidance' (did you mean 'scoring'?)"));
 }
@@ -152,10 +151,24 @@ TEST_CASE("each required top-level key is reported when missing") {
   auto list = problems("notes: nothing else\n");
   CHECK(list == std::vector<std::string>{
                     "1:1: missing required key 'id'", "1:1: missing required key 'name'",
-                    "1:1: missing required key 'version'",
-                    "1:1: missing required key 'citation' (the publication the key comes from)",
                     "1:1: missing required key 'response' (the response scale: min, max)",
                     "1:1: missing required key 'items'", "1:1: missing required key 'scales'"});
+}
+
+TEST_CASE("a private definition may leave out version and citation: warnings, not problems") {
+  std::string yaml = edit("version: \"1\"\n", "", kMinimal);
+  const auto citation_at = yaml.find("citation:");
+  REQUIRE(citation_at != std::string::npos);
+  yaml.erase(citation_at, yaml.find('\n', citation_at) + 1 - citation_at);
+  CheckResult result = check_instrument_text(yaml, "t.yaml");
+  CHECK(result.problems.empty());
+  REQUIRE(result.instrument.has_value());
+  CHECK(result.instrument->version.empty());
+  CHECK(result.instrument->citation.empty());
+  REQUIRE(result.warnings.size() == 2);
+  CHECK(result.warnings[0].message.rfind("no 'version'", 0) == 0);
+  CHECK(result.warnings[1].message.rfind("no 'citation'", 0) == 0);
+  CHECK(check_instrument_text(kMinimal, "t.yaml").warnings.empty());
 }
 
 TEST_CASE("ids must be lowercase letters, digits, '-' or '_'") {

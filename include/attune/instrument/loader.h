@@ -17,16 +17,20 @@ struct Problem {
   std::string message;
 };
 
-// Everything a check found: the instrument when there were no problems.
+// Everything a check found: the instrument when there were no problems, and what a private
+// definition may leave as it is but a shared one should settle (no version or citation; an id
+// that differs from the file name), which `check --strict` counts as problems.
 struct CheckResult {
   std::optional<Instrument> instrument;
   std::vector<Problem> problems;
+  std::vector<Problem> warnings;
 };
 
 // Parses and validates a definition held in memory; `source` names it in messages.
 CheckResult check_instrument_text(std::string_view yaml, const std::string& source);
 
-// Reads and validates the definition in `path`; an unreadable file is one problem.
+// Reads and validates the definition in `path`; an unreadable file is one problem. Warns when
+// the definition's id is not its file name (the registry finds definitions by file name).
 CheckResult check_instrument_file(const std::string& path);
 
 // Loads a definition, throwing a definition Error for the first problem (and how many more).

@@ -4,6 +4,8 @@
 // Constant memory in the rows, except the bootstrap, which holds the data.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +33,8 @@ struct AnalysisOptions : ResponseOptions {
   // --exclude-flagged: respondents flagged there are left out (keyed by their first id, or by
   // row number when the flags or the data have none); null: none are.
   const FlagJoin* exclude = nullptr;
+  // Told the bytes read of the total (0: unknown) every 65,536 rows, for a progress bar; may be empty.
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
 
 // Everything computed for one scale.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,8 @@ struct QualityOptions : ResponseOptions {
   QualityThresholds thresholds;
   std::optional<std::string> duration_column;   // --duration COL
   ItemOrder longstring_order = ItemOrder::columns;   // --order
+  // Told the bytes read of the total (0: unknown) every 65,536 rows, for a progress bar; may be empty.
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
 
 // A screened sample: the report, and what the rows need (ids, kept cells, columns).
