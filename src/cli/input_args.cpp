@@ -180,6 +180,10 @@ InputChoice to_response_options(const InputArgs& args) {
     if (parts.size() != 2) throw usage_error(fmt::format("--range {}: write MIN:MAX, e.g. 1:5", show_text(args.range)));
     double low = parse_double(parts[0], "--range"), high = parse_double(parts[1], "--range");
     if (low >= high) throw usage_error(fmt::format("--range {}: MIN must be below MAX", show_text(args.range)));
+    if (std::fabs(low) > kResponseScaleLimit || std::fabs(high) > kResponseScaleLimit) {
+      throw usage_error(fmt::format("--range {}: the ends must lie within +-{}", show_text(args.range), kResponseScaleLimit),
+                        "no rating scale is that wide; scores and cut-offs of it would lose their precision");
+    }
     options.range = {low, high};
   }
   if (args.invalid == "missing") options.invalid = InvalidPolicy::missing;

@@ -118,6 +118,17 @@ std::vector<std::size_t> bind_named(const std::vector<std::string>& names, const
                                     closest_hint(name, header)),
                         "column names are matched exactly, then ignoring case");
     }
+    if (std::size_t copies = index.count(header[*at]); copies > 1) {
+      std::vector<std::string> places;
+      for (std::size_t i = 0; i < header.size(); ++i) {
+        if (header[i] == header[*at]) places.push_back(std::to_string(i + 1));
+      }
+      throw data_error({file, 1, 0},
+                       fmt::format("{} {}: the header has {} columns of that name (columns {}), and attune would not "
+                                   "guess which one you mean",
+                                   option, show_text(name), copies, fmt::join(places, ", ")),
+                       "rename the columns so each name is unique, then name the one you mean");
+    }
     fields.push_back(*at);
   }
   return fields;
