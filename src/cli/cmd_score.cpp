@@ -23,6 +23,7 @@
 #include "attune/util/threads.h"
 #include "common.h"
 #include "input_args.h"
+#include "option_checks.h"
 #include "progress.h"
 
 namespace attune::cli {
@@ -155,7 +156,8 @@ Command add_score_command(CLI::App& app) {
   cmd->add_option("--tie-rule", args->tie_rule,
                   "prototype ties: report (tie:<patterns>, the default), forced-choice (the RQ's forced choice decides), unclassified")
       ->option_text("RULE");
-  cmd->add_option("--seed", args->seed, "Seed of --classify kmeans' k-means++ starts (default 20250101)")->option_text("S");
+  cmd->add_option("--seed", args->seed, "Seed of --classify kmeans' k-means++ starts (default 20250101)")->option_text("S")
+      ->check(whole_number(0, UINT64_MAX));
   cmd->add_flag("--borderline", args->borderline,
                 "Flag respondents within one standard error of measurement, SD*sqrt(1-alpha), of a cut-off (a flags column); holds all scores")
       ;

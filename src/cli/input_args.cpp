@@ -189,6 +189,11 @@ InputChoice to_response_options(const InputArgs& args) {
   if (args.invalid == "missing") options.invalid = InvalidPolicy::missing;
   else if (args.invalid != "error") throw usage_error("--invalid takes 'error' or 'missing'");
   if (args.decimal != "." && args.decimal != ",") throw usage_error("--decimal takes '.' or ','");
+  if (args.decimal == "," && parse_delimiter(args.delimiter) == ',') {
+    throw usage_error("--decimal , with --delim ,: a comma cannot both part the fields and mark the decimals",
+                      "files with decimal commas are written with ';' or tab between fields: give --delim ';' "
+                      "(or leave --delim out: it is detected from the header)");
+  }
   options.decimal_mark = args.decimal[0];
   return choice;
 }
