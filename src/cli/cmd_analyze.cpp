@@ -18,6 +18,7 @@
 #include "attune/util/threads.h"
 #include "common.h"
 #include "input_args.h"
+#include "memory_note.h"
 #include "option_checks.h"
 
 namespace attune::cli {
@@ -61,6 +62,10 @@ int run(const AnalyzeArgs& args) {
   std::optional<FlagJoin> excluded = excluded_flags(args.input);
   options.exclude = excluded ? &*excluded : nullptr;
   auto source = open_input(args.input);
+  if (options.bootstrap) {
+    holding(fmt::format("analysing {}: --ci bootstrap holds every row's answers (--ci feldt needs no memory per row)",
+                        args.input.input == "-" ? "standard input" : show_text(args.input.input)));
+  }
   AnalysisReport report = run_analysis(instrument, *source, options);
   if (excluded) note(joined_note(*excluded, report.rows + report.excluded));   // throws when none matched
   if (excluded) note(excluded_note(*excluded, report.excluded, report.first_excluded));

@@ -14,6 +14,7 @@
 #include "attune/util/text.h"
 #include "common.h"
 #include "input_args.h"
+#include "memory_note.h"
 #include "option_checks.h"
 
 namespace attune::cli {
@@ -66,6 +67,9 @@ int run(const QualityArgs& args) {
   static_cast<ResponseOptions&>(options) = options_for(input, definition.id);
   if (std::string range = range_note(definition, options, "screening", ""); !range.empty()) note(range);
   auto source = open_input(args.input);
+  holding(fmt::format("screening {}: quality holds every respondent's answers for its sample statistics (Mahalanobis "
+                      "D², synonyms); screen the file in parts",
+                      args.input.input == "-" ? "standard input" : show_text(args.input.input)));
   QualityRun run = screen_responses(definition, *source, options);
   Output out = open_records_output(args.output);
   write_quality_rows(run, *out.writer);

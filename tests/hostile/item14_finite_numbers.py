@@ -65,4 +65,11 @@ r = s.run(["score", "-i", "gap.yaml", "answers.csv", "-f", "jsonl"])
 rows = [json.loads(line) for line in r.stdout.decode().splitlines()] if r.returncode == 0 and strict_json(r.stdout.decode()) else []
 s.check(len(rows) == 3 and rows[0]["gap"] == 6993 and rows[2]["gap"] is None,
         "score -f jsonl: a computed score is a number, a missing one null", f"{r.returncode} {rows} {r.stderr.decode()[-200:]!r}")
+# analyze: psych's S/N of an alpha of 1 is infinite; JSON says so as "Inf", not a bare inf.
+s.write("three.yaml", head.replace("items: {count: 2}", "items: {count: 3}").replace("[1, 2]", "[1, 2, 3]"))
+s.write("same.csv", "id,Q1,Q2,Q3\na,1,1,1\nb,2,2,2\nc,3,3,3\nd,5,5,5\n")
+r = s.run(["analyze", "-i", "three.yaml", "same.csv", "-f", "json"])
+report = json.loads(r.stdout) if r.returncode == 0 and strict_json(r.stdout.decode()) else {}
+s.check(report.get("scales", [{}])[0].get("total", {}).get("S/N") == "Inf", 'analyze -f json: an infinite S/N is "Inf"',
+        f"exit {r.returncode} {r.stdout[:200]!r}")
 s.finish()
