@@ -3,6 +3,7 @@ cell means missing. `check` bounds computed scores' weights and the response sca
 score that still overflows (a long chain of weights) is an error naming the row and the score;
 an extreme --range is refused."""
 import json
+import os
 
 from hostile import Suite
 
@@ -45,6 +46,12 @@ for fmt in ("json", "jsonl", "csv"):
 r = s.run(["score", "-i", "chain.yaml", "answers.csv", "-f", "json", "--classify", "none", "--impute", "mean"])
 s.check(r.returncode == 1 and "'c10" in r.stderr.decode(), "score --impute mean (held rows): the same error",
         f"exit {r.returncode} {r.stderr.decode()[-200:]!r}")
+
+ecr = open(os.path.join(s.root, "instruments", "ecr.yaml")).read()
+s.write("ecr-huge.yaml", ecr.replace("constant: -11.5307833", "constant: -1e308"))
+r = s.run(["check", "ecr-huge.yaml"])
+s.check(ecr.count("constant: -11.5307833") == 1 and r.returncode == 1 and "1e+308" in (r.stdout + r.stderr).decode(),
+        "check: a discriminant constant of -1e308 is refused", f"exit {r.returncode} {(r.stdout + r.stderr).decode()[-200:]!r}")
 
 s.write("wide.yaml", head.replace("max: 7", "max: 1e300"))
 r = s.run(["check", "wide.yaml"])
