@@ -245,6 +245,13 @@ ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::
     for (std::size_t i = 0; i < header.size(); ++i) {
       std::string_view name = trim(header[i]);
       if (iequals(name, "id") || iequals(name, "responseid")) {
+        if (index.count(header[i]) > 1) {   // which of them holds the ids would be a guess
+          throw data_error({file, 1, 0},
+                           fmt::format("the header has {} columns named {}, and attune would not guess which holds "
+                                       "the ids",
+                                       index.count(header[i]), show_text(header[i])),
+                           "rename the columns so each name is unique, or give --id COL for another column");
+        }
         binding.id_fields.push_back(i);
         binding.id_names.push_back(header[i]);
         break;

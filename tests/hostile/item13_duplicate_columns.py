@@ -43,6 +43,13 @@ s.check(r.returncode == 1 and "2 columns" in r.stderr.decode() and r.stdout == b
         "score --keep x, with two x columns: an error naming both, not the first silently",
         f"exit {r.returncode} {r.stdout[:80]!r} {r.stderr.decode()[-200:]!r}")
 
+twice = s.data_bytes.decode().replace("id,", "id,id,", 1).replace("\nP", "\nX,P")
+s.write("two-ids.csv", twice)
+r = s.run(["score", "-i", s.instrument, "two-ids.csv", "-f", "csv"])
+s.check(r.returncode == 1 and '2 columns named "id"' in r.stderr.decode() and r.stdout == b"",
+        "score, a header with two id columns: an error, not the first silently",
+        f"exit {r.returncode} {r.stdout[:80]!r} {r.stderr.decode()[-200:]!r}")
+
 r = s.run(["score", "-i", s.instrument, "-i", s.instrument, s.data, "-f", "json"])
 s.check(r.returncode == 2 and "twice" in r.stderr.decode(), "score -i ecr-r -i ecr-r: a usage error",
         f"exit {r.returncode}, keys unique: {unique_keys(r.stdout.decode())}, {r.stderr.decode()[-200:]!r}")
