@@ -120,9 +120,12 @@ void write_analysis_records(const AnalysisReport& report, RecordWriter& writer) 
 
 namespace {
 
+// A number in JSON: null when missing; an infinite statistic (S/N of an alpha of 1), which
+// JSON has no number for, as the string "Inf" or "-Inf", as R's jsonlite writes it.
 std::string jnum(double value) {
   std::string out;
   if (std::isnan(value)) return "null";
+  if (std::isinf(value)) return value > 0 ? "\"Inf\"" : "\"-Inf\"";
   append_number(out, value);
   return out;
 }

@@ -30,10 +30,20 @@ namespace {
 // effective range when --range changed it), else the middle of the score's range.
 double cutoff_for(const Instrument& instrument, const MethodSpec* spec, const ResponseScale& scale,
                   const ClassifierOptions& options, const std::string& role, const std::string& id) {
-  for (const auto& key : {role, id}) {
-    if (auto it = options.cutoffs.find(key); it != options.cutoffs.end()) return it->second;
-  }
   auto [low, high] = instrument.score_range(id, scale);
+  for (const auto& key : {role, id}) {
+    auto it = options.cutoffs.find(key);
+    if (it == options.cutoffs.end()) continue;
+    // Outside the score's range every respondent falls on one side: a classification in name only.
+    if (!(it->second >= low && it->second <= high)) {
+      throw usage_error(fmt::format("--cutoff {}={}: outside the range of {}'s '{}' scores, {}..{}, so every "
+                                    "respondent would be on one side of it",
+                                    key, it->second, instrument.id, id, low, high),
+                        "give a cut-off within the scores' range (the response scale's for a mean; --range "
+                        "changes it)");
+    }
+    return it->second;
+  }
   if (spec) {
     if (auto it = spec->cutoffs.find(id); it != spec->cutoffs.end()) {
       auto [low0, high0] = instrument.score_range(id, instrument.response);

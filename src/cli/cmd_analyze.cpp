@@ -19,10 +19,17 @@
 #include "common.h"
 #include "input_args.h"
 #include "progress.h"
+#include "memory_note.h"
+#include "option_checks.h"
 
 namespace attune::cli {
 
 namespace {
+
+// Bootstrap replicates and sampled split halves at most: 500 and 1,000 times the defaults (2000;
+// psych's splitHalf n.sample, 10000). Beyond, only the run time grows (each replicate is a pass
+// over the held data), and a typo such as 1e12 would run for days.
+constexpr std::uint64_t kMaxReplicates = 1000000, kMaxSplitSamples = 10000000;
 
 struct AnalyzeArgs {
   InputArgs input;
@@ -58,6 +65,10 @@ int run(const AnalyzeArgs& args) {
   auto source = open_input(args.input);
   ProgressBar progress(true);
   options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
+  if (options.bootstrap) {
+    holding(fmt::format("analysing {}: --ci bootstrap holds every row's answers (--ci feldt needs no memory per row)",
+                        args.input.input == "-" ? "standard input" : show_text(args.input.input)));
+  }
   AnalysisReport report = run_analysis(instrument, *source, options);
   progress.finish();
   if (!report.empty_records.empty()) note(report.empty_records);
@@ -95,11 +106,13 @@ Command add_analyze_command(CLI::App& app) {
                                             "give it to score or quality"}}});
   cmd->add_option("--ci", args->ci, "Confidence interval for alpha: feldt (always shown) or bootstrap (percentile; holds the data)")
       ->option_text("feldt|bootstrap");
-  cmd->add_option("--boot", args->boot, "Bootstrap replicates (default 2000)")->option_text("B");
-  cmd->add_option("--seed", args->seed, "Seed for the bootstrap and for sampled split halves (default 1)")->option_text("S");
+  cmd->add_option("--boot", args->boot, "Bootstrap replicates (default 2000)")->option_text("B")
+      ->check(whole_number(100, kMaxReplicates));
+  cmd->add_option("--seed", args->seed, "Seed for the bootstrap and for sampled split halves (default 1)")->option_text("S")
+      ->check(whole_number(0, UINT64_MAX));
   cmd->add_option("--split-samples", args->split_samples,
                   "Split halves: every split is enumerated up to 10000 (as psych); beyond, this many are sampled (seeded)")
-      ->option_text("N");
+      ->option_text("N")->check(whole_number(1, kMaxSplitSamples));
   cmd->add_option("--threads", args->threads,
                   "Threads (default 0: one per core); with 2 or more the pair sums run beside the reading; the results are the same bytes")
       ->option_text("N");

@@ -15,6 +15,8 @@
 #include "common.h"
 #include "input_args.h"
 #include "progress.h"
+#include "memory_note.h"
+#include "option_checks.h"
 
 namespace attune::cli {
 
@@ -68,6 +70,9 @@ int run(const QualityArgs& args) {
   auto source = open_input(args.input);
   ProgressBar progress(true);
   options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
+  holding(fmt::format("screening {}: quality holds every respondent's answers for its sample statistics (Mahalanobis "
+                      "D², synonyms); screen the file in parts",
+                      args.input.input == "-" ? "standard input" : show_text(args.input.input)));
   QualityRun run = screen_responses(definition, *source, options);
   progress.finish();
   Output out = open_records_output(args.output);
@@ -112,24 +117,37 @@ Command add_quality_command(CLI::App& app) {
                      .refused = {{"--exclude-flagged",
                                   "quality screens every respondent (its flags are what --exclude-flagged reads); "
                                   "give --exclude-flagged to score or analyze"}}});
-  cmd->add_option("--longstring", args->longstring, "Flag a longest run of identical answers of at least N (no default)")->option_text("N");
+  // Thresholds are checked as given (1 to the record's 100,000 columns for a run, correlations
+  // -1..1, alpha and the synonym r strictly between 0 and 1): NaN compares false with every
+  // index, so `--alpha nan` flagged nothing and said nothing.
+  cmd->add_option("--longstring", args->longstring, "Flag a longest run of identical answers of at least N (no default)")->option_text("N")
+      ->check(finite_number(1, 100000));
   cmd->add_option("--order", args->order,
                   "Longstring's order of the items: columns (as in the file, what the respondent saw when the export "
                   "keeps it; default) or instrument (the item numbers)")
       ->option_text("columns|instrument");
-  cmd->add_option("--irv-below", args->irv_below, "Flag an IRV below X: straight-lining (no default)")->option_text("X");
-  cmd->add_option("--irv-above", args->irv_above, "Flag an IRV above X: random responding (no default)")->option_text("X");
-  cmd->add_option("--alpha", args->alpha, "Flag Mahalanobis D² with chi-square p below ALPHA (default .001)")->option_text("ALPHA");
+  cmd->add_option("--irv-below", args->irv_below, "Flag an IRV below X: straight-lining (no default)")->option_text("X")
+      ->check(finite_number(0, kResponseScaleLimit));
+  cmd->add_option("--irv-above", args->irv_above, "Flag an IRV above X: random responding (no default)")->option_text("X")
+      ->check(finite_number(0, kResponseScaleLimit));
+  cmd->add_option("--alpha", args->alpha, "Flag Mahalanobis D² with chi-square p below ALPHA (default .001)")->option_text("ALPHA")
+      ->check(finite_number(0, 1, true, true));
   cmd->add_option("--mahalanobis-missing", args->mahalanobis_missing,
                   "Rows with missing answers: answered (D² over the answered items, default) or psych (as psych::outlier)")
       ->option_text("answered|psych");
-  cmd->add_option("--even-odd-below", args->even_odd_below, "Flag an even-odd consistency below X (no default)")->option_text("X");
-  cmd->add_option("--psychsyn-r", args->psychsyn_r, "Item pairs correlating above R are synonyms, below -R antonyms (default .60)")->option_text("R");
-  cmd->add_option("--psychsyn-below", args->psychsyn_below, "Flag a synonym correlation below X (no default)")->option_text("X");
-  cmd->add_option("--psychant-above", args->psychant_above, "Flag an antonym correlation above X (no default)")->option_text("X");
-  cmd->add_option("--attention-failures", args->attention_failures, "Flag N or more failed attention checks (default 1)")->option_text("N");
+  cmd->add_option("--even-odd-below", args->even_odd_below, "Flag an even-odd consistency below X (no default)")->option_text("X")
+      ->check(finite_number(-1, 1));
+  cmd->add_option("--psychsyn-r", args->psychsyn_r, "Item pairs correlating above R are synonyms, below -R antonyms (default .60)")->option_text("R")
+      ->check(finite_number(0, 1, true, true));
+  cmd->add_option("--psychsyn-below", args->psychsyn_below, "Flag a synonym correlation below X (no default)")->option_text("X")
+      ->check(finite_number(-1, 1));
+  cmd->add_option("--psychant-above", args->psychant_above, "Flag an antonym correlation above X (no default)")->option_text("X")
+      ->check(finite_number(-1, 1));
+  cmd->add_option("--attention-failures", args->attention_failures, "Flag N or more failed attention checks (default 1)")->option_text("N")
+      ->check(whole_number(1, 100000));
   cmd->add_option("--duration", args->duration_column, "Completion-time column")->option_text("COL");
-  cmd->add_option("--duration-below", args->duration_below, "Flag a completion time below X (in the column's unit; no default)")->option_text("X");
+  cmd->add_option("--duration-below", args->duration_below, "Flag a completion time below X (in the column's unit; no default)")->option_text("X")
+      ->check(finite_number(0, 1e15));
   add_output_options(*cmd, args->output);
   cmd->add_flag("--summary", args->summary, "Print counts per flag and the thresholds used to stderr");
   cmd->add_option("--threads", args->threads)->group("");   // hidden: refused in one sentence by run()

@@ -23,6 +23,8 @@
 #include "attune/util/threads.h"
 #include "common.h"
 #include "input_args.h"
+#include "memory_note.h"
+#include "option_checks.h"
 #include "progress.h"
 
 namespace attune::cli {
@@ -89,6 +91,24 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
   return options;
 }
 
+// What a score run holds in memory, and which option lets it stream instead (for the message
+// when memory runs out); "" when it streams.
+std::string held_rows(const ScoreArgs& args) {
+  std::vector<std::string> reasons;
+  if (args.impute != "none") reasons.push_back("--impute holds every row's answers");
+  if (args.classify == "median" || args.classify == "kmeans") {
+    reasons.push_back(fmt::format("--classify {} holds every row's scores (midpoint streams)", args.classify));
+  }
+  if (args.borderline) reasons.push_back("--borderline holds every row's scores");
+  if (!args.summary_only && resolve_format(args.output) == Format::table) {
+    reasons.push_back("-f table holds every row to align its columns (-f csv, tsv or jsonl write each row as it is read)");
+  }
+  if (reasons.empty()) return "";
+  const std::string& file = args.input.input;
+  return fmt::format("scoring {}: {} (or score the file in parts)", file == "-" ? "standard input" : show_text(file),
+                     fmt::join(reasons, "; "));
+}
+
 int run(const ScoreArgs& args) {
   check_input_use(args.input, "score");
   refuse_output_over_inputs(args.input, args.output, {args.quality_flags});
@@ -123,6 +143,7 @@ int run(const ScoreArgs& args) {
     flags.annotate = !args.quality_flags.empty();
     options.flags = &flags;
   }
+  holding(held_rows(args));
   ScoreReport report = run_score(instruments, *reader, *rows, options, hooks);
   if (report.empty_records.count) note(report.empty_records.summary(reader->name()));
   if (options.flags) note(joined_note(flags, report.rows - report.empty_records.count));   // throws when none matched: nothing is committed
@@ -156,7 +177,8 @@ Command add_score_command(CLI::App& app) {
   cmd->add_option("--tie-rule", args->tie_rule,
                   "prototype ties: report (tie:<patterns>, the default), forced-choice (the RQ's forced choice decides), unclassified")
       ->option_text("RULE");
-  cmd->add_option("--seed", args->seed, "Seed of --classify kmeans' k-means++ starts (default 20250101)")->option_text("S");
+  cmd->add_option("--seed", args->seed, "Seed of --classify kmeans' k-means++ starts (default 20250101)")->option_text("S")
+      ->check(whole_number(0, UINT64_MAX));
   cmd->add_flag("--borderline", args->borderline,
                 "Flag respondents within one standard error of measurement, SD*sqrt(1-alpha), of a cut-off (a flags column); holds all scores")
       ;

@@ -190,11 +190,20 @@ InputChoice to_response_options(const InputArgs& args) {
     if (parts.size() != 2) throw usage_error(fmt::format("--range {}: write MIN:MAX, e.g. 1:5", show_text(args.range)));
     double low = parse_double(parts[0], "--range"), high = parse_double(parts[1], "--range");
     if (low >= high) throw usage_error(fmt::format("--range {}: MIN must be below MAX", show_text(args.range)));
+    if (std::fabs(low) > kResponseScaleLimit || std::fabs(high) > kResponseScaleLimit) {
+      throw usage_error(fmt::format("--range {}: the ends must lie within +-{}", show_text(args.range), kResponseScaleLimit),
+                        "no rating scale is that wide; scores and cut-offs of it would lose their precision");
+    }
     options.range = {low, high};
   }
   if (args.invalid == "missing") options.invalid = InvalidPolicy::missing;
   else if (args.invalid != "error") throw usage_error("--invalid takes 'error' or 'missing'");
   if (args.decimal != "." && args.decimal != ",") throw usage_error("--decimal takes '.' or ','");
+  if (args.decimal == "," && parse_delimiter(args.delimiter) == ',') {
+    throw usage_error("--decimal , with --delim ,: a comma cannot both part the fields and mark the decimals",
+                      "files with decimal commas are written with ';' or tab between fields: give --delim ';' "
+                      "(or leave --delim out: it is detected from the header)");
+  }
   options.decimal_mark = args.decimal[0];
   options.keep_empty = args.keep_empty;
   std::optional<TextEncoding> encoding = text_encoding_named(args.encoding);

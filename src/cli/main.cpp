@@ -26,6 +26,7 @@
 #include "attune/util/text.h"
 #include "common.h"
 #include "man_page.h"
+#include "memory_note.h"
 
 namespace attune::cli {
 Command add_score_command(CLI::App& app);
@@ -294,7 +295,7 @@ int run(int argc, char** argv) {
     error(e.what());
     return e.kind() == attune::ErrorKind::usage ? kExitUsage : kExitDataError;
   } catch (const std::bad_alloc&) {
-    error("out of memory");
+    error(out_of_memory_message());
     return kExitDataError;
   } catch (const std::system_error& e) {   // fmt::print to a full or closed standard output
     if (e.code() == std::errc::broken_pipe) die_of_broken_pipe();

@@ -36,7 +36,9 @@ std::string Citation::format() const {
 bool Citation::empty() const { return text.empty() && authors.empty() && title.empty(); }
 
 std::size_t MinValid::resolve(std::size_t n_items) const {
-  if (!is_fraction) return static_cast<std::size_t>(value);
+  if (!is_fraction) {   // a count beyond any scale (1e300) is every item and one more, not an undefined cast
+    return value > 1e15 ? std::size_t{1} << 50 : static_cast<std::size_t>(value);
+  }
   return static_cast<std::size_t>(std::ceil(value * static_cast<double>(n_items) - 1e-9));
 }
 

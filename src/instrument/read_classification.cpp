@@ -1,5 +1,6 @@
 // The `classification:` section: which scores classify, the default method and its parameters.
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -12,6 +13,12 @@ namespace attune::sections {
 using yaml_fields::Reader;
 
 namespace {
+
+// The largest number of a method's table (norms' means and SDs, discriminant coefficients and
+// constants), in magnitude: published ones are a few units to a few hundred; 1,000,000 leaves
+// room while a function of scores on the widest response scale stays a finite number.
+constexpr double kMaxTableValue = 1e6;
+
 
 // Methods a definition may configure; the classifier factory implements them.
 const std::vector<std::string> kMethods = {"midpoint", "median", "norms", "kmeans", "discriminant", "prototype"};
@@ -85,7 +92,12 @@ void read_method(Reader& reader, const std::string& name, const YAML::Node& body
       const std::string row = table.first.Scalar();
       if (!reader.expect_map(table.second, fmt::format("table row '{}'", row))) continue;
       for (const auto& cell : table.second) {
-        if (auto value = reader.number(cell.second, fmt::format("'{}' in table row '{}'", cell.first.Scalar(), row))) {
+        auto value = reader.number(cell.second, fmt::format("'{}' in table row '{}'", cell.first.Scalar(), row));
+        if (value && std::fabs(*value) > kMaxTableValue) {
+          reader.problem(cell.second, fmt::format("'{}' in table row '{}' is {}, beyond +-{}: no published norm or "
+                                                  "classification function has such a number",
+                                                  cell.first.Scalar(), row, *value, kMaxTableValue));
+        } else if (value) {
           method.tables[row][cell.first.Scalar()] = *value;
         }
       }

@@ -1,5 +1,6 @@
 // Sections of a definition that describe the questionnaire: citation, response scale, items.
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include <fmt/format.h>
@@ -57,6 +58,13 @@ void read_response(Reader& reader, const YAML::Node& node, ResponseScale& scale)
     scale.min = *min;
     scale.max = *max;
     if (*min >= *max) reader.problem(node["max"], fmt::format("response max {} must exceed min {}", *max, *min));
+    for (const auto& [key, value] : {std::pair{"min", *min}, std::pair{"max", *max}}) {
+      if (std::fabs(value) > kResponseScaleLimit) {
+        reader.problem(node[key], fmt::format("response {} {} is beyond +-{}: no rating scale is that wide, and "
+                                              "scores of it would lose their precision",
+                                              key, value, kResponseScaleLimit));
+      }
+    }
   }
   if (const YAML::Node integer = node["integer"]) {
     if (integer.IsScalar() && (integer.Scalar() == "true" || integer.Scalar() == "false")) {

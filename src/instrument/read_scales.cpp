@@ -1,5 +1,6 @@
 // Sections of a definition that describe scoring: scales, computed scales, classification.
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <set>
@@ -18,7 +19,17 @@ using yaml_fields::Reader;
 
 namespace {
 
-const std::set<std::string> kReservedIds = {"pattern", "flags", "row"};
+// The names of attune's own output columns: a score of one of these names would give a second
+// column (a duplicate JSON key) of that name. "id" is the usual id column's name.
+const std::set<std::string> kReservedIds = {"id", "row", "pattern", "flags", "quality_flags", "attune_version",
+                                            "instrument", "instrument_version", "instrument_sha256"};
+
+// The largest weight of a computed score's term (in magnitude). Published combinations weight
+// scores by 1, -1, 0.5 or a regression weight of a few units; 1,000 leaves room for rescaling
+// (x100 for percentages) while a score of scales on the widest response scale (1e6 x 1e5 items)
+// times it stays many orders of magnitude below a double's overflow. A long chain of computed
+// scores can still multiply up: the scorer stops at a score that is not a finite number.
+constexpr double kMaxTermWeight = 1000;
 
 bool fresh_score_id(Reader& reader, const YAML::Node& at, const std::string& id, const Instrument& instrument) {
   auto ids = instrument.score_ids();
@@ -196,7 +207,14 @@ void read_computed(Reader& reader, const YAML::Node& node, Instrument& instrumen
       auto weight = reader.number(term.second, "a term's weight");
       auto ids = instrument.score_ids();
       if (std::find(ids.begin(), ids.end(), ref) != ids.end()) {
-        if (weight) computed.terms.emplace_back(ref, *weight);
+        if (weight && std::fabs(*weight) > kMaxTermWeight) {
+          reader.problem(term.second, fmt::format("computed scale '{}': weight {} of '{}' is beyond +-{} (scores "
+                                                  "would overflow to infinity or lose their precision)",
+                                                  computed.id, *weight, ref, kMaxTermWeight));
+          ok = false;
+        } else if (weight) {
+          computed.terms.emplace_back(ref, *weight);
+        }
         continue;
       }
       ok = false;

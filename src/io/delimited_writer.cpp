@@ -111,18 +111,13 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
     // A number ("-7", "+1.5e3") is left as it is: a spreadsheet reads it as the number it is.
     bool formula = defuse && !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos &&
                    !is_plain_number(text);
-    if (delimiter_ == '\t') {
-      if (formula) *p++ = '\'';
-      for (char c : text) {
-        switch (c) {
-          case '\t': *p++ = '\\'; *p++ = 't'; break;
-          case '\n': *p++ = '\\'; *p++ = 'n'; break;
-          case '\r': *p++ = '\\'; *p++ = 'r'; break;
-          case '\\': *p++ = '\\'; *p++ = '\\'; break;
-          default: *p++ = c;
-        }
-      }
-      return p;
+    // TSV is quoted as CSV is (a cell with a tab, quote, LF or CR in quotes, quotes doubled;
+    // a backslash is a backslash), which Python's csv (excel-tab) and R's read.delim read back
+    // unchanged. A formula mark stays outside a cell that needs no quotes, as before.
+    if (delimiter_ == '\t' && formula) {
+      *p++ = '\'';
+      if (char* end = write_unquoted(p, text)) return end;
+      --p;   // the cell needs quotes: the mark goes inside them
     }
     if (!formula) {
       if (char* end = write_unquoted(p, text)) return end;

@@ -118,6 +118,17 @@ std::vector<std::size_t> bind_named(const std::vector<std::string>& names, const
                                     closest_hint(name, header)),
                         "column names are matched exactly, then ignoring case");
     }
+    if (std::size_t copies = index.count(header[*at]); copies > 1) {
+      std::vector<std::string> places;
+      for (std::size_t i = 0; i < header.size(); ++i) {
+        if (header[i] == header[*at]) places.push_back(std::to_string(i + 1));
+      }
+      throw data_error({file, 1, 0},
+                       fmt::format("{} {}: the header has {} columns of that name (columns {}), and attune would not "
+                                   "guess which one you mean",
+                                   option, show_text(name), copies, fmt::join(places, ", ")),
+                       "rename the columns so each name is unique, then name the one you mean");
+    }
     fields.push_back(*at);
   }
   return fields;
@@ -234,6 +245,13 @@ ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::
     for (std::size_t i = 0; i < header.size(); ++i) {
       std::string_view name = trim(header[i]);
       if (iequals(name, "id") || iequals(name, "responseid")) {
+        if (index.count(header[i]) > 1) {   // which of them holds the ids would be a guess
+          throw data_error({file, 1, 0},
+                           fmt::format("the header has {} columns named {}, and attune would not guess which holds "
+                                       "the ids",
+                                       index.count(header[i]), show_text(header[i])),
+                           "rename the columns so each name is unique, or give --id COL for another column");
+        }
         binding.id_fields.push_back(i);
         binding.id_names.push_back(header[i]);
         break;

@@ -22,7 +22,11 @@ void ScoreRun::hold_row(Worker& worker, std::uint64_t row, const Record& record)
       lane.held.insert(lane.held.end(), parsed.items.begin(), parsed.items.end());
       if (lane.forced_choice_field) lane.held_choice.push_back(lane.scores.back());
     } else {
-      score_row(worker.scorers[l], parsed, lane.scores);
+      try {
+        score_row(worker.scorers[l], parsed, lane.scores);
+      } catch (const NonFiniteScore& e) {
+        throw non_finite_score_error(e, source_.name(), row, record.line);
+      }
       lane.held.insert(lane.held.end(), lane.scores.begin(), lane.scores.end());
     }
   }
@@ -46,7 +50,11 @@ void ScoreRun::fit_lane(std::size_t l) {
       std::span<double> items(lane.held.data() + r * n_items, n_items);
       for (std::size_t j = 0; j < n_items; ++j) answered[j] = !std::isnan(items[j]);
       impute_row(items, centres);
-      lane.scorer.score(items, std::span<double>(lane.sample.values.data() + r * n_scores, n_scores), answered);
+      try {
+        lane.scorer.score(items, std::span<double>(lane.sample.values.data() + r * n_scores, n_scores), answered);
+      } catch (const NonFiniteScore& e) {
+        throw non_finite_score_error(e, source_.name(), held_rows_[r], 0);
+      }
       if (lane.forced_choice_field) lane.sample.values[r * n_scores + n_scores - 1] = lane.held_choice[r];
     }
   }

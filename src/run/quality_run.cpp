@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "attune/io/output_columns.h"
 #include "attune/responses/cell_parser.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
@@ -143,17 +144,19 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
 }
 
 void write_quality_rows(const QualityRun& run, RecordWriter& writer) {
-  std::vector<Column> columns;
-  for (const auto& name : run.id_names) columns.push_back({name, run.row_ids});
-  for (const auto& name : run.keep_names) columns.push_back({name, false});
+  std::vector<OutputColumn> columns;
+  for (const auto& name : run.id_names) {
+    columns.push_back({{name, run.row_ids}, run.row_ids ? "the row number, no id column being found" : "the id column"});
+  }
+  for (const auto& name : run.keep_names) columns.push_back({{name, false}, "a --keep column"});
   for (auto name : {"longstring", "longstring_avg", "irv", "mahalanobis_d2", "mahalanobis_df", "mahalanobis_p",
                     "even_odd", "psychsyn", "psychsyn_pairs", "psychant", "psychant_pairs"}) {
-    columns.push_back({name, true});
+    columns.push_back({{name, true}, "an index"});
   }
-  if (run.checks) columns.push_back({"attention_failed", true, 0});
-  if (run.durations) columns.push_back({"duration", true});
-  columns.push_back({"flags", false});
-  writer.begin(columns);
+  if (run.checks) columns.push_back({{"attention_failed", true, 0}, "an index"});
+  if (run.durations) columns.push_back({{"duration", true}, "an index"});
+  columns.push_back({{"flags", false}, "the flags"});
+  writer.begin(unique_output_columns(columns));
   const QualityReport& report = run.report;
   std::vector<Cell> cells;
   std::string flags;

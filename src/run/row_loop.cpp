@@ -221,11 +221,15 @@ ATTUNE_ROW_STEP void ScoreRun::take_row(Worker& worker, Batch& batch, std::uint6
     }
   }
   if (!kOnWorker && hold_) return hold_row(worker, row, record);
-  for (std::size_t l = 0; l < lanes_.size(); ++l) {
-    const Lane& lane = *lanes_[l];
-    std::span<double> scores = batch.scores_of(l, batch.emitted, lane.scores.size());
-    if (!kOnWorker && lane.forced_choice_field) scores.back() = lane.forced_choice(record, source_.name());
-    score_row(worker.scorers[l], worker.rows[l], scores);
+  try {
+    for (std::size_t l = 0; l < lanes_.size(); ++l) {
+      const Lane& lane = *lanes_[l];
+      std::span<double> scores = batch.scores_of(l, batch.emitted, lane.scores.size());
+      if (!kOnWorker && lane.forced_choice_field) scores.back() = lane.forced_choice(record, source_.name());
+      score_row(worker.scorers[l], worker.rows[l], scores);
+    }
+  } catch (const NonFiniteScore& e) {
+    throw non_finite_score_error(e, source_.name(), row, line);
   }
   emit_row<kOnWorker>(worker, batch, row, texts, quality);
 }

@@ -82,6 +82,10 @@ inline void score_row(const Scorer& scorer, const ResponseRow& row, std::span<do
   }
 }
 
+// The error for a computed score that is not a finite number in data row `row` (at `line` of
+// `file`; 0: not known): it names the row, the score and what to change.
+Error non_finite_score_error(const NonFiniteScore& e, const std::string& file, std::uint64_t row, std::uint64_t line);
+
 // What an output row holds besides texts, scores and patterns.
 struct RowShape {
   bool row_ids = false;      // the row number comes first (there is no id column)

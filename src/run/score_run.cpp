@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "attune/io/output_columns.h"
 #include "attune/responses/duplicate_ids.h"
 #include "attune/scoring/min_valid.h"
 #include "attune/util/text.h"
@@ -61,6 +62,15 @@ double Lane::forced_choice(const Record& record, const std::string& file) const 
     }
   }
   return value;
+}
+
+Error non_finite_score_error(const NonFiniteScore& e, const std::string& file, std::uint64_t row, std::uint64_t line) {
+  return data_error({file, line, 0},
+                    fmt::format("row {}: computed score '{}' is {}, not a number that can be written", row, e.score,
+                                std::isnan(e.value) ? "not a number (infinity minus infinity)" : e.value > 0 ? "+infinity" : "-infinity"),
+                    fmt::format("its weights multiply up past a double's range: lower the weights of '{}' (or of the "
+                                "computed scores it uses) in the definition",
+                                e.score));
 }
 
 ScoreRun::ScoreRun(const std::vector<Instrument>& instruments, RecordSource& source, RecordWriter& writer,
@@ -138,25 +148,33 @@ void ScoreRun::begin_output() {
   shape_.row_ids = binding.id_fields.empty();
   shape_.provenance = options_.provenance;
   shape_.flags = options_.flags && options_.flags->annotate;
-  std::vector<Column> columns;
-  for (const auto& name : binding.id_names) columns.push_back({name, shape_.row_ids});
-  for (const auto& name : binding.keep_names) columns.push_back({name, false});
-  for (const auto& lane : lanes_) {
-    for (const auto& id : lane->scorer.score_ids()) columns.push_back({column_name(*lane, id), true});
-    if (lane->classifier) columns.push_back({column_name(*lane, "pattern"), false});
-    if (lane->flag_column) columns.push_back({column_name(*lane, "flags"), false});
+  std::vector<OutputColumn> columns;
+  for (const auto& name : binding.id_names) {
+    columns.push_back({{name, shape_.row_ids}, shape_.row_ids ? "the row number, no id column being found" : "the id column"});
   }
-  if (options_.flags && options_.flags->annotate) columns.push_back({"quality_flags", false});
+  for (const auto& name : binding.keep_names) {
+    columns.push_back({{name, false}, options_.columns.keep_all ? "a --keep / --keep-all column" : "a --keep column"});
+  }
+  for (const auto& lane : lanes_) {
+    const std::string& id = lane->instrument.id;
+    for (const auto& score : lane->scorer.score_ids()) {
+      columns.push_back({{column_name(*lane, score), true}, fmt::format("{}'s score {}", id, show_text(score))});
+    }
+    if (lane->classifier) columns.push_back({{column_name(*lane, "pattern"), false}, fmt::format("{}'s pattern", id)});
+    if (lane->flag_column) columns.push_back({{column_name(*lane, "flags"), false}, fmt::format("{}'s flags", id)});
+  }
+  if (options_.flags && options_.flags->annotate) columns.push_back({{"quality_flags", false}, "--quality's flags"});
   if (options_.provenance) {
-    columns.push_back({"attune_version", false});
+    columns.push_back({{"attune_version", false}, "--provenance"});
     for (const auto& lane : lanes_) {
       for (auto name : {"instrument", "instrument_version", "instrument_sha256"}) {
-        columns.push_back({column_name(*lane, name), false});
+        columns.push_back({{column_name(*lane, name), false}, fmt::format("--provenance of {}", lane->instrument.id)});
       }
     }
   }
-  cell_count_ = columns.size();
-  writer_.begin(columns);
+  const std::vector<Column> checked = unique_output_columns(columns);
+  cell_count_ = checked.size();
+  writer_.begin(checked);
 }
 
 }  // namespace scoring
@@ -164,6 +182,18 @@ void ScoreRun::begin_output() {
 ScoreReport run_score(const std::vector<Instrument>& instruments, RecordSource& source, RecordWriter& writer,
                       const ScoreOptions& options, const ScoreHooks& hooks) {
   if (instruments.empty()) throw usage_error("no instrument to score", "give -i ID");
+  for (std::size_t i = 0; i < instruments.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (instruments[i].id != instruments[j].id) continue;
+      const bool same_file = instruments[i].source == instruments[j].source;
+      throw usage_error(
+          same_file ? fmt::format("-i {} is given twice: its columns would appear twice", show_text(instruments[i].id))
+                    : fmt::format("{} and {} both have the id {}: their columns would have the same names",
+                                  show_text(instruments[j].source), show_text(instruments[i].source),
+                                  show_text(instruments[i].id)),
+          same_file ? "give each instrument once" : "give one of the definitions another 'id:'");
+    }
+  }
   for (const auto& in : instruments) if (options.scoring.min_valid) check_min_valid(in, *options.scoring.min_valid);
   return scoring::ScoreRun(instruments, source, writer, options, hooks).run();
 }

@@ -7,8 +7,8 @@ namespace attune {
 void check_min_valid(const Instrument& instrument, const MinValid& rule) {
   if (rule.is_fraction) return;
   for (const Scale& scale : instrument.scales) {
+    if (rule.value <= static_cast<double>(scale.keys.size())) continue;   // compared before any cast: 1e300 fits no count
     const std::size_t needed = rule.resolve(scale.keys.size());
-    if (needed <= scale.keys.size()) continue;
     const std::string hint =
         rule.value <= 100 ? fmt::format("did you mean {}%? --min-valid takes a count of items (here at most {}) "
                                         "or a percentage",
@@ -17,7 +17,7 @@ void check_min_valid(const Instrument& instrument, const MinValid& rule) {
                                         scale.keys.size());
     throw usage_error(fmt::format("--min-valid {}: scale '{}' of {} has only {} items, so every '{}' score "
                                   "would be empty",
-                                  needed, scale.id, instrument.id, scale.keys.size(), scale.id),
+                                  rule.value, scale.id, instrument.id, scale.keys.size(), scale.id),
                       hint);
   }
 }

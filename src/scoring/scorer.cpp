@@ -69,6 +69,10 @@ double Scorer::finish(const Plan& plan, long double sum, std::size_t used, std::
                                        : static_cast<double>(sum);
 }
 
+NonFiniteScore::NonFiniteScore(std::string score_id, double score_value)
+    : Error(ErrorKind::data, {}, "computed score '" + score_id + "' is not a finite number"),
+      score(std::move(score_id)), value(score_value) {}
+
 void Scorer::score_computed(std::span<double> out) const {
   for (std::size_t c = 0; c < computed_.size(); ++c) {
     double value = 0;
@@ -83,6 +87,11 @@ void Scorer::score_computed(std::span<double> out) const {
       value = n ? value / static_cast<double>(n) : NAN;
     } else {
       for (const auto& [index, weight] : computed_[c].terms) value += weight * out[index];
+    }
+    if (!std::isfinite(value)) [[unlikely]] {   // missing when a term is; else an overflow
+      bool term_missing = computed_[c].terms.empty();
+      for (const auto& term : computed_[c].terms) term_missing = term_missing || std::isnan(out[term.first]);
+      if (!term_missing || !std::isnan(value)) throw NonFiniteScore(ids_[scales_.size() + c], value);
     }
     out[scales_.size() + c] = value;
   }

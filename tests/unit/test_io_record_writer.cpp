@@ -90,9 +90,10 @@ TEST_CASE("csv quotes cells holding the delimiter, quotes or line breaks") {
   CHECK(out == "id,score,note\n\"a,b\",1.5,\"say \"\"x\"\"\"\n\"line\nbreak\",,\"cr\r\"\nplain,0.1,\n");
 }
 
-TEST_CASE("tsv escapes tabs, line breaks and backslashes") {
-  auto out = write(Format::tsv, {{Cell::of("a\tb"), Cell::of(2), Cell::of("x\ny\\z\r")}});
-  CHECK(out == "id\tscore\tnote\na\\tb\t2\tx\\ny\\\\z\\r\n");
+TEST_CASE("tsv quotes cells holding tabs, quotes or line breaks as csv does; backslashes stay") {
+  auto out = write(Format::tsv, {{Cell::of("a\tb"), Cell::of(2), Cell::of("x\ny\\z\r")},
+                                 {Cell::of("DOM\\user"), Cell::of(3), Cell::of("say \"x\"")}});
+  CHECK(out == "id\tscore\tnote\n\"a\tb\"\t2\t\"x\ny\\z\r\"\nDOM\\user\t3\t\"say \"\"x\"\"\"\n");
 }
 
 TEST_CASE("safe_csv defuses formula-like text in text columns only") {
@@ -117,7 +118,7 @@ TEST_CASE("safe_csv leaves numbers written as text alone and defuses header cell
                    safe, columns);
   CHECK(out == "\"'=HYPERLINK(\"\"x\"\")\",-7,\"'+n\"\n-7,1,-1.5e3\n+.5,2,-1-1\n\"'-\",3,-e5\n");
   CHECK(write(Format::tsv, {{Cell::of("-1-1"), Cell::of(1), Cell::missing()}}, safe, columns) ==
-        "'=HYPERLINK(\"x\")\t-7\t'+n\n'-1-1\t1\t\n");
+        "\"'=HYPERLINK(\"\"x\"\")\"\t-7\t'+n\n'-1-1\t1\t\n");   // a quote in a TSV cell: quoted as CSV
   CHECK(write(Format::csv, {}, {}, columns) == "\"=HYPERLINK(\"\"x\"\")\",-7,+n\n");   // without it: as before
 }
 
@@ -139,10 +140,8 @@ TEST_CASE("cells that grow most when written (quotes doubled, formula mark, esca
   CHECK(write(Format::csv, {{Cell::of("=" + quotes), Cell::of(-2.2250738585072014e-308), Cell::of(quotes)}}, safe,
               columns) == "a,b,c\n\"'=" + std::string(80, '"') + "\",-2.2250738585072014e-308," + expected_quotes + "\n");
   const std::string tabs(40, '\t');
-  std::string escaped;
-  for (int i = 0; i < 40; ++i) escaped += "\\t";
   CHECK(write(Format::tsv, {{Cell::of("=" + tabs), Cell::of(1e300), Cell::of(tabs)}}, safe, columns) ==
-        "a\tb\tc\n'=" + escaped + "\t1e+300\t'" + escaped + "\n");   // a leading tab is defused too
+        "a\tb\tc\n\"'=" + tabs + "\"\t1e+300\t\"'" + tabs + "\"\n");   // a leading tab is defused too
   CHECK(write(Format::csv, {{Cell::of(""), Cell::of(0.1), Cell::missing()}}, safe, columns) == "a,b,c\n,0.1,\n");
 }
 

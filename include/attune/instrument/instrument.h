@@ -24,6 +24,13 @@ struct Citation {
   bool empty() const;
 };
 
+// The widest response scale attune takes (a definition's min/max, --range): every end within
+// +-1,000,000. Wider than any rating scale (a 0..100 slider, a 0..1000 thermometer), and a sum
+// of 100,000 such answers (a record's column limit) stays exact for whole answers (below 2^53)
+// and far from a double's overflow, so a scale score is always a finite number; and the
+// midpoint, min + max - x and the cut-offs derived from them are too.
+inline constexpr double kResponseScaleLimit = 1e6;
+
 // The response scale the items were administered on.
 struct ResponseScale {
   double min = 0;

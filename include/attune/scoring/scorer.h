@@ -11,11 +11,22 @@
 
 #include "attune/instrument/instrument.h"
 #include "attune/responses/likert_coding.h"
+#include "attune/util/error.h"
 #include "attune/util/indirect.h"
 
 namespace attune {
 
 struct IntegerSums;
+
+// Thrown by a Scorer when a computed score whose terms are all present is not a finite number
+// (a chain of weights that overflows, or inf - inf): written, it would be `inf` (invalid JSON)
+// or empty (read as missing). The run names the row (non_finite_score_error).
+class NonFiniteScore : public Error {
+ public:
+  NonFiniteScore(std::string score, double value);
+  std::string score;
+  double value;
+};
 
 struct ScoringOptions {
   std::optional<MinValid> min_valid;   // --min-valid: overrides every scale's own rule
