@@ -133,7 +133,9 @@ int run(const ScoreArgs& args) {
   out.sink->commit();
   if (args.summary && !args.summary_only) {
     auto sink = open_stderr();
-    auto writer = make_writer(Format::table, *sink);
+    WriterOptions table;   // the summary follows --digits and --output-decimal, as a table shows them
+    table.numbers = writer_options(args.output, Format::table).numbers;
+    auto writer = make_writer(Format::table, *sink, table);
     write_summaries(parts, *writer);
     sink->commit();
   }
@@ -164,7 +166,7 @@ Command add_score_command(CLI::App& app) {
       ->allow_extra_args(false)->option_text("[DIM=]ALPHA");
   cmd->add_option("--cutoff", args->cutoffs, "Override a cut-off, e.g. anxiety=3.5 (repeatable)")->allow_extra_args(false)
       ->option_text("DIM=VALUE");
-  add_output_options(*cmd, args->output);
+  add_output_options(*cmd, args->output, {.numbers = true});
   cmd->add_option("--quality", args->quality_flags, "Add a quality_flags column joined by id from FILE (attune quality's output)")
       ->option_text("FILE");
   cmd->add_flag("--summary", args->summary, "Also print per-score n/mean/sd/min/max and pattern counts to stderr");
