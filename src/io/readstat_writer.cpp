@@ -12,6 +12,7 @@
 #include <readstat.h>
 
 #include "attune/util/error.h"
+#include "attune/util/text.h"
 #include "writers.h"
 
 namespace attune::writers {
@@ -105,7 +106,7 @@ class ReadstatWriter : public RecordWriter {
       const std::size_t most = stata_ ? kStataStringMax : kSpssStringMax;
       if (layout.kind == Layout::Kind::text && layout.width > most) {
         throw data_error({sink_.name()}, fmt::format("column {} holds a text of {} bytes; a {} string holds at most {}",
-                                                     column.name, layout.width, stata_ ? "Stata" : "SPSS", most),
+                                                     show_text(column.name), layout.width, stata_ ? "Stata" : "SPSS", most),
                          "write csv instead (-f csv), or leave the column out");
       }
     }
@@ -174,9 +175,9 @@ class ReadstatWriter : public RecordWriter {
     for (std::size_t c = 0; c < variables.size(); ++c) {
       readstat_error_t refused = readstat_validate_variable(writer, variables[c]);
       if (refused == READSTAT_OK) continue;
-      throw data_error({sink_.name()}, fmt::format("column {} cannot be written to {} file: {}", columns_[c].name,
+      throw data_error({sink_.name()}, fmt::format("column {} cannot be written to {} file: {}", show_text(columns_[c].name),
                                                    format, readstat_error_message(refused)),
-                       "rename the column in the input (a letter first, then letters, digits or _), or write csv");
+                       "rename the column in the input: a letter first, then letters, digits or _; or write csv");
     }
     throw io_error({sink_.name()}, fmt::format("cannot write {} file: {}", format, readstat_error_message(status)));
   }
