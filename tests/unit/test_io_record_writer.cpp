@@ -126,7 +126,7 @@ TEST_CASE("the table shows control characters in cells and headers escaped (line
   CHECK(write(Format::table, {{Cell::of("a\x1b]0;x\x07" "b\x08\x7f\xc2\x9b\tc\n"), Cell::of(1)}}, {}, columns) ==
         "id\\x1B[2J                          n\n"
         "---------------------------------  -\n"
-        "a\\x1B]0;x\\x07b\\x08\\x7F\\xC2\\x9B c  1\n");   // a whole number shows no decimals
+        "a\\x1B]0;x\\x07b\\x08\\x7F\\xC2\\x9B c   1\n");   // a whole number shows no decimals
 }
 
 TEST_CASE("cells that grow most when written (quotes doubled, formula mark, escapes, long numbers) come out whole") {
