@@ -75,6 +75,7 @@ int run(const AnalyzeArgs& args) {
   } else {
     auto writer = make_writer(format, *sink, writing);
     write_analysis_records(report, *writer);
+    for (const auto& said : writer->notes()) note(said);
   }
   sink->commit();
   return kExitOk;

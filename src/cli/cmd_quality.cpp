@@ -69,6 +69,7 @@ int run(const QualityArgs& args) {
   QualityRun run = screen_responses(definition, *source, options);
   Output out = open_records_output(args.output);
   write_quality_rows(run, *out.writer);
+  for (const auto& said : out.writer->notes()) note(said);
   out.sink->commit();
   if (run.invalid_cells) warn(run.invalid_cells_summary);
   if (!run.range_warning.empty()) warn(run.range_warning);

@@ -124,12 +124,16 @@ int run(const ScoreArgs& args) {
     options.flags = &flags;
   }
   ScoreReport report = run_score(instruments, *reader, *rows, options, hooks);
+  for (const auto& said : rows->notes()) note(said);   // a column renamed for SPSS/Stata
   if (options.flags) note(joined_note(flags, report.rows));   // throws when none matched: nothing is committed
   if (flags.exclude) note(excluded_note(flags, report.excluded, report.first_excluded));
   progress.finish();
   std::vector<InstrumentSummary> parts;
   for (const auto& part : report.instruments) parts.push_back({part.id, &part.summary, &part.classifier_parameters});
-  if (args.summary_only) write_summaries(parts, *out.writer);
+  if (args.summary_only) {
+    write_summaries(parts, *out.writer);
+    for (const auto& said : out.writer->notes()) note(said);
+  }
   out.sink->commit();
   if (args.summary && !args.summary_only) {
     auto sink = open_stderr();

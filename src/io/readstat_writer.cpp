@@ -2,6 +2,9 @@
 // ReadStat needs the row count and each string's width before the first row, so the rows are
 // held until finish(); the bytes go to the sink (for -o, the atomic file) through a callback.
 #include <algorithm>
+#include <cctype>
+#include <set>
+#include <string_view>
 #include <cmath>
 #include <exception>
 #include <map>
@@ -30,6 +33,24 @@ std::string number_text(double value) {
   return text;
 }
 
+// Words SPSS and Stata keep for themselves (compared ignoring case).
+constexpr std::string_view kReservedNames[] = {"all", "and", "by", "eq", "ge", "gt", "le", "lt", "ne", "not", "or",
+                                               "to", "with", "byte", "double", "float", "if", "in", "int", "long",
+                                               "using", "strl"};
+
+// Whether both formats take `name` as it is: an ASCII letter, then ASCII letters, digits and _,
+// at most `most` bytes, and no reserved word ("str" and digits is Stata's too).
+bool plain_name(const std::string& name, std::size_t most) {
+  if (name.empty() || name.size() > most || !std::isalpha(static_cast<unsigned char>(name.front()))) return false;
+  std::string lower;
+  for (char c : name) {
+    if (static_cast<unsigned char>(c) >= 0x80 || !(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  for (std::string_view word : kReservedNames) if (lower == word) return false;
+  return !(lower.starts_with("str") && lower.size() > 3 && std::all_of(lower.begin() + 3, lower.end(), ::isdigit));
+}
+
 struct HeldCell {
   Cell::Kind kind = Cell::Kind::missing;
   double number = 0;
@@ -41,6 +62,8 @@ class ReadstatWriter : public RecordWriter {
   ReadstatWriter(OutputSink& sink, bool stata, NumberStyle numbers) : sink_(sink), stata_(stata), numbers_(numbers) {}
 
   void begin(const std::vector<Column>& columns) override { columns_ = columns; }
+
+  std::vector<std::string> notes() const override { return notes_; }
 
   void write_row(std::span<const Cell> cells) override {
     std::vector<HeldCell> row(cells.size());
@@ -107,32 +130,66 @@ class ReadstatWriter : public RecordWriter {
       if (layout.kind == Layout::Kind::text && layout.width > most) {
         throw data_error({sink_.name()}, fmt::format("column {} holds a text of {} bytes; a {} string holds at most {}",
                                                      show_text(column.name), layout.width, stata_ ? "Stata" : "SPSS", most),
-                         "write csv instead (-f csv), or leave the column out");
+                         "write csv instead with -f csv, or leave the column out");
       }
     }
     return layouts;
   }
 
+  // The columns' names as the format takes them: a name it may refuse (a header such as
+  // "Duration (in seconds)", "ecr-r_anxiety" of two instruments, a reserved word) becomes
+  // ASCII letters, digits and _ with a letter first, short enough and unlike the others; each
+  // renaming is noted.
+  std::vector<std::string> variable_names() {
+    const std::size_t most = stata_ ? 32 : 64;
+    std::vector<std::string> names;
+    std::set<std::string> taken;
+    for (const auto& column : columns_) {
+      names.push_back(column.name);
+      if (plain_name(column.name, most)) taken.insert(column.name);
+    }
+    for (std::size_t c = 0; c < names.size(); ++c) {
+      if (plain_name(names[c], most)) continue;
+      std::string name;
+      for (char ch : names[c]) {
+        const auto byte = static_cast<unsigned char>(ch);
+        name += byte < 0x80 && std::isalnum(byte) ? ch : '_';
+      }
+      if (name.empty() || !std::isalpha(static_cast<unsigned char>(name.front()))) name.insert(0, "v");
+      name.resize(std::min(name.size(), most - 5));
+      if (!plain_name(name, most)) name += '_';   // a reserved word
+      std::string unique = name;
+      for (int n = 2; taken.contains(unique); ++n) unique = fmt::format("{}_{}", name, n);
+      taken.insert(unique);
+      notes_.push_back(fmt::format("column {} is {} in the {} file: {} names take letters, digits and _",
+                                   show_text(names[c]), unique, stata_ ? ".dta" : ".sav", stata_ ? "Stata" : "SPSS"));
+      names[c] = unique;
+    }
+    return names;
+  }
+
   void write_file(readstat_writer_t* writer) {
     const std::vector<Layout> layouts = lay_out();
+    const std::vector<std::string> names = variable_names();
     readstat_set_data_writer(writer, &ReadstatWriter::write_bytes);
     std::vector<readstat_variable_t*> variables;
     for (std::size_t c = 0; c < columns_.size(); ++c) {
       const Layout& layout = layouts[c];
       const Column& column = columns_[c];
+      const char* name = names[c].c_str();
       readstat_variable_t* variable = nullptr;
       if (layout.kind == Layout::Kind::text) {
-        variable = readstat_add_variable(writer, column.name.c_str(), READSTAT_TYPE_STRING, layout.width);
+        variable = readstat_add_variable(writer, name, READSTAT_TYPE_STRING, layout.width);
       } else if (layout.kind == Layout::Kind::coded) {
-        variable = readstat_add_variable(writer, column.name.c_str(), READSTAT_TYPE_INT32, 0);
-        readstat_label_set_t* set = readstat_add_label_set(writer, READSTAT_TYPE_INT32, column.name.c_str());
+        variable = readstat_add_variable(writer, name, READSTAT_TYPE_INT32, 0);
+        readstat_label_set_t* set = readstat_add_label_set(writer, READSTAT_TYPE_INT32, name);
         for (const auto& value : layout.labels) {
           readstat_label_int32_value(set, static_cast<std::int32_t>(value.code), value.label.c_str());
         }
         readstat_variable_set_label_set(variable, set);
         readstat_variable_set_measure(variable, READSTAT_MEASURE_NOMINAL);
       } else {
-        variable = readstat_add_variable(writer, column.name.c_str(), READSTAT_TYPE_DOUBLE, 0);
+        variable = readstat_add_variable(writer, name, READSTAT_TYPE_DOUBLE, 0);
         readstat_variable_set_measure(variable, READSTAT_MEASURE_SCALE);
       }
       if (!column.label.empty()) readstat_variable_set_label(variable, column.label.c_str());
@@ -177,7 +234,7 @@ class ReadstatWriter : public RecordWriter {
       if (refused == READSTAT_OK) continue;
       throw data_error({sink_.name()}, fmt::format("column {} cannot be written to {} file: {}", show_text(columns_[c].name),
                                                    format, readstat_error_message(refused)),
-                       "rename the column in the input: a letter first, then letters, digits or _; or write csv");
+                       "rename the column, or write csv");
     }
     throw io_error({sink_.name()}, fmt::format("cannot write {} file: {}", format, readstat_error_message(status)));
   }
@@ -201,6 +258,7 @@ class ReadstatWriter : public RecordWriter {
   std::vector<Column> columns_;
   std::vector<std::vector<HeldCell>> rows_;
   std::exception_ptr failure_;
+  std::vector<std::string> notes_;
 };
 
 }  // namespace

@@ -106,6 +106,9 @@ class RecordWriter {
   virtual const RowFormatter* row_formatter() const { return nullptr; }
   // Writes `rows` rows that row_formatter() formatted into `bytes`, the next in the output.
   virtual void write_formatted(std::string_view /*bytes*/, std::uint64_t /*rows*/) {}
+  // What the writer changed to fit its format (a column renamed for SPSS or Stata), one
+  // sentence each, for the caller to report; valid after finish().
+  virtual std::vector<std::string> notes() const { return {}; }
 };
 
 // A writer of `format` onto `sink`.
