@@ -84,7 +84,7 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
     options.reliability[key] = alpha;
   }
   if (!options.reliability.empty() && !options.borderline) throw usage_error("--reliability goes with --borderline");
-  options.threads = [&] { ThreadPlan plan = resolve_threads(args.threads); if (!plan.note.empty()) note(plan.note); return plan.count; }();
+  options.threads = [&] { ThreadPlan plan = resolve_threads(args.threads); if (!plan.note.empty()) note(plan.note); return args.threads == 0 ? 0u : plan.count; }();
   options.summary = args.summary || args.summary_only;
   return options;
 }
@@ -175,7 +175,7 @@ Command add_score_command(CLI::App& app) {
       ->option_text("FILE");
   cmd->add_flag("--summary", args->summary, "Also print per-score n/mean/sd/min/max and pattern counts to stderr");
   cmd->add_flag("--summary-only", args->summary_only, "Write only the summary, as the output (in the chosen format)");
-  cmd->add_option("--threads", args->threads, "Threads that parse, score and format rows (default 0: one per core); the output is the same bytes, in input order")
+  cmd->add_option("--threads", args->threads, "Threads that parse, score and format rows (default 0: one per core for delimited text, one for .sav/.dta/.sas7bdat, whose decoding is the work); the output is the same bytes, in input order")
       ->option_text("N");
   cmd->add_flag("--provenance", args->provenance, "Add columns naming the attune version and the instrument id, version and SHA-256");
   cmd->footer(examples({

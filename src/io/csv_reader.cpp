@@ -349,11 +349,11 @@ std::string_view CsvReader::peek_line() const {
   return {buffer_.data() + pos_, static_cast<std::size_t>(static_cast<const char*>(lf) - buffer_.data()) - pos_ + 1};
 }
 
-void CsvReader::take_line(std::string_view line) {
+std::uint64_t CsvReader::take_line(std::string_view line) {
   pos_ += line.size();
   line_start_ = pos_;
-  ++line_;
   ++records_;
+  return line_++;
 }
 
 bool CsvReader::next(Record& record) {

@@ -84,6 +84,7 @@ class QualtricsSource : public RecordSource {
   // Once the looked-at rows are handed out, the inner reader's records are ours (their record
   // numbers are the file's; runs number rows themselves).
   PlainText* plain_text() override { return started_ && pending_.empty() ? inner_->plain_text() : nullptr; }
+  bool splits_into_blocks() const override { return inner_->splits_into_blocks(); }
 
  private:
   // Reads the header, then looks at the next two rows to decide what to drop.

@@ -66,6 +66,8 @@ std::uint32_t Batch::rebuild(std::size_t r, std::size_t& field, std::uint32_t st
 }
 
 void ScoreRun::loop(unsigned threads, RowsFrom from) {
+  if (threads > 0 && (hold_ || forced_choice_ || options_.flags || flag_column_))   // as take_row<true> assumes
+    throw std::logic_error("worker threads for a run whose rows need the calling thread");
   std::vector<Worker> workers(std::max(threads, 1u));
   for (auto& worker : workers) {
     worker.direct = threads == 0;
@@ -180,7 +182,7 @@ void ScoreRun::read_source_rows(Worker& worker, Batch& batch) {
     }
     ++batch.records;
     report_.rows = row;
-    take_row(worker, batch, row, line, worker.record);
+    take_row<false>(worker, batch, row, line, worker.record);
   }
 }
 
@@ -203,7 +205,7 @@ void ScoreRun::read_batch_rows(Worker& worker, Batch& batch) {
       line = record.line;
       for (std::size_t l = 0; l < lanes_.size(); ++l) worker.parsers[l].parse(record, row, worker.rows[l]);
     }
-    take_row(worker, batch, row, line, record);
+    take_row<true>(worker, batch, row, line, record);
   }
   if (block && worker.blocks->next(record)) throw std::logic_error("a CSV block held more records than counted");
 }
@@ -227,16 +229,16 @@ ATTUNE_ROW_STEP bool ScoreRun::parse_plain_line(PlainText& text, char delimiter,
     }
     if (!parser.parse_line(bytes, delimiter, row, parsed)) return false;
   }
-  line = text.line();
-  text.take_line(bytes);
+  line = text.take_line(bytes);
   return true;
 }
 
+template <bool kOnWorker>
 ATTUNE_ROW_STEP void ScoreRun::take_row(Worker& worker, Batch& batch, std::uint64_t row, std::uint64_t line, const Record& record) {
   const std::vector<std::string_view>& texts = worker.rows.front().texts;
   keep_ids(batch, texts, line);
   std::string_view quality;
-  if (options_.flags) {
+  if (!kOnWorker && options_.flags) {
     quality = joined_flags(worker, texts, row);
     if (options_.flags->exclude && !quality.empty()) {   // left out before any sample statistic
       if (batch.excluded++ == 0) batch.first_excluded = texts.empty() ? std::to_string(row) : std::string(texts.front());
@@ -254,16 +256,17 @@ ATTUNE_ROW_STEP void ScoreRun::take_row(Worker& worker, Batch& batch, std::uint6
       }
     }
   }
-  if (hold_) return hold_row(worker, row, record);
+  if (!kOnWorker && hold_) return hold_row(worker, row, record);
   for (std::size_t l = 0; l < lanes_.size(); ++l) {
     const Lane& lane = *lanes_[l];
     std::span<double> scores = batch.scores_of(l, batch.emitted, lane.scores.size());
-    if (lane.forced_choice_field) scores.back() = lane.forced_choice(record, source_.name());
+    if (!kOnWorker && lane.forced_choice_field) scores.back() = lane.forced_choice(record, source_.name());
     score_row(worker.scorers[l], worker.rows[l], scores);
   }
-  emit_row(worker, batch, row, texts, quality);
+  emit_row<kOnWorker>(worker, batch, row, texts, quality);
 }
 
+template <bool kOnWorker>
 ATTUNE_ROW_STEP void ScoreRun::emit_row(Worker& worker, Batch& batch, std::uint64_t row, std::span<const std::string_view> texts,
                         std::string_view quality) {
   const std::size_t e = batch.emitted++;
@@ -273,6 +276,7 @@ ATTUNE_ROW_STEP void ScoreRun::emit_row(Worker& worker, Batch& batch, std::uint6
     const std::span<const double> scores = batch.scores_of(l, e, lane.scores.size());
     Classification& classification = batch.classifications[l][e];
     lane.classifier->classify_into(scores, classification);
+    if (kOnWorker) continue;
     if (!lane.cuts.empty()) flag_borderline(classification, scores, lane.cuts);
     if (!lane.flag_column) continue;
     std::string& flags = worker.flags[l];
@@ -284,7 +288,7 @@ ATTUNE_ROW_STEP void ScoreRun::emit_row(Worker& worker, Batch& batch, std::uint6
       [&](std::size_t l) { return batch.scores_of(l, e, lanes_[l]->scores.size()).first(lanes_[l]->score_count()); },
       [&](std::size_t l) { return std::string_view(batch.classifications[l][e].label); },
       [&](std::size_t l) { return std::string_view(worker.flags[l]); }, quality);
-  if (worker.direct) {
+  if (!kOnWorker && worker.direct) {
     writer_.write_row(worker.cells);
   } else {
     worker.formatter->format_row(batch.out, worker.cells, row - 1);   // no row is left out on threads
@@ -309,7 +313,7 @@ void ScoreRun::read_held_rows(Worker& worker, Batch& batch) {
       std::copy_n(sample.values.data() + r * sample.cols, sample.cols, scores.data());
     }
     const std::uint64_t row = held_rows_[r];
-    emit_row(worker, batch, row, worker.texts, options_.flags ? joined_flags(worker, worker.texts, row) : "");
+    emit_row<false>(worker, batch, row, worker.texts, options_.flags ? joined_flags(worker, worker.texts, row) : "");
   }
 }
 

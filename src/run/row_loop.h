@@ -131,9 +131,13 @@ class ScoreRun {
   // as a record.
   bool parse_plain_line(PlainText& text, char delimiter, Worker& worker, std::uint64_t row, std::uint64_t& line) const;
   // The one body: a parsed row (worker.rows; `record` when it was read as one) is noted, held
-  // or left out, or scored and emitted.
+  // or left out, or scored and emitted. kOnWorker: on a worker thread, where the run has no
+  // flags, held rows, forced choice, borderline cuts or flag columns (worker_threads() gives
+  // none to such runs), so their steps are compiled out of the body.
+  template <bool kOnWorker>
   void take_row(Worker& worker, Batch& batch, std::uint64_t row, std::uint64_t line, const Record& record);
   // Classifies the batch's next emitted row (its scores already in place) and writes or formats it.
+  template <bool kOnWorker>
   void emit_row(Worker& worker, Batch& batch, std::uint64_t row, std::span<const std::string_view> texts,
                 std::string_view quality);
   // Writes the batch and adds it up in input order (calling thread).

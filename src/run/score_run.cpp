@@ -91,6 +91,9 @@ unsigned ScoreRun::worker_threads() const {
   // forced choice (read from each row's record), quality flags (--quality, --exclude-flagged),
   // methods that flag respondents, and writers that see every row themselves (the table).
   if (hold_ || forced_choice_ || options_.flags || flag_column_ || writer_.row_formatter() == nullptr) return 0;
+  // By default, one thread for a source whose own decoding is the work: a 1M-row .sav took
+  // 3.8 s on one thread and 6.2 s on two (bench/PERF-NOTES.md); an explicit --threads N is kept.
+  if (options_.threads == 0 && !source_.splits_into_blocks()) return 0;
   const unsigned threads = resolve_threads(options_.threads).count;
   return threads > 1 ? threads : 0;
 }

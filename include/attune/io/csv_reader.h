@@ -47,6 +47,7 @@ class CsvReader final : public RecordSource, public PlainText {
   std::uint64_t bytes_read() const override { return consumed_; }
   std::uint64_t total_bytes() const override { return total_; }
   PlainText* plain_text() override { return delimiter_ != 0 ? this : nullptr; }
+  bool splits_into_blocks() const override { return true; }
 
   // The delimiter in use (known after the first record).
   char delimiter() const override { return delimiter_; }
@@ -56,7 +57,7 @@ class CsvReader final : public RecordSource, public PlainText {
   // PlainText, after the header (peek_line gives nothing before it).
   std::string_view peek_line() const override;
   std::uint64_t line() const override { return line_; }
-  void take_line(std::string_view line) override;
+  std::uint64_t take_line(std::string_view line) override;
   BlockRead next_block(CsvBlock& block, std::size_t bytes) override;
   std::unique_ptr<PlainText> block_reader() const override;
   void parse_block(CsvBlock& block) override;

@@ -42,6 +42,10 @@ class RecordSource {
   // The delimited text whose next records are exactly this source's next records, if there is
   // one now: a run may then take its plain lines itself, or cut it into blocks for threads.
   virtual PlainText* plain_text() { return nullptr; }
+  // Whether its records are (or soon will be) delimited text the calling thread can cut into
+  // blocks without parsing them, so that worker threads parse in parallel. False where the
+  // source's own decoding is the work (ReadStat): threads would only add copies.
+  virtual bool splits_into_blocks() const { return false; }
 };
 
 // Delimited text whose records a run may take without making a Record of each: a plain line at
@@ -58,8 +62,8 @@ class PlainText {
   virtual std::string_view peek_line() const = 0;
   // The line number of the next record (of the line peek_line() gives).
   virtual std::uint64_t line() const = 0;
-  // Consumes the line peek_line() gave, as reading its record would have.
-  virtual void take_line(std::string_view line) = 0;
+  // Consumes the line peek_line() gave, as reading its record would have; returns its line number.
+  virtual std::uint64_t take_line(std::string_view line) = 0;
   // Reads the next record; false at end of input. Throws data Errors.
   virtual bool next(Record& record) = 0;
 

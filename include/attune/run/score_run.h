@@ -35,8 +35,9 @@ struct ScoreOptions : ResponseOptions {
   bool classify = true;                                  // --classify none turns it off
   ClassifierOptions classifier;                          // --classify, --cutoff
   bool provenance = false;                               // --provenance columns
-  // --threads: rows are parsed, scored and formatted on this many threads (0: one per core);
-  // the output is the same bytes as with 1. Sample-based runs and the table format use one.
+  // --threads: rows are parsed, scored and formatted on this many threads (0, the default: one
+  // per core for delimited text, one for SPSS/Stata/SAS files, whose decoding dominates); the
+  // output is the same bytes as with 1. Sample-based runs and the table format use one.
   unsigned threads = 1;
   // Several instruments in one file: item column pattern or map file per instrument id
   // (--columns ID=PATTERN, --map ID=FILE); `columns` applies to the others.
