@@ -120,15 +120,20 @@ void write_analysis_records(const AnalysisReport& report, RecordWriter& writer) 
 
 namespace {
 
-// A number in JSON: null when missing; an infinite statistic (S/N of an alpha of 1), which
-// JSON has no number for, as the string "Inf" or "-Inf", as R's jsonlite writes it.
-std::string jnum(double value) {
-  std::string out;
-  if (std::isnan(value)) return "null";
-  if (std::isinf(value)) return value > 0 ? "\"Inf\"" : "\"-Inf\"";
-  append_number(out, value);
-  return out;
-}
+// A number in JSON: shortest round trip, or rounded to --digits; null when missing; an infinite
+// statistic (S/N of an alpha of 1), which JSON has no number for, as the string "Inf" or "-Inf",
+// as R's jsonlite writes it.
+struct JsonNumbers {
+  int digits = -1;
+  std::string operator()(double value) const {
+    std::string out;
+    if (std::isnan(value)) return "null";
+    if (std::isinf(value)) return value > 0 ? "\"Inf\"" : "\"-Inf\"";
+    if (digits < 0) append_number(out, value);
+    else append_styled_number(out, value, {digits, '.'});
+    return out;
+  }
+};
 
 std::string jobject(const std::vector<std::pair<std::string, std::string>>& fields) {
   std::string out = "{";
@@ -144,7 +149,7 @@ std::string jarray(const std::vector<std::string>& items) {
   return out + "]";
 }
 
-std::string scale_json(const ScaleAnalysis& s, std::size_t rows) {
+std::string scale_json(const ScaleAnalysis& s, std::size_t rows, const JsonNumbers& jnum) {
   const AlphaTotal& t = s.alpha.total;
   std::string total = jobject({{"raw_alpha", jnum(t.raw_alpha)}, {"std.alpha", jnum(t.std_alpha)},
                                {"G6(smc)", jnum(t.g6_smc)}, {"average_r", jnum(t.average_r)}, {"S/N", jnum(t.signal_noise)},
@@ -189,9 +194,10 @@ std::string scale_json(const ScaleAnalysis& s, std::size_t rows) {
 
 }  // namespace
 
-void write_analysis_json(const AnalysisReport& report, OutputSink& sink) {
+void write_analysis_json(const AnalysisReport& report, OutputSink& sink, int digits) {
+  const JsonNumbers jnum{digits};
   std::vector<std::string> scales, skipped;
-  for (const auto& s : report.scales) scales.push_back(scale_json(s, report.rows));
+  for (const auto& s : report.scales) scales.push_back(scale_json(s, report.rows, jnum));
   for (const auto& s : report.skipped) skipped.push_back(json_string(s));
   std::vector<std::pair<std::string, std::string>> fields = {
       {"instrument", json_string(report.instrument)}, {"rows", jnum(static_cast<double>(report.rows))},

@@ -1,4 +1,5 @@
 // The text view of an analysis report (write_analysis_text).
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -10,12 +11,18 @@ namespace attune {
 
 namespace {
 
-std::string num(double value, int decimals = 2) {
-  if (std::isnan(value)) return "NA";
-  return fmt::format("{:.{}f}", value + 0.0, decimals);
-}
+// Numbers as the text shows them: `decimals` (2 unless said), or --digits; the decimal mark.
+struct TextNumbers {
+  NumberStyle style;
+  std::string operator()(double value, int decimals = 2) const {
+    if (std::isnan(value)) return "NA";
+    std::string text = fmt::format("{:.{}f}", value + 0.0, style.digits >= 0 ? style.digits : decimals);
+    if (style.decimal != '.') std::replace(text.begin(), text.end(), '.', style.decimal);
+    return text;
+  }
+};
 
-void scale_block(const ScaleAnalysis& s, std::size_t rows, std::string& out) {
+void scale_block(const ScaleAnalysis& s, std::size_t rows, std::string& out, const TextNumbers& num) {
   const AlphaTotal& t = s.alpha.total;
   out += fmt::format("Scale {} ({} items, {} rows)\n", s.name, s.items.size(), rows);
   out += fmt::format("  raw_alpha {}  std.alpha {}  G6(smc) {}  average_r {}  median_r {}  S/N {}  ase {}\n",
@@ -60,11 +67,12 @@ void scale_block(const ScaleAnalysis& s, std::size_t rows, std::string& out) {
 
 }  // namespace
 
-void write_analysis_text(const AnalysisReport& report, OutputSink& sink) {
+void write_analysis_text(const AnalysisReport& report, OutputSink& sink, const NumberStyle& numbers) {
+  const TextNumbers num{numbers};
   std::string out = fmt::format("Item analysis of {} ({} rows). Items marked * weak have r.drop < .30 or raise "
                                 "alpha when dropped; a leading - marks a reversed item.\n\n",
                                 report.instrument, report.rows);
-  for (const auto& scale : report.scales) scale_block(scale, report.rows, out);
+  for (const auto& scale : report.scales) scale_block(scale, report.rows, out, num);
   for (const auto& skipped : report.skipped) out += fmt::format("Not analysed: {}\n\n", skipped);
   if (report.correlations) {
     const ScaleCorrelations& c = *report.correlations;

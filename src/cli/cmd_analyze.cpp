@@ -62,6 +62,8 @@ int run(const AnalyzeArgs& args) {
   if (std::string range = range_note(instrument, options, "analysing", ""); !range.empty()) note(range);
   std::optional<FlagJoin> excluded = excluded_flags(args.input);
   options.exclude = excluded ? &*excluded : nullptr;
+  Format format = resolve_format(args.output);   // the output options are checked before anything is read
+  WriterOptions writing = writer_options(args.output, format);
   auto source = open_input(args.input);
   ProgressBar progress(true);
   options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
@@ -79,17 +81,17 @@ int run(const AnalyzeArgs& args) {
   for (const auto& scale : report.scales) {
     for (const auto& suspect : scale.keys.suspects) warn(suspect.message);
   }
-  Format format = resolve_format(args.output);
   auto sink = open_output(args.output.output);
   if (format == Format::table) {
     StringSink text;   // shown with the definition's control characters escaped, as every terminal text
-    write_analysis_text(report, text);
+    write_analysis_text(report, text, writing.numbers);
     sink->write(escape_controls(text.text(), true));
   } else if (format == Format::json || format == Format::jsonl) {
-    write_analysis_json(report, *sink);
+    write_analysis_json(report, *sink, writing.numbers.digits);
   } else {
-    auto writer = make_writer(format, *sink, writer_options(args.output));
+    auto writer = make_writer(format, *sink, writing);
     write_analysis_records(report, *writer);
+    for (const auto& said : writer->notes()) note(said);
   }
   sink->commit();
   return kExitOk;
@@ -116,7 +118,7 @@ Command add_analyze_command(CLI::App& app) {
   cmd->add_option("--threads", args->threads,
                   "Threads (default 0: one per core); with 2 or more the pair sums run beside the reading; the results are the same bytes")
       ->option_text("N");
-  add_output_options(*cmd, args->output);
+  add_output_options(*cmd, args->output, {.numbers = true});
   cmd->footer(examples({"attune analyze -i ecr-r responses.csv                 # per-scale reliability + item table",
                         "attune analyze -i my_items.yaml data.csv -f json      # everything, with psych's names",
                         "attune analyze -i my_items.yaml data.csv --ci bootstrap --seed 1 --boot 2000",

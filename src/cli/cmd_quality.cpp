@@ -67,6 +67,7 @@ int run(const QualityArgs& args) {
   else if (args.order != "columns") throw usage_error("--order takes columns or instrument");
   static_cast<ResponseOptions&>(options) = options_for(input, definition.id);
   if (std::string range = range_note(definition, options, "screening", ""); !range.empty()) note(range);
+  writer_options(args.output);   // the output options are checked before anything is read
   auto source = open_input(args.input);
   ProgressBar progress(true);
   options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
@@ -77,6 +78,7 @@ int run(const QualityArgs& args) {
   progress.finish();
   Output out = open_records_output(args.output);
   write_quality_rows(run, *out.writer);
+  for (const auto& said : out.writer->notes()) note(said);
   out.sink->commit();
   if (!run.empty_records.empty()) note(run.empty_records);
   if (run.invalid_cells) warn(run.invalid_cells_summary);
@@ -148,7 +150,7 @@ Command add_quality_command(CLI::App& app) {
   cmd->add_option("--duration", args->duration_column, "Completion-time column")->option_text("COL");
   cmd->add_option("--duration-below", args->duration_below, "Flag a completion time below X (in the column's unit; no default)")->option_text("X")
       ->check(finite_number(0, 1e15));
-  add_output_options(*cmd, args->output);
+  add_output_options(*cmd, args->output, {.numbers = true});
   cmd->add_flag("--summary", args->summary, "Print counts per flag and the thresholds used to stderr");
   cmd->add_option("--threads", args->threads)->group("");   // hidden: refused in one sentence by run()
   cmd->footer(examples({"attune quality -i ecr-r responses.csv --longstring 10 --irv-below 0.5",

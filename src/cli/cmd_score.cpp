@@ -146,16 +146,22 @@ int run(const ScoreArgs& args) {
   holding(held_rows(args));
   ScoreReport report = run_score(instruments, *reader, *rows, options, hooks);
   if (report.empty_records.count) note(report.empty_records.summary(reader->name()));
+  for (const auto& said : rows->notes()) note(said);   // a column renamed for SPSS/Stata
   if (options.flags) note(joined_note(flags, report.rows - report.empty_records.count));   // throws when none matched: nothing is committed
   if (flags.exclude) note(excluded_note(flags, report.excluded, report.first_excluded));
   progress.finish();
   std::vector<InstrumentSummary> parts;
   for (const auto& part : report.instruments) parts.push_back({part.id, &part.summary, &part.classifier_parameters});
-  if (args.summary_only) write_summaries(parts, *out.writer);
+  if (args.summary_only) {
+    write_summaries(parts, *out.writer);
+    for (const auto& said : out.writer->notes()) note(said);
+  }
   out.sink->commit();
   if (args.summary && !args.summary_only) {
     auto sink = open_stderr();
-    auto writer = make_writer(Format::table, *sink);
+    WriterOptions table;   // the summary follows --digits and --output-decimal, as a table shows them
+    table.numbers = writer_options(args.output, Format::table).numbers;
+    auto writer = make_writer(Format::table, *sink, table);
     write_summaries(parts, *writer);
     sink->commit();
   }
@@ -187,7 +193,7 @@ Command add_score_command(CLI::App& app) {
       ->allow_extra_args(false)->option_text("[DIM=]ALPHA");
   cmd->add_option("--cutoff", args->cutoffs, "Override a cut-off, e.g. anxiety=3.5 (repeatable)")->allow_extra_args(false)
       ->option_text("DIM=VALUE");
-  add_output_options(*cmd, args->output);
+  add_output_options(*cmd, args->output, {.numbers = true});
   cmd->add_option("--quality", args->quality_flags, "Add a quality_flags column joined by id from FILE (attune quality's output)")
       ->option_text("FILE");
   cmd->add_flag("--summary", args->summary, "Also print per-score n/mean/sd/min/max and pattern counts to stderr");

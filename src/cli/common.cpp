@@ -18,52 +18,6 @@
 
 namespace attune::cli {
 
-void add_output_options(CLI::App& command, OutputOptions& options) {
-  command.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of standard output")
-      ->option_text("FILE");
-  command.add_option("-f,--format", options.format,
-                     "Output format: table, csv, tsv, json, jsonl (default: table on a terminal, else csv)")
-      ->option_text("FORMAT");
-  command.add_flag("--safe-csv", options.safe_csv,
-                   "CSV/TSV: prefix text cells and headers starting with = + - @ (not numbers) with ' so spreadsheets do not run them");
-}
-
-WriterOptions writer_options(const OutputOptions& options) {
-  WriterOptions writer;
-  writer.safe_csv = options.safe_csv;
-  return writer;
-}
-
-Format resolve_format(const OutputOptions& options) {
-  if (!options.format.empty()) {
-    if (auto format = parse_format(options.format)) return *format;
-    throw usage_error(fmt::format("unknown format '{}'", options.format), "use table, csv, tsv, json or jsonl");
-  }
-  if (options.output != "-") {
-    std::string ext = std::filesystem::path(options.output).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".tsv" || ext == ".tab") return Format::tsv;
-    if (ext == ".json") return Format::json;
-    if (ext == ".jsonl" || ext == ".ndjson") return Format::jsonl;
-    if (ext == ".txt") return Format::table;
-    if (ext.empty() || ext == ".csv") return Format::csv;
-    // An .xlsx or .md written as CSV would open as garbage or not at all: say what can be written.
-    throw usage_error(fmt::format("-o {}: attune does not write {} files", show_text(options.output), ext),
-                      "it writes .csv, .tsv, .tab, .json, .jsonl, .ndjson and .txt; rename the file, or give "
-                      "-f csv, tsv, json, jsonl or table to write that format under this name");
-  }
-  return stdout_is_tty() ? Format::table : Format::csv;
-}
-
-Output open_records_output(const OutputOptions& options, WriterOptions writer_options) {
-  Format format = resolve_format(options);
-  Output out;
-  out.sink = open_output(options.output);
-  writer_options.safe_csv = writer_options.safe_csv || options.safe_csv;
-  out.writer = make_writer(format, *out.sink, writer_options);
-  return out;
-}
-
 void refuse_output_over_inputs(const OutputOptions& output, const std::vector<std::string>& files,
                                const std::vector<std::string>& instruments,
                                const std::vector<std::string>& instrument_path,

@@ -12,6 +12,7 @@
 #include "attune/instrument/instrument.h"
 #include "attune/io/output_sink.h"
 #include "attune/io/record_writer.h"
+#include "output_args.h"
 
 namespace attune::cli {
 
@@ -23,19 +24,6 @@ inline constexpr int kExitUsage = 2;
 // A subcommand's body, run after parsing when that subcommand was chosen.
 using Command = std::function<int()>;
 
-// -o/--output and -f/--format, shared by every command that writes records.
-struct OutputOptions {
-  std::string output = "-";
-  std::string format;
-  bool safe_csv = false;
-};
-
-// Adds -o, -f and --safe-csv to `command`.
-void add_output_options(CLI::App& command, OutputOptions& options);
-
-// The writer options -o/-f/--safe-csv ask for (--safe-csv).
-WriterOptions writer_options(const OutputOptions& options);
-
 // Refuses (a usage Error) an output that is the same file as an input, before anything is
 // read: `files` are input paths ("-" standard input, "" none), `instruments` ids or definition
 // files found along `instrument_path`, `keyed_files` values of [ID=]FILE options (--map). The
@@ -44,16 +32,6 @@ void refuse_output_over_inputs(const OutputOptions& output, const std::vector<st
                                const std::vector<std::string>& instruments = {},
                                const std::vector<std::string>& instrument_path = {},
                                const std::vector<std::string>& keyed_files = {});
-
-// The format to write: -f, else from -o's extension, else table on a terminal and csv otherwise.
-Format resolve_format(const OutputOptions& options);
-
-// Opens -o (atomically written file, or stdout) and a writer of the resolved format.
-struct Output {
-  std::unique_ptr<OutputSink> sink;
-  std::unique_ptr<RecordWriter> writer;
-};
-Output open_records_output(const OutputOptions& options, WriterOptions writer_options = {});
 
 // Whether standard input/output/error is a terminal.
 bool stdin_is_tty();

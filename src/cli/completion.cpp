@@ -40,7 +40,7 @@ struct CommandSpec {
 std::vector<std::string> known_words(const std::string& long_name) {
   std::vector<std::string> words;
   if (long_name == "format") {
-    for (const char* name : {"table", "csv", "tsv", "json", "jsonl"}) {
+    for (const char* name : {"table", "csv", "tsv", "json", "jsonl", "sav", "dta"}) {
       if (parse_format(name)) words.push_back(name);
     }
   } else if (long_name == "input-format") {

@@ -85,7 +85,7 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
     // same from row to row however long a short text, e.g. a pattern's name, is.)
     std::size_t room = 1;
     for (const Cell& cell : cells) {
-      room += 1 + (cell.kind == Cell::Kind::text ? 2 * std::max<std::size_t>(cell.text.size(), 16) + 3 : kNumberRoom);
+      room += 1 + (cell.kind == Cell::Kind::text ? 2 * std::max<std::size_t>(cell.text.size(), 16) + 3 : number_room_);
     }
     const std::size_t start = out.size();
     out.resize(start + room);
@@ -98,7 +98,9 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i) *p++ = delimiter_;
       const Cell& cell = cells[i];
-      if (cell.kind == Cell::Kind::number) p = write_number(p, cell.number);
+      if (cell.kind == Cell::Kind::number) {
+        p = plain_numbers_ ? write_number(p, cell.number) : write_styled_number(p, cell.number, options_.numbers);
+      }
       else if (cell.kind == Cell::Kind::text) p = write_text(p, cell.text, defuse_text && (header || !numeric_[i]));
     }
     *p++ = '\n';
@@ -183,6 +185,8 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
   OutputSink& sink_;
   char delimiter_;
   WriterOptions options_;
+  bool plain_numbers_ = options_.numbers.plain();   // else --digits or a decimal comma
+  std::size_t number_room_ = plain_numbers_ ? kNumberRoom : kStyledNumberRoom;
   std::vector<std::uint8_t> numeric_;   // per column: 1 if numeric (never defused)
   bool needs_quotes_[256] = {};   // the delimiter, quote, LF and CR
   std::string line_;

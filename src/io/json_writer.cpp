@@ -13,7 +13,7 @@ namespace {
 
 class JsonWriter : public RecordWriter, public RowFormatter {
  public:
-  JsonWriter(OutputSink& sink, bool lines) : sink_(sink), lines_(lines) {}
+  JsonWriter(OutputSink& sink, bool lines, NumberStyle numbers) : sink_(sink), lines_(lines), numbers_(numbers) {}
 
   void begin(const std::vector<Column>& columns) override {
     keys_.clear();
@@ -41,7 +41,10 @@ class JsonWriter : public RecordWriter, public RowFormatter {
       if (i) out += ',';
       out += keys_[i];
       const Cell& cell = cells[i];
-      if (cell.kind == Cell::Kind::number) append_number(out, cell.number);
+      if (cell.kind == Cell::Kind::number) {
+        if (numbers_.plain()) append_number(out, cell.number);
+        else append_styled_number(out, cell.number, numbers_);
+      }
       else if (cell.kind == Cell::Kind::text) append_json_string(out, cell.text);
       else out += "null";
     }
@@ -67,6 +70,7 @@ class JsonWriter : public RecordWriter, public RowFormatter {
  private:
   OutputSink& sink_;
   bool lines_;
+  NumberStyle numbers_;   // --digits (the mark is always '.')
   std::vector<std::string> keys_;
   std::string out_;
   std::uint64_t rows_ = 0;
@@ -74,8 +78,9 @@ class JsonWriter : public RecordWriter, public RowFormatter {
 
 }  // namespace
 
-std::unique_ptr<RecordWriter> make_json(OutputSink& sink, bool lines) {
-  return std::make_unique<JsonWriter>(sink, lines);
+std::unique_ptr<RecordWriter> make_json(OutputSink& sink, bool lines, NumberStyle numbers) {
+  numbers.decimal = '.';   // JSON numbers have a point
+  return std::make_unique<JsonWriter>(sink, lines, numbers);
 }
 
 }  // namespace attune::writers

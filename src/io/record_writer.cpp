@@ -11,7 +11,7 @@
 namespace attune {
 
 std::optional<Format> parse_format(std::string_view text) {
-  for (Format f : {Format::table, Format::csv, Format::tsv, Format::json, Format::jsonl}) {
+  for (Format f : {Format::table, Format::csv, Format::tsv, Format::json, Format::jsonl, Format::sav, Format::dta}) {
     if (text == format_name(f)) return f;
   }
   return std::nullopt;
@@ -24,9 +24,13 @@ std::string_view format_name(Format format) {
     case Format::tsv: return "tsv";
     case Format::json: return "json";
     case Format::jsonl: return "jsonl";
+    case Format::sav: return "sav";
+    case Format::dta: return "dta";
   }
   return "";
 }
+
+bool is_binary(Format format) { return format == Format::sav || format == Format::dta; }
 
 namespace {
 
@@ -82,11 +86,13 @@ void append_number(std::string& out, double value) {
 
 std::unique_ptr<RecordWriter> make_writer(Format format, OutputSink& sink, WriterOptions options) {
   switch (format) {
-    case Format::csv: return writers::make_delimited(sink, ',', options);
+    case Format::csv: return writers::make_delimited(sink, options.delimiter ? options.delimiter : ',', options);
     case Format::tsv: return writers::make_delimited(sink, '\t', options);
-    case Format::json: return writers::make_json(sink, false);
-    case Format::jsonl: return writers::make_json(sink, true);
+    case Format::json: return writers::make_json(sink, false, options.numbers);
+    case Format::jsonl: return writers::make_json(sink, true, options.numbers);
     case Format::table: return writers::make_table(sink, options);
+    case Format::sav: return writers::make_readstat(sink, false, options.numbers);
+    case Format::dta: return writers::make_readstat(sink, true, options.numbers);
   }
   return nullptr;
 }

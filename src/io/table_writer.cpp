@@ -37,8 +37,10 @@ class TableWriter : public RecordWriter {
       const Cell& cell = cells[i];
       std::string text;
       if (cell.kind == Cell::Kind::number) {
-        int decimals = columns_[i].decimals >= 0 ? columns_[i].decimals : options_.table_decimals;
-        text = fmt::format("{:.{}f}", cell.number + 0.0, decimals);
+        int decimals = options_.numbers.digits >= 0  ? options_.numbers.digits
+                       : columns_[i].decimals >= 0 ? columns_[i].decimals
+                                                   : options_.table_decimals;
+        append_table_number(text, cell.number, decimals, options_.numbers.decimal);   // 18, not 18.00
       }
       else if (cell.kind == Cell::Kind::text) {
         // A table is for terminals: line breaks and tabs become spaces, every other control

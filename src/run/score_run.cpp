@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "attune/io/output_columns.h"
+#include "attune/instrument/pattern.h"
 #include "attune/responses/duplicate_ids.h"
 #include "attune/scoring/min_valid.h"
 #include "attune/util/text.h"
@@ -139,6 +140,26 @@ ScoreReport ScoreRun::run() {
   return std::move(report_);
 }
 
+namespace {
+
+// The definition's label of score `id` (a scale's or a computed score's), or "".
+std::string score_label(const Instrument& instrument, const std::string& id) {
+  for (const auto& scale : instrument.scales) if (scale.id == id) return scale.label;
+  for (const auto& computed : instrument.computed) if (computed.id == id) return computed.label;
+  return "";
+}
+
+// The pattern column's codes (SPSS/Stata): 1 secure, 2 preoccupied, 3 dismissing, 4 fearful.
+std::vector<ValueLabel> pattern_codes() {
+  std::vector<ValueLabel> codes;
+  for (Pattern pattern : all_patterns) {
+    codes.push_back({static_cast<double>(static_cast<int>(pattern) + 1), std::string(pattern_name(pattern))});
+  }
+  return codes;
+}
+
+}  // namespace
+
 std::string ScoreRun::column_name(const Lane& lane, const std::string& name) const {
   return prefixed_ ? lane.instrument.id + "_" + name : name;
 }
@@ -158,9 +179,13 @@ void ScoreRun::begin_output() {
   for (const auto& lane : lanes_) {
     const std::string& id = lane->instrument.id;
     for (const auto& score : lane->scorer.score_ids()) {
-      columns.push_back({{column_name(*lane, score), true}, fmt::format("{}'s score {}", id, show_text(score))});
+      columns.push_back({{column_name(*lane, score), true, -1, score_label(lane->instrument, score)},
+                         fmt::format("{}'s score {}", id, show_text(score))});
     }
-    if (lane->classifier) columns.push_back({{column_name(*lane, "pattern"), false}, fmt::format("{}'s pattern", id)});
+    if (lane->classifier) {
+      columns.push_back({{column_name(*lane, "pattern"), false, -1, "Attachment pattern", pattern_codes()},
+                         fmt::format("{}'s pattern", id)});
+    }
     if (lane->flag_column) columns.push_back({{column_name(*lane, "flags"), false}, fmt::format("{}'s flags", id)});
   }
   if (options_.flags && options_.flags->annotate) columns.push_back({{"quality_flags", false}, "--quality's flags"});

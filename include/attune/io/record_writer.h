@@ -9,23 +9,44 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "attune/io/number_style.h"
 #include "attune/io/output_sink.h"
 
 namespace attune {
 
-enum class Format { table, csv, tsv, json, jsonl };
+// sav and dta are SPSS and Stata data files (binary; they hold every row until finish()).
+enum class Format { table, csv, tsv, json, jsonl, sav, dta };
 
-// "table" | "csv" | "tsv" | "json" | "jsonl"; nullopt otherwise.
+// "table" | "csv" | "tsv" | "json" | "jsonl" | "sav" | "dta"; nullopt otherwise.
 std::optional<Format> parse_format(std::string_view text);
 std::string_view format_name(Format format);
 
+// Whether `format` writes bytes that are not text (never to be shown on a terminal).
+bool is_binary(Format format);
+
+// A code of a labelled column and what it means (1 "secure").
+struct ValueLabel {
+  double code = 0;
+  std::string label;
+};
+
 // A column of output and whether its cells are numbers (right-aligned, unquoted in JSON).
 struct Column {
+  Column() = default;
+  Column(std::string name_, bool numeric_ = false, int decimals_ = -1, std::string label_ = {},
+         std::vector<ValueLabel> value_labels_ = {})
+      : name(std::move(name_)), numeric(numeric_), decimals(decimals_), label(std::move(label_)),
+        value_labels(std::move(value_labels_)) {}
+
   std::string name;
   bool numeric = false;
   int decimals = -1;   // the table's decimals for this column; -1: WriterOptions::table_decimals
+  std::string label;   // what the column holds ("Attachment anxiety"); SPSS/Stata variable label
+  // A text column whose texts are these labels: SPSS/Stata store it as the labelled code.
+  std::vector<ValueLabel> value_labels;
 };
 
 // One output cell: missing, a number, or text (a view valid during write_row()).
@@ -57,6 +78,8 @@ struct Cell {
 struct WriterOptions {
   int table_decimals = 2;   // the table rounds; csv/json print shortest round-trip numbers
   bool safe_csv = false;    // csv/tsv: prefix text cells and headers starting with = + - @ (or tab, CR) with ', numbers excepted
+  NumberStyle numbers;      // --digits and the decimal mark (csv, tsv, table; json takes digits only)
+  char delimiter = 0;       // csv: the field delimiter; 0: ','
 };
 
 // Formats rows into bytes without writing them, so that other threads can format rows ahead
@@ -83,6 +106,9 @@ class RecordWriter {
   virtual const RowFormatter* row_formatter() const { return nullptr; }
   // Writes `rows` rows that row_formatter() formatted into `bytes`, the next in the output.
   virtual void write_formatted(std::string_view /*bytes*/, std::uint64_t /*rows*/) {}
+  // What the writer changed to fit its format (a column renamed for SPSS or Stata), one
+  // sentence each, for the caller to report; valid after finish().
+  virtual std::vector<std::string> notes() const { return {}; }
 };
 
 // A writer of `format` onto `sink`.
