@@ -15,6 +15,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -91,6 +92,13 @@ void fill_closed_standard_descriptors() {
   }
 }
 
+// Whether standard output is a pipe whose reader has gone (`attune --help | true`): the write
+// that failed with EPIPE may have come before the flush, whose errno then says nothing.
+bool reader_gone() {
+  pollfd out{STDOUT_FILENO, POLLOUT, 0};
+  return ::poll(&out, 1, 0) == 1 && (out.revents & POLLERR) != 0;
+}
+
 // Flushes standard output (help text, check's lines) and turns a failure into exit 1: a
 // `--help >/dev/full` that printed nothing must not report success.
 int finish_standard_output(int status) {
@@ -99,7 +107,7 @@ int finish_standard_output(int status) {
   const bool flushed = std::fflush(stdout) == 0;
   const int error_number = errno;
   if (flushed && !std::ferror(stdout) && !std::cout.fail()) return status;
-  if (error_number == EPIPE) die_of_broken_pipe();
+  if (error_number == EPIPE || reader_gone()) die_of_broken_pipe();
   if (status != attune::cli::kExitOk) return status;   // the run failed already, and said why
   attune::cli::error(error_number != 0 ? fmt::format("cannot write to standard output: {}", std::strerror(error_number))
                                        : std::string("cannot write to standard output"));
