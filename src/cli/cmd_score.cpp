@@ -72,7 +72,11 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
   for (const auto& cutoff : args.cutoffs) {
     auto at = cutoff.find('=');
     if (at == std::string::npos) throw usage_error(fmt::format("--cutoff {}: write DIMENSION=VALUE", show_text(cutoff)));
-    options.classifier.cutoffs[cutoff.substr(0, at)] = parse_double(cutoff.substr(at + 1), "--cutoff");
+    const std::string dimension = cutoff.substr(0, at);
+    if (options.classifier.cutoffs.count(dimension)) {
+      throw usage_error(fmt::format("--cutoff {} is given twice", show_text(dimension)), "give one cut-off per dimension");
+    }
+    options.classifier.cutoffs[dimension] = parse_double(cutoff.substr(at + 1), "--cutoff");
   }
   options.provenance = args.provenance;
   options.classifier.tie_rule = args.tie_rule;
@@ -83,6 +87,9 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
     std::string key = at == std::string::npos ? "all" : given.substr(0, at);
     double alpha = parse_double(at == std::string::npos ? given : given.substr(at + 1), "--reliability");
     if (alpha < 0 || alpha >= 1) throw usage_error("--reliability: alpha runs from 0 to below 1");
+    if (options.reliability.count(key)) {
+      throw usage_error(fmt::format("--reliability {} is given twice", show_text(key)), "give one alpha per dimension");
+    }
     options.reliability[key] = alpha;
   }
   if (!options.reliability.empty() && !options.borderline) throw usage_error("--reliability goes with --borderline");
@@ -160,7 +167,9 @@ int run(const ScoreArgs& args) {
   if (args.summary && !args.summary_only) {
     auto sink = open_stderr();
     WriterOptions table;   // the summary follows --digits and --output-decimal, as a table shows them
-    table.numbers = writer_options(args.output, Format::table).numbers;
+    OutputOptions as_table = args.output;
+    as_table.delimiter.clear();   // --output-delim is the rows' (checked with them before any was read)
+    table.numbers = writer_options(as_table, Format::table).numbers;
     auto writer = make_writer(Format::table, *sink, table);
     write_summaries(parts, *writer);
     sink->commit();

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "attune/responses/response_reader.h"
+#include "attune/util/text.h"
 
 namespace attune {
 
@@ -23,7 +24,8 @@ std::string EmptyRecords::summary(const std::string& file) const {
 }
 
 bool every_field_empty(const Record& record) {
-  return std::all_of(record.fields.begin(), record.fields.end(), [](std::string_view f) { return f.empty(); });
+  // A cell of spaces reads as no answer (CellParser trims), so it is as empty as "".
+  return std::all_of(record.fields.begin(), record.fields.end(), [](std::string_view f) { return trim(f).empty(); });
 }
 
 bool leaves_out_empty_records(const RecordSource& source, const ResponseOptions& options) {

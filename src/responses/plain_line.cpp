@@ -131,6 +131,14 @@ bool line_fits_fast_paths(std::string_view line, char delimiter) {
   return !odd_delimiter && !line.empty() && line.back() == '\n' && line.front() != '\r';
 }
 
+// Whether `line` may be a record of blank cells (spaces, tabs, nothing): its first two bytes are
+// each a blank, the delimiter or the line's end, as every such record's are (a line taken is at
+// least shortest_line_ >= 2 bytes long).
+bool may_be_blank_record(std::string_view line, char delimiter) {
+  const auto blank = [delimiter](char c) { return c == ' ' || c == '\t' || c == delimiter || c == '\r' || c == '\n'; };
+  return blank(line[0]) && blank(line[1]);
+}
+
 }  // namespace
 
 const char* PlainLineParser::past_non_ascii(std::int32_t role, const char* start, const char* p, char delimiter) const {
@@ -154,8 +162,9 @@ bool PlainLineParser::parse(std::string_view line, char delimiter, std::uint64_t
                             ResponseRow& row) {
   // A line no longer than its delimiters and end may be a record of empty cells, which
   // ResponseParser::parse marks (ResponseRow::empty); so may a few short lines with something in
-  // them: they are read there too. Lines taken here are never empty records.
-  if (line.size() < shortest_line_) return false;
+  // them, and a line that starts with two blank or empty cells' bytes (a record of spaces):
+  // they are read there too. Lines taken here are never empty records.
+  if (line.size() < shortest_line_ || may_be_blank_record(line, delimiter)) return false;
   row.items.resize(items_);
   ValueItems items{row.items.data()};
   if (!parse_as(line, delimiter, cells, row, items)) return false;
@@ -169,7 +178,8 @@ bool PlainLineParser::parse_codes(std::string_view line, char delimiter, std::ui
                                   const CellParser& cells, const LikertCoding& coding, ResponseRow& row,
                                   std::uint8_t* codes) {
   // Only when every one-digit answer has a code, and never an empty record (see parse()).
-  if ((answer_digits_ & ~coding.digits()) != 0 || line.size() < shortest_line_) return false;
+  if ((answer_digits_ & ~coding.digits()) != 0 || line.size() < shortest_line_ || may_be_blank_record(line, delimiter))
+    return false;
   // AVX-512: lines whose item cells are all empty or one answer digit, 64 bytes at a time.
   bool decoded = false;
   if (decoder_available_ && !roles_.empty() && line_fits_fast_paths(line, delimiter)) {

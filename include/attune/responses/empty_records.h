@@ -31,7 +31,7 @@ struct EmptyRecords {
   std::string summary(const std::string& file) const;
 };
 
-// Whether every field of `record` is empty.
+// Whether every field of `record` is empty or blank (spaces, tabs: read as no answer).
 bool every_field_empty(const Record& record);
 
 // Whether a run reading `source` with `options` leaves empty records out: a delimited-text source
