@@ -1,7 +1,11 @@
-// The text view of an analysis report (write_analysis_text).
+// The text view of an analysis report (write_analysis_text), laid out as print.psych prints
+// psych::alpha: the totals line, the confidence boundaries, "Reliability if an item is dropped",
+// "Item statistics", "Non missing response frequency for each item"; reversed items as `Q9-`.
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -22,69 +26,117 @@ struct TextNumbers {
   }
 };
 
-void scale_block(const ScaleAnalysis& s, std::size_t rows, std::string& out, const TextNumbers& num) {
+// A table as R prints a data frame: row names left-aligned, every column right-aligned to the
+// wider of its header and its cells, one space between.
+struct Grid {
+  std::vector<std::string> header;
+  std::vector<std::pair<std::string, std::vector<std::string>>> rows;
+
+  std::string render() const {
+    std::size_t label_width = 0;
+    std::vector<std::size_t> widths;
+    for (const auto& h : header) widths.push_back(h.size());
+    for (const auto& [label, cells] : rows) {
+      label_width = std::max(label_width, label.size());
+      for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c) widths[c] = std::max(widths[c], cells[c].size());
+    }
+    auto line = [&](const std::string& label, const std::vector<std::string>& cells) {
+      std::string out = fmt::format("{:<{}}", label, label_width);
+      for (std::size_t c = 0; c < cells.size(); ++c) out += fmt::format(" {:>{}}", cells[c], widths[c]);
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      return out + "\n";
+    };
+    std::string out = line("", header);
+    for (const auto& [label, cells] : rows) out += line(label, cells);
+    return out;
+  }
+};
+
+// The label psych gives an item in alpha.drop and item.stats: a reversed item ends in '-'.
+std::string keyed_label(const ScaleAnalysis& s, std::size_t i) { return s.items[i] + (s.reversed[i] ? "-" : ""); }
+
+void totals(const ScaleAnalysis& s, std::string& out, const TextNumbers& num) {
   const AlphaTotal& t = s.alpha.total;
-  out += fmt::format("Scale {} ({} items, {} rows)\n", s.name, s.items.size(), rows);
-  out += fmt::format("  raw_alpha {}  std.alpha {}  G6(smc) {}  average_r {}  median_r {}  S/N {}  ase {}\n",
-                     num(t.raw_alpha), num(t.std_alpha), num(t.g6_smc), num(t.average_r), num(t.median_r),
-                     num(t.signal_noise), num(t.ase, 3));
-  out += fmt::format("  mean {}  sd {}\n", num(t.mean), num(t.sd));
-  out += fmt::format("  95% CI for alpha: Feldt [{}, {}]  Duhachek [{}, {}]", num(s.alpha.feldt.lower),
-                     num(s.alpha.feldt.upper), num(s.alpha.duhachek.lower), num(s.alpha.duhachek.upper));
+  Grid total{{"raw_alpha", "std.alpha", "G6(smc)", "average_r", "S/N", "ase", "mean", "sd", "median_r", "var.r"},
+             {{"", {num(t.raw_alpha), num(t.std_alpha), num(t.g6_smc), num(t.average_r), num(t.signal_noise),
+                    num(t.ase, 3), num(t.mean), num(t.sd), num(t.median_r), num(t.var_r, 4)}}}};
+  out += total.render();
+  out += "\n    95% confidence boundaries\n";
+  Grid bounds{{"lower", "alpha", "upper"}, {}};
+  for (auto [name, ci] : {std::pair{"Feldt", s.alpha.feldt}, {"Duhachek", s.alpha.duhachek}}) {
+    bounds.rows.push_back({name, {num(ci.lower), num(ci.alpha), num(ci.upper)}});
+  }
+  out += bounds.render();
   if (s.bootstrap) {
-    out += fmt::format("  bootstrap [{}, {}] ({} replicates)", num(s.bootstrap->lower), num(s.bootstrap->upper),
-                       s.bootstrap->replicates.size());
+    const BootstrapAlpha& b = *s.bootstrap;
+    out += fmt::format("Bootstrap (percentile, {} replicates): lower {}  median {}  upper {}  mean {}\n",
+                       b.replicates.size(), num(b.lower), num(b.median), num(b.upper), num(b.mean));
   }
-  out += "\n";
-  out += fmt::format("  split half: max {}  mean {}  min {} ({} splits{})\n", num(s.split_half.max_split),
-                     num(s.split_half.mean_split), num(s.split_half.min_split), s.split_half.splits_evaluated,
-                     s.split_half.enumerated ? "" : ", sampled");
-  out += fmt::format("  {:<12} {:>5} {:>6} {:>6} {:>6} {:>6} {:>5} {:>5} {:>9} {:>9}\n", "item", "n", "raw.r", "std.r",
-                     "r.cor", "r.drop", "mean", "sd", "alpha-if", "std-if");
+}
+
+// psych::splitHalf's reliabilities (psych::alpha does not print them; attune adds them last).
+void split_halves(const ScaleAnalysis& s, std::string& out, const TextNumbers& num) {
+  const SplitHalfResult& h = s.split_half;
+  out += h.enumerated ? fmt::format("\n Split half reliabilities ({} splits enumerated)\n", h.splits_evaluated)
+                      : fmt::format("\n Split half reliabilities ({} splits sampled, not enumerated)\n", h.splits_evaluated);
+  out += Grid{{"maxrb", "meanr", "minrb", "lambda2", "lambda6"},
+              {{"", {num(h.max_split), num(h.mean_split), num(h.min_split), num(h.lambda2), num(h.lambda6)}}}}
+             .render();
+}
+
+void item_tables(const ScaleAnalysis& s, std::string& out, const TextNumbers& num) {
+  Grid dropped{{"raw_alpha", "std.alpha", "G6(smc)", "average_r", "S/N", "alpha se", "var.r", "med.r"}, {}};
+  Grid stats{{"n", "raw.r", "std.r", "r.cor", "r.drop", "mean", "sd", "weak"}, {}};
   for (std::size_t i = 0; i < s.items.size(); ++i) {
-    const ItemStats& it = s.alpha.item_stats[i];
     const AlphaIfDropped& d = s.alpha.alpha_drop[i];
-    std::string label = (s.reversed[i] ? "-" : "") + s.items[i];
-    out += fmt::format("  {:<12} {:>5} {:>6} {:>6} {:>6} {:>6} {:>5} {:>5} {:>9} {:>9}{}\n", label, it.n,
-                       num(it.raw_r), num(it.std_r), num(it.r_cor), num(it.r_drop), num(it.mean), num(it.sd),
-                       num(d.raw_alpha), num(d.std_alpha), weak_item(s, i) ? "  * weak" : "");
+    const ItemStats& it = s.alpha.item_stats[i];
+    dropped.rows.push_back({keyed_label(s, i), {num(d.raw_alpha), num(d.std_alpha), num(d.g6_smc), num(d.average_r),
+                                                num(d.signal_noise), num(d.alpha_se, 4), num(d.var_r, 4), num(d.median_r)}});
+    stats.rows.push_back({keyed_label(s, i), {fmt::format("{}", it.n), num(it.raw_r), num(it.std_r), num(it.r_cor),
+                                              num(it.r_drop), num(it.mean), num(it.sd), weak_item(s, i) ? "*" : ""}});
   }
-  for (const auto& excluded : s.alpha.excluded) {
-    out += fmt::format("  {} left out: {}\n", s.items[excluded.position], excluded.reason);
-  }
-  for (const auto& suspect : s.keys.suspects) out += fmt::format("  ! {}\n", suspect.message);
-  out += "  response frequencies (share of answers; miss = share of rows without one):\n";
-  std::string head = fmt::format("  {:<12}", "item");
-  for (double v : s.frequencies.values) head += fmt::format(" {:>5}", fmt::format("{}", v));
-  out += head + fmt::format(" {:>5}\n", "miss");
+  out += "\n Reliability if an item is dropped:\n" + dropped.render();
+  out += "\n Item statistics\n" + stats.render();
+  for (const auto& excluded : s.alpha.excluded) out += fmt::format("{} left out: {}\n", s.items[excluded.position], excluded.reason);
+  for (const auto& suspect : s.keys.suspects) out += fmt::format("! {}\n", suspect.message);
+  Grid freq{{}, {}};
+  for (double v : s.frequencies.values) freq.header.push_back(fmt::format("{}", v));
+  freq.header.push_back("miss");
   for (std::size_t i = 0; i < s.items.size(); ++i) {
-    std::string line = fmt::format("  {:<12}", s.items[i]);
-    for (std::size_t v = 0; v < s.frequencies.values.size(); ++v) line += fmt::format(" {:>5}", num(s.frequencies.proportions(i, v)));
-    out += line + fmt::format(" {:>5}\n", num(s.frequencies.missing[i]));
+    std::vector<std::string> cells;
+    for (std::size_t v = 0; v < s.frequencies.values.size(); ++v) cells.push_back(num(s.frequencies.proportions(i, v)));
+    cells.push_back(num(s.frequencies.missing[i]));
+    freq.rows.push_back({s.items[i], std::move(cells)});
   }
-  out += "\n";
+  out += "\nNon missing response frequency for each item\n" + freq.render();
 }
 
 }  // namespace
 
 void write_analysis_text(const AnalysisReport& report, OutputSink& sink, const NumberStyle& numbers) {
   const TextNumbers num{numbers};
-  std::string out = fmt::format("Item analysis of {} ({} rows). Items marked * weak have r.drop < .30 or raise "
-                                "alpha when dropped; a leading - marks a reversed item.\n\n",
+  std::string out = fmt::format("Item analysis of {} ({} rows), as psych::alpha prints it. A reversed item ends in - "
+                                "(Q9-); weak items (r.drop < .30, or alpha higher without them) are marked *.\n\n",
                                 report.instrument, report.rows);
-  for (const auto& scale : report.scales) scale_block(scale, report.rows, out, num);
+  for (const auto& s : report.scales) {
+    out += fmt::format("Reliability analysis of scale {} ({} items, n {})\n\n", s.name, s.items.size(), report.rows);
+    totals(s, out, num);
+    item_tables(s, out, num);
+    split_halves(s, out, num);
+    out += "\n";
+  }
   for (const auto& skipped : report.skipped) out += fmt::format("Not analysed: {}\n\n", skipped);
   if (report.correlations) {
     const ScaleCorrelations& c = *report.correlations;
-    out += "Scale correlations (below the diagonal: observed; diagonal: alpha; above: corrected for attenuation)\n";
-    std::string head = fmt::format("  {:<12}", "");
-    for (const auto& s : report.scales) head += fmt::format(" {:>10}", s.name);
-    out += head + "\n";
+    out += "Scale intercorrelations: cor below the diagonal, alpha on it, corrected (for attenuation) above\n";
+    Grid grid{{}, {}};
+    for (const auto& s : report.scales) grid.header.push_back(s.name);
     for (std::size_t i = 0; i < report.scales.size(); ++i) {
-      std::string line = fmt::format("  {:<12}", report.scales[i].name);
-      for (std::size_t j = 0; j < report.scales.size(); ++j) line += fmt::format(" {:>10}", num(c.corrected(i, j)));
-      out += line + "\n";
+      std::vector<std::string> cells;
+      for (std::size_t j = 0; j < report.scales.size(); ++j) cells.push_back(num(c.corrected(i, j)));
+      grid.rows.push_back({report.scales[i].name, std::move(cells)});
     }
+    out += grid.render();
   }
   sink.write(out);
 }

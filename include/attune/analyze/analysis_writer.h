@@ -1,5 +1,6 @@
-// Writing an analysis report: a text view to paste in a paper, a tidy table for scripts
-// (csv/tsv: one row per scale, item, response share and scale pair), and JSON with psych's names.
+// Writing an analysis report: a text view laid out as print.psych prints psych::alpha, a tidy
+// table for scripts (csv/tsv: one row per scale × statistic, item × statistic and scale pair) and
+// JSON; all three hold the same statistics under psych's names.
 #pragma once
 
 #include "attune/run/analysis_run.h"
@@ -8,14 +9,16 @@
 
 namespace attune {
 
-// One block per scale: reliability, the item table (weak items marked), split halves, response
-// frequencies; then the between-scale correlations.
-// `numbers`: --digits (every number shows that many decimals; default 2, alpha's se 3) and the
+// One block per scale as print.psych shows psych::alpha (totals, confidence boundaries,
+// reliability if an item is dropped, item statistics with weak items marked, response
+// frequencies; reversed items labelled `Q9-`), then split halves; then the scale correlations.
+// `numbers`: --digits (every number shows that many decimals; default 2, ase 3, alpha se and var.r 4) and the
 // decimal mark.
 void write_analysis_text(const AnalysisReport& report, OutputSink& sink, const NumberStyle& numbers = {});
 
-// The tidy table: columns kind (scale | item | response | correlation), scale, item, then the
-// statistics (psych's names with '.' and '/' spelled '_').
+// The tidy table: columns block (psych's list name: total, feldt, duhachek, boot.ci, splitHalf,
+// alpha.drop, item.stats, response.freq, check.keys, cor, corrected), scale, item (empty for a
+// scale's statistics), statistic (psych's name) and value; booleans as 1/0.
 void write_analysis_records(const AnalysisReport& report, RecordWriter& writer);
 
 // Everything, as one JSON object, keyed by psych's names ("raw_alpha", "std.alpha", "r.drop", ...).

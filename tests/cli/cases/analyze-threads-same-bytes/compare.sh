@@ -17,6 +17,6 @@ grep -q "invalid" err.1 || { echo "expected an invalid-cells warning: $(cat err.
 # Errors late in the file, after batches were handed over: the same message and exit code.
 same_late_errors analyze -i ecr-r --missing NA
 # Sanity: the comparison above saw a real report over every row.
-"$ATTUNE" analyze -i ecr-r --missing NA data.csv -f csv --threads 2 2>/dev/null | grep -q '^scale,anxiety,,5000,' \
+"$ATTUNE" analyze -i ecr-r --missing NA data.csv -f csv --threads 2 2>/dev/null | grep -q '^total,anxiety,,n,5000$' \
   || { echo "expected a report over 5000 rows"; fail=1; }
 exit $fail
