@@ -122,6 +122,7 @@ WriterOptions writer_options(const OutputOptions& options, Format format) {
   }
   const bool comma = options.decimal == ",";
   writer.delimiter = parse_output_delimiter(options.delimiter);
+  writer.for_terminal = (format == Format::csv || format == Format::tsv) && output_is_terminal(options.output);
   const std::string_view name = format_name(format);
   if (writer.delimiter && format != Format::csv) {
     throw usage_error(fmt::format("--output-delim goes with csv; {} output has {}", name,

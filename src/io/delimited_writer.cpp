@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "util/sse2.h"
+#include "attune/util/text.h"
 #include "writers.h"
 
 namespace attune::writers {
@@ -81,6 +82,11 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
   // the formula mark), then cut to what was written. (Making the line on the stack and
   // appending it was slower: the copy's loads wait on the stores just made.)
   void format_cells(std::string& out, std::span<const Cell> cells, bool defuse_text, bool header = false) const {
+    if (options_.for_terminal) return format_escaped(out, cells, defuse_text, header);
+    format_raw(out, cells, defuse_text, header);
+  }
+
+  void format_raw(std::string& out, std::span<const Cell> cells, bool defuse_text, bool header) const {
     // (A text's room counts at least 16 bytes, so the room, and the zero-filling of it, is the
     // same from row to row however long a short text, e.g. a pattern's name, is.)
     std::size_t room = 1;
@@ -91,6 +97,19 @@ class DelimitedWriter : public RecordWriter, public RowFormatter {
     out.resize(start + room);
     char* end = write_cells(out.data() + start, cells, defuse_text, header);
     out.resize(static_cast<std::size_t>(end - out.data()));
+  }
+
+  // On a terminal nothing raw is shown: the cells with their texts' control characters escaped.
+  void format_escaped(std::string& out, std::span<const Cell> cells, bool defuse_text, bool header) const {
+    std::vector<std::string> texts;
+    texts.reserve(cells.size());   // the copies' views stay valid
+    std::vector<Cell> shown(cells.begin(), cells.end());
+    for (Cell& cell : shown) {
+      if (cell.kind != Cell::Kind::text) continue;
+      texts.push_back(escape_controls(cell.text));
+      cell.text = texts.back();
+    }
+    format_raw(out, shown, defuse_text, header);
   }
 
   // Writes the cells and the line's end at `p`, which has room for them; returns the end.

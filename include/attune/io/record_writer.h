@@ -80,6 +80,7 @@ struct WriterOptions {
   bool safe_csv = false;    // csv/tsv: prefix text cells and headers starting with = + - @ (or tab, CR) with ', numbers excepted
   NumberStyle numbers;      // --digits and the decimal mark (csv, tsv, table; json takes digits only)
   char delimiter = 0;       // csv: the field delimiter; 0: ','
+  bool for_terminal = false;   // csv/tsv shown on a terminal: control characters escaped (\x1B), as a table shows them
 };
 
 // Formats rows into bytes without writing them, so that other threads can format rows ahead
