@@ -4,7 +4,7 @@
 // items), Mahalanobis D² with its chi-square p, even-odd consistency, psychometric synonyms
 // and antonyms, attention checks declared in the definition, and completion time; a `flags`
 // column names the indices past their thresholds. Cost: a file is read twice (the sample
-// statistics need a first pass) and nothing is held per respondent; standard input or a pipe
+// statistics need a first pass) and nothing is held per respondent; a pipe (or FIFO)
 // holds every respondent's answers.
 //
 // Usage: attune quality -i INSTRUMENT [options] [FILE | -]
