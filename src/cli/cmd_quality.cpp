@@ -3,8 +3,9 @@
 // Per respondent: longstring (longest and average run of identical answers), IRV (SD across
 // items), Mahalanobis D² with its chi-square p, even-odd consistency, psychometric synonyms
 // and antonyms, attention checks declared in the definition, and completion time; a `flags`
-// column names the indices past their thresholds. Cost: holds every respondent's answers
-// (the sample statistics need a first pass).
+// column names the indices past their thresholds. Cost: a file is read twice (the sample
+// statistics need a first pass) and nothing is held per respondent; a pipe (or FIFO)
+// holds every respondent's answers.
 //
 // Usage: attune quality -i INSTRUMENT [options] [FILE | -]
 #include <fmt/format.h>
@@ -71,13 +72,19 @@ int run(const QualityArgs& args) {
   auto source = open_input(args.input);
   ProgressBar progress(true);
   options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
-  holding(fmt::format("screening {}: quality holds every respondent's answers for its sample statistics (Mahalanobis "
-                      "D², synonyms); screen the file in parts",
-                      args.input.input == "-" ? "standard input" : show_text(args.input.input)));
+  const std::string input_name = args.input.input == "-" ? "standard input" : show_text(args.input.input);
+  options.holding_rows = [&] {
+    note(fmt::format("{} cannot be read twice: quality holds every respondent's answers for its sample statistics "
+                     "(Mahalanobis D², synonyms); give the file's path to read it twice instead",
+                     input_name));
+    holding(fmt::format("screening {}: quality holds every respondent's answers for its sample statistics (Mahalanobis "
+                        "D², synonyms), as the input cannot be read twice; give the file's path, or screen it in parts",
+                        input_name));
+  };
   QualityRun run = screen_responses(definition, *source, options);
   progress.finish();
   Output out = open_records_output(args.output);
-  write_quality_rows(run, *out.writer);
+  write_quality_rows(run, *source, *out.writer);
   for (const auto& said : out.writer->notes()) note(said);
   out.sink->commit();
   if (!run.empty_records.empty()) note(run.empty_records);

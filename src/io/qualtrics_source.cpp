@@ -85,6 +85,15 @@ class QualtricsSource : public RecordSource {
   // numbers are the file's; runs number rows themselves).
   PlainText* plain_text() override { return started_ && pending_.empty() ? inner_->plain_text() : nullptr; }
   bool delimited_text() const override { return inner_->delimited_text(); }
+  // The inner reader starts again after its header; the header rows dropped are skipped again.
+  bool rewind() override {
+    if (!started_ || !inner_->rewind()) return false;
+    pending_.clear();
+    current_.reset();
+    Record skipped;
+    for (std::uint64_t i = 0; i < dropped_; ++i) inner_->next(skipped);
+    return true;
+  }
 
  private:
   // Reads the header, then looks at the next two rows to decide what to drop.

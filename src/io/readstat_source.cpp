@@ -315,6 +315,18 @@ void ReadStatSource::read_chunk() {
   }
 }
 
+bool ReadStatSource::rewind() {
+  if (!header_sent_) return false;
+  records_ = 1;
+  if (cases_done_ == 0) {
+    chunk_pos_ = 0;
+  } else {
+    cases_done_ = 0;
+    read_chunk();
+  }
+  return true;
+}
+
 bool ReadStatSource::next(Record& record) {
   record.fields.clear();
   if (!header_sent_) {

@@ -51,6 +51,68 @@ std::vector<std::vector<std::size_t>> even_odd_scales(const Instrument& instrume
   return scales;
 }
 
+Screener::Screener(const Instrument& instrument, const PairwiseMoments& sample, const QualityThresholds& thresholds,
+                   std::vector<std::size_t> longstring_order, std::vector<AttentionCheck> checks)
+    : scale_(instrument.response),
+      thresholds_(thresholds),
+      longstring_order_(std::move(longstring_order)),
+      checks_(std::move(checks)),
+      model_(sample),
+      synonyms_(find_item_pairs(sample, thresholds.psychsyn_critical_r, PairKind::synonyms)),
+      antonyms_(find_item_pairs(sample, thresholds.psychsyn_critical_r, PairKind::antonyms)) {
+  check_order(longstring_order_, instrument.items.size());
+  // Even-odd works on keyed values: each multi-item scale's items, reverse-scored where keyed
+  // so, laid end to end (an item may be keyed differently in two scales).
+  for (const Scale& scale : instrument.scales) {
+    if (scale.keys.size() >= 2) keyed_scales_.push_back(keys_in_item_order(instrument, scale));
+  }
+  std::size_t position = 0;
+  for (const auto& keys : keyed_scales_) {
+    keyed_positions_.emplace_back();
+    for (std::size_t k = 0; k < keys.size(); ++k) keyed_positions_.back().push_back(position++);
+  }
+  keyed_.resize(position);
+  in_order_.resize(longstring_order_.size());
+}
+
+RespondentQuality Screener::assess(std::span<const double> row, std::span<const double> check_values,
+                                   double duration) {
+  RespondentQuality q;
+  if (in_order_.empty()) {
+    q.longstring = longstring(row);
+  } else {
+    for (std::size_t k = 0; k < in_order_.size(); ++k) in_order_[k] = row[longstring_order_[k]];
+    q.longstring = longstring(in_order_);
+  }
+  q.irv = irv(row);
+  q.mahalanobis = model_.distance(row, thresholds_.mahalanobis_missing);
+  std::size_t at = 0;
+  for (const auto& keys : keyed_scales_) {
+    for (const KeyedItem& key : keys) {
+      const double x = row[key.item];
+      keyed_[at++] = key.reversed && !std::isnan(x) ? scale_.reverse(x) : x;
+    }
+  }
+  q.even_odd = even_odd(keyed_, keyed_positions_);
+  q.psychsyn = psychsyn(row, synonyms_);
+  q.psychant = psychsyn(row, antonyms_);
+  if (!checks_.empty()) {
+    if (check_values.empty()) throw usage_error("attention checks declared but no values given");
+    q.attention = attention(check_values, checks_);
+  }
+  q.duration = duration;
+  return q;
+}
+
+QualityReport Screener::sample_report() const {
+  QualityReport report;
+  report.synonym_pairs = synonyms_.size();
+  report.antonym_pairs = antonyms_.size();
+  report.even_odd_scales = keyed_scales_.size();
+  report.mahalanobis_problem = model_.full_matrix_problem();
+  return report;
+}
+
 QualityReport screen(const Instrument& instrument, const QualityInput& input,
                      const QualityThresholds& thresholds) {
   const std::size_t n_items = instrument.items.size();
@@ -65,59 +127,18 @@ QualityReport screen(const Instrument& instrument, const QualityInput& input,
     check_length(input.items[r].size(), n_items, fmt::format("respondent {}'s items", r + 1));
     sample.add(input.items[r]);
   }
-  const MahalanobisModel model(sample);
-  const auto synonyms = find_item_pairs(sample, thresholds.psychsyn_critical_r, PairKind::synonyms);
-  const auto antonyms = find_item_pairs(sample, thresholds.psychsyn_critical_r, PairKind::antonyms);
-
-  // Even-odd works on keyed values: each multi-item scale's items, reverse-scored where keyed
-  // so, laid end to end (an item may be keyed differently in two scales).
-  std::vector<std::vector<KeyedItem>> keyed_scales;
-  for (const Scale& scale : instrument.scales) {
-    if (scale.keys.size() >= 2) keyed_scales.push_back(keys_in_item_order(instrument, scale));
-  }
-  std::vector<std::vector<std::size_t>> keyed_positions;
-  std::size_t position = 0;
-  for (const auto& keys : keyed_scales) {
-    keyed_positions.emplace_back();
-    for (std::size_t k = 0; k < keys.size(); ++k) keyed_positions.back().push_back(position++);
-  }
-
-  QualityReport report;
-  report.synonym_pairs = synonyms.size();
-  report.antonym_pairs = antonyms.size();
-  report.even_odd_scales = keyed_scales.size();
-  report.mahalanobis_problem = model.full_matrix_problem();
-  std::vector<double> keyed(position);
-  std::vector<double> in_order(input.longstring_order.size());
+  // Pass 2: each respondent's indices.
+  Screener screener(instrument, sample, thresholds, input.longstring_order, input.checks);
+  QualityReport report = screener.sample_report();
   for (std::size_t r = 0; r < n; ++r) {
-    const std::vector<double>& row = input.items[r];
-    RespondentQuality q;
-    if (in_order.empty()) {
-      q.longstring = longstring(row);
-    } else {
-      for (std::size_t k = 0; k < in_order.size(); ++k) in_order[k] = row[input.longstring_order[k]];
-      q.longstring = longstring(in_order);
-    }
-    q.irv = irv(row);
-    q.mahalanobis = model.distance(row, thresholds.mahalanobis_missing);
-    std::size_t at = 0;
-    for (const auto& keys : keyed_scales) {
-      for (const KeyedItem& key : keys) {
-        const double x = row[key.item];
-        keyed[at++] = key.reversed && !std::isnan(x) ? instrument.response.reverse(x) : x;
-      }
-    }
-    q.even_odd = even_odd(keyed, keyed_positions);
-    q.psychsyn = psychsyn(row, synonyms);
-    q.psychant = psychsyn(row, antonyms);
-    if (!input.checks.empty()) {
-      if (input.check_values.empty()) throw usage_error("attention checks declared but no values given");
-      q.attention = attention(input.check_values[r], input.checks);
-    }
-    if (!input.durations.empty()) q.duration = input.durations[r];
-    report.flags.push_back(flag(q, thresholds));
+    if (!input.checks.empty() && input.check_values.empty())
+      throw usage_error("attention checks declared but no values given");
+    std::span<const double> checks;
+    if (!input.check_values.empty()) checks = input.check_values[r];
+    report.respondents.push_back(
+        screener.assess(input.items[r], checks, input.durations.empty() ? NAN : input.durations[r]));
+    report.flags.push_back(flag(report.respondents.back(), thresholds));
     report.summary.add(report.flags.back());
-    report.respondents.push_back(std::move(q));
   }
   return report;
 }

@@ -21,6 +21,10 @@ for input in "$CSV" "$T/large.csv"; do
   for cmd in analyze quality; do
     "$ATTUNE" $cmd -i ecr-r "$input" > "$T/want.txt" 2>&1 || fail "$cmd $n: the file fails"
     to "$ATTUNE" $cmd -i ecr-r <(cat "$input") > "$T/got.txt" 2>&1 || fail "$cmd $n via <(...): $(cat "$T/got.txt")"
+    if [ $cmd = quality ]; then   # a pipe cannot be read twice: quality holds the rows and says so
+      grep -q "cannot be read twice: quality holds" "$T/got.txt" || fail "quality $n via <(...): no note that it holds the rows"
+      sed -i '/cannot be read twice: quality holds/d' "$T/got.txt"
+    fi
     expect_same "$cmd $n via <(...)" "$T/want.txt" "$T/got.txt"
   done
 done

@@ -48,6 +48,8 @@ class CsvReader final : public RecordSource, public PlainText {
   std::uint64_t total_bytes() const override { return total_; }
   PlainText* plain_text() override { return delimiter_ != 0 ? this : nullptr; }
   bool delimited_text() const override { return true; }
+  // On a regular file or an in-memory text, after the header: back to the first record's byte.
+  bool rewind() override;
 
   // The delimiter in use (known after the first record).
   char delimiter() const override { return delimiter_; }
@@ -94,6 +96,13 @@ class CsvReader final : public RecordSource, public PlainText {
   std::uint64_t consumed_ = 0, total_ = 0;
   bool special_[256] = {};
   bool cr_lines_ = false;              // the header ended with a lone CR: lines end with CR
+  void remember_first_record();        // after the header: where rewind() goes back to
+  struct FirstRecord {
+    bool known = false;                // the header was read through next()
+    std::int64_t offset = -1;          // its byte offset in the file (-1: cannot seek)
+    std::size_t pos = 0;               // its offset in buffer_ for an in-memory text
+    std::uint64_t line = 0, consumed = 0;
+  } first_;
 };
 
 }  // namespace attune

@@ -63,6 +63,8 @@ class ReadStatSource : public RecordSource {
   // Progress: the file size times the share of cases delivered (0 until the case count is known).
   std::uint64_t bytes_read() const override;
   std::uint64_t total_bytes() const override { return total_bytes_; }
+  // After the header: back to the first case (the first chunk is read again unless it is the current one).
+  bool rewind() override;
 
   // The variables in column order, with their labels, value labels and SPSS missing codes.
   const std::vector<VariableInfo>& variables() const { return variables_; }

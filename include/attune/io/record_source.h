@@ -47,6 +47,11 @@ class RecordSource {
   // records for worker threads. False for files that declare their cases (SPSS, Stata, SAS),
   // whose own decoding is the work (threads would only add copies).
   virtual bool delimited_text() const { return false; }
+  // Starts again at the first record after the header (once the header is read), so that the
+  // records, their lines and numbers come again as the first time; false (nothing changed) when
+  // this source cannot: a pipe, a FIFO, standard input that is not a file. For a run that needs
+  // two passes over its input (quality's sample statistics) instead of holding every row.
+  virtual bool rewind() { return false; }
 };
 
 // Delimited text whose records a run may take without making a Record of each: a plain line at

@@ -3,12 +3,15 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "attune/instrument/instrument.h"
 #include "attune/quality/attention.h"
 #include "attune/quality/flags.h"
+#include "attune/quality/mahalanobis.h"
+#include "attune/quality/psychsyn.h"
 
 namespace attune {
 
@@ -40,6 +43,36 @@ struct QualityReport {
 // For even-odd: each multi-item scale's items as indices into Instrument::items, in ascending
 // item number (taken as the administration order).
 std::vector<std::vector<std::size_t>> even_odd_scales(const Instrument& instrument);
+
+class PairwiseMoments;
+
+// The second pass of screening, one respondent at a time: each respondent's indices from the
+// sample statistics of the first pass (the moments of every respondent's raw answers), so a run
+// that can read its input twice holds nothing per respondent.
+class Screener {
+ public:
+  // `instrument` on the scale the answers were read on; `longstring_order` as in QualityInput.
+  // Throws usage_error for an order that does not name each item once.
+  Screener(const Instrument& instrument, const PairwiseMoments& sample, const QualityThresholds& thresholds,
+           std::vector<std::size_t> longstring_order, std::vector<AttentionCheck> checks);
+  // One respondent's indices: raw answers in the order of Instrument::items, the attention-check
+  // values in the order of the checks (empty when none are declared), the completion time (NaN: none).
+  RespondentQuality assess(std::span<const double> row, std::span<const double> check_values, double duration);
+  // The report's sample-level fields (pairs found, even-odd scales, Mahalanobis problem); no respondents.
+  QualityReport sample_report() const;
+  const QualityThresholds& thresholds() const { return thresholds_; }
+
+ private:
+  ResponseScale scale_;
+  QualityThresholds thresholds_;
+  std::vector<std::size_t> longstring_order_;
+  std::vector<AttentionCheck> checks_;
+  MahalanobisModel model_;
+  std::vector<ItemPair> synonyms_, antonyms_;
+  std::vector<std::vector<KeyedItem>> keyed_scales_;
+  std::vector<std::vector<std::size_t>> keyed_positions_;
+  std::vector<double> keyed_, in_order_;   // scratch
+};
 
 // Computes all indices and flags. Even-odd uses the scales' keyed (reverse-scored) values;
 // the other indices use the raw answers. Throws usage_error on rows of the wrong length.
