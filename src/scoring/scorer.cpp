@@ -123,7 +123,7 @@ std::optional<double> Scorer::exact_combination(const Combination& c, std::span<
 
 // Computed scores: exact_combination when it applies; else the weighted sum (or mean of the
 // terms present) of the doubles in a long double, rounded once to double.
-void Scorer::score_computed(std::span<double> out) const {
+void Scorer::combine(std::span<double> out) const {
   for (std::size_t c = 0; c < computed_.size(); ++c) {
     const Combination& combination = computed_[c];
     std::optional<double> exact;

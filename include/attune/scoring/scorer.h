@@ -89,7 +89,12 @@ class Scorer {
   // The scale's sums (long double, as R's rowMeans), its used and really answered items, into
   // the score: mean, sum, or missing under min_valid.
   static double finish(const Plan& plan, long double sum, std::size_t used, std::size_t real);
-  void score_computed(std::span<double> out) const;
+  // Computed scores from the scales' in `out` (inline: most instruments have none, and the
+  // call's frame would cost every row).
+  void score_computed(std::span<double> out) const {
+    if (!computed_.empty()) combine(out);
+  }
+  void combine(std::span<double> out) const;
   // Combination c's score as one correctly rounded division of exact integer sums, when the
   // term scores are fractions fraction_of() recovers; else nullopt (scorer.cpp).
   std::optional<double> exact_combination(const Combination& c, std::span<const double> out) const;
