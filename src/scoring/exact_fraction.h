@@ -24,8 +24,9 @@ inline std::optional<Fraction> fraction_of(double v, std::size_t most) {
   if (!(std::fabs(v) * bound < 0x1p51) || most == 0) return std::nullopt;
   for (std::size_t d = most; d >= 1; --d) {   // most first: a full scale is the common row
     const double denominator = static_cast<double>(d);
-    const double numerator = std::nearbyint(v * denominator);
-    if (numerator / denominator == v) return Fraction{static_cast<std::int64_t>(numerator), static_cast<std::int64_t>(d)};
+    const double product = v * denominator;   // |product| < 2^51: rounded to nearest by the cast
+    const auto numerator = static_cast<std::int64_t>(product < 0 ? product - 0.5 : product + 0.5);
+    if (static_cast<double>(numerator) / denominator == v) return Fraction{numerator, static_cast<std::int64_t>(d)};
   }
   return std::nullopt;
 }
@@ -39,21 +40,22 @@ inline double divide(std::int64_t n, std::int64_t d) {
   return static_cast<double>(static_cast<long double>(n) / static_cast<long double>(d));
 }
 
-// Sums fractions exactly over a common denominator (the least common multiple); false once a
-// step would leave 64 bits, when the caller falls back to floating point.
+// Sums fractions exactly over a common denominator (the same one kept, else the product: no
+// division on the row's path); false once a step would leave 64 bits, when the caller falls
+// back to floating point.
 class FractionSum {
  public:
   bool add(Fraction f, std::int64_t weight) {
-    const std::int64_t g = gcd(sum_.denominator, f.denominator);
-    const std::int64_t scale = f.denominator / g;   // sum's denominator times this is the lcm
-    std::int64_t lcm = 0, left = 0, right = 0;
-    if (__builtin_mul_overflow(sum_.denominator, scale, &lcm) ||
-        __builtin_mul_overflow(sum_.numerator, scale, &left) ||
-        __builtin_mul_overflow(f.numerator, sum_.denominator / g, &right) ||
-        __builtin_mul_overflow(right, weight, &right) || __builtin_add_overflow(left, right, &left)) {
+    std::int64_t term = 0;
+    if (__builtin_mul_overflow(f.numerator, weight, &term)) return false;
+    if (f.denominator == sum_.denominator) return !__builtin_add_overflow(sum_.numerator, term, &sum_.numerator);
+    std::int64_t denominator = 0, left = 0, right = 0;
+    if (__builtin_mul_overflow(sum_.denominator, f.denominator, &denominator) ||
+        __builtin_mul_overflow(sum_.numerator, f.denominator, &left) ||
+        __builtin_mul_overflow(term, sum_.denominator, &right) || __builtin_add_overflow(left, right, &left)) {
       return false;
     }
-    sum_ = {left, lcm};
+    sum_ = {left, denominator};
     return true;
   }
   // The sum divided by `divisor` (> 0), correctly rounded (divide()); nullopt on overflow.
@@ -64,14 +66,6 @@ class FractionSum {
   }
 
  private:
-  static std::int64_t gcd(std::int64_t a, std::int64_t b) {
-    while (b != 0) {
-      const std::int64_t t = a % b;
-      a = b;
-      b = t;
-    }
-    return a;
-  }
   Fraction sum_;
 };
 
