@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "scoring/exact_fraction.h"
 #include "scoring/integer_sums.h"
 
 namespace attune {
@@ -26,6 +27,7 @@ Scorer::Scorer(const Instrument& instrument, const ResponseScale& scale, Scoring
         if (ids_[i] == id) combination.terms.emplace_back(i, weight);
       }
     }
+    plan_exact(combination);
     computed_.push_back(std::move(combination));
   }
   plan_integer_sums(instrument.items.size());
@@ -65,32 +67,88 @@ double Scorer::finish(const Plan& plan, long double sum, std::size_t used, std::
     return 0;   // an empty sum, as psych's rowSums(na.rm = TRUE), only when asked for
   }
   if (used == 0 || real < plan.min_valid) return NAN;
-  return plan.scoring == Scoring::mean ? static_cast<double>(sum / static_cast<long double>(used))
-                                       : static_cast<double>(sum);
+  if (plan.scoring == Scoring::sum) return static_cast<double>(sum);
+  // A sum exact as a double (every sum of whole answers below 2^53): one correctly rounded
+  // division, as exact (S / n) rounds (IEEE 754 5.4.1); R's rowMeans divides in long double
+  // and rounds twice, which can differ by an ulp (psych parity is 1e-8). Else R's way.
+  const auto exact = static_cast<double>(sum);
+  if (static_cast<long double>(exact) == sum) return exact / static_cast<double>(used);
+  return static_cast<double>(sum / static_cast<long double>(used));
 }
 
 NonFiniteScore::NonFiniteScore(std::string score_id, double score_value)
     : Error(ErrorKind::data, {}, "computed score '" + score_id + "' is not a finite number"),
       score(std::move(score_id)), value(score_value) {}
 
-void Scorer::score_computed(std::span<double> out) const {
+// Whole weights over a power of two (1, -1, 0.5: every shipped definition) and scale terms make
+// a combination exactly summable as fractions (exact_combination).
+void Scorer::plan_exact(Combination& c) const {
+  for (int e = 0; e <= 20; ++e) {
+    const double unit = std::ldexp(1.0, e);
+    bool whole = true;
+    for (const auto& [index, weight] : c.terms) {
+      const double k = c.mean_of_available ? 1.0 : weight * unit;
+      whole = whole && index < scales_.size() && k == std::nearbyint(k) && std::fabs(k) < 0x1p31;
+    }
+    if (!whole) continue;
+    c.exact = true;
+    c.weight_unit = std::int64_t{1} << e;
+    for (const auto& [index, weight] : c.terms) {
+      c.whole_weights.push_back(c.mean_of_available ? 1 : static_cast<std::int64_t>(weight * unit));
+      c.most.push_back(scales_[index].scoring == Scoring::mean ? scales_[index].items.size() : 1);
+    }
+    return;
+  }
+}
+
+// psych::scoreItems' composite as sum(w_t S_t / n_t) (a domain-global mean: over the m terms
+// present, / m): summed as integer fractions, then one correctly rounded division (divide()),
+// so a score exactly representable (2, 1.2's nearest double) comes out so.
+std::optional<double> Scorer::exact_combination(const Combination& c, std::span<const double> out) const {
+  FractionSum sum;
+  std::int64_t present = 0;
+  for (std::size_t t = 0; t < c.terms.size(); ++t) {
+    const double v = out[c.terms[t].first];
+    if (std::isnan(v)) {
+      if (c.mean_of_available) continue;
+      return NAN;
+    }
+    const std::optional<Fraction> f = fraction_of(v, c.most[t]);
+    if (!f || !sum.add(*f, c.whole_weights[t])) return std::nullopt;
+    ++present;
+  }
+  if (c.mean_of_available) return present ? sum.value(present) : std::optional<double>(NAN);
+  return sum.value(c.weight_unit);
+}
+
+// Computed scores: exact_combination when it applies; else the weighted sum (or mean of the
+// terms present) of the doubles in a long double, rounded once to double.
+void Scorer::combine(std::span<double> out) const {
   for (std::size_t c = 0; c < computed_.size(); ++c) {
+    const Combination& combination = computed_[c];
+    std::optional<double> exact;
+    if (combination.exact) exact = exact_combination(combination, out);
     double value = 0;
-    if (computed_[c].mean_of_available) {   // the mean of the terms the respondent has
+    if (exact) {
+      value = *exact;
+    } else if (combination.mean_of_available) {   // the mean of the terms the respondent has
+      long double sum = 0;
       std::size_t n = 0;
-      for (const auto& term : computed_[c].terms) {
+      for (const auto& term : combination.terms) {
         if (!std::isnan(out[term.first])) {
-          value += out[term.first];
+          sum += out[term.first];
           ++n;
         }
       }
-      value = n ? value / static_cast<double>(n) : NAN;
+      value = n ? static_cast<double>(sum / static_cast<long double>(n)) : NAN;
     } else {
-      for (const auto& [index, weight] : computed_[c].terms) value += weight * out[index];
+      long double sum = 0;
+      for (const auto& [index, weight] : combination.terms) sum += static_cast<long double>(weight) * out[index];
+      value = static_cast<double>(sum);
     }
     if (!std::isfinite(value)) [[unlikely]] {   // missing when a term is; else an overflow
-      bool term_missing = computed_[c].terms.empty();
-      for (const auto& term : computed_[c].terms) term_missing = term_missing || std::isnan(out[term.first]);
+      bool term_missing = combination.terms.empty();
+      for (const auto& term : combination.terms) term_missing = term_missing || std::isnan(out[term.first]);
       if (!term_missing || !std::isnan(value)) throw NonFiniteScore(ids_[scales_.size() + c], value);
     }
     out[scales_.size() + c] = value;

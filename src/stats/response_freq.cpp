@@ -21,7 +21,9 @@ std::map<double, std::size_t> ResponseCounts::table() const {
   return all;
 }
 
-// psych::response.frequencies: table(x) / non-missing count; miss = 1 - non-missing / rows.
+// psych::response.frequencies: table(x) / non-missing count; miss = 1 - non-missing / rows,
+// computed as (rows - non-missing) / rows: counts are exact, so one correctly rounded division
+// (psych's subtraction after the division leaves noise such as 0.025000000000000022).
 ResponseFrequencies response_frequencies(const std::vector<const ResponseCounts*>& items, std::size_t rows) {
   ResponseFrequencies out;
   std::vector<std::map<double, std::size_t>> tables;
@@ -41,7 +43,7 @@ ResponseFrequencies response_frequencies(const std::vector<const ResponseCounts*
       out.proportions(i, v) = responses ? count / static_cast<double>(responses)
                                         : std::numeric_limits<double>::quiet_NaN();
     }
-    out.missing[i] = rows ? 1 - static_cast<double>(responses) / static_cast<double>(rows)
+    out.missing[i] = rows ? static_cast<double>(rows - responses) / static_cast<double>(rows)
                           : std::numeric_limits<double>::quiet_NaN();
   }
   return out;

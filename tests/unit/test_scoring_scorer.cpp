@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "attune/scoring/scorer.h"
+#include "scoring/exact_fraction.h"
 
 using namespace attune;
 
@@ -254,4 +255,128 @@ TEST_CASE("codes are offered only for whole ranges of 2 to 15 levels") {
   CHECK_FALSE(Scorer(in, scale).coding());
   scale.max = 1;
   CHECK_FALSE(Scorer(in, scale).coding());
+}
+
+// Issue 25, "no float noise in scores": computed scores are one correctly rounded division of
+// exact integer sums, so a value exactly representable (or its nearest double) comes out so.
+namespace {
+
+// As the ECR-RS: four domains of a 3-item mean scale on 1..7; "global" the mean of the domain
+// scores present.
+Instrument domains_instrument() {
+  Instrument in;
+  in.id = "d";
+  in.response.min = 1;
+  in.response.max = 7;
+  for (int n = 1; n <= 12; ++n) in.items.push_back({n, "q" + std::to_string(n), "", {}, {}});
+  ComputedScale global{"global", "", {}, true, {}};
+  for (std::size_t d = 0; d < 4; ++d) {
+    Scale s;
+    s.id = "d" + std::to_string(d);
+    s.keys = {{3 * d, false}, {3 * d + 1, d == 2}, {3 * d + 2, false}};
+    in.scales.push_back(s);
+    global.terms.emplace_back(s.id, 1.0);
+  }
+  in.computed = {global};
+  return in;
+}
+
+// As the RSQ: means of 5, 5, 4 and 4 items on 1..5; "self" = secure + dismissing - fearful -
+// preoccupied; "half" = 0.5 secure + 0.5 fearful (weights as the AAS's).
+Instrument models_instrument() {
+  Instrument in;
+  in.id = "r";
+  in.response.min = 1;
+  in.response.max = 5;
+  for (int n = 1; n <= 18; ++n) in.items.push_back({n, "q" + std::to_string(n), "", {}, {}});
+  std::size_t next = 0;
+  for (auto [id, size] : {std::pair{"secure", 5}, {"dismissing", 5}, {"fearful", 4}, {"preoccupied", 4}}) {
+    Scale s;
+    s.id = id;
+    for (int k = 0; k < size; ++k) s.keys.push_back({next++, false});
+    in.scales.push_back(s);
+  }
+  in.computed = {{"self", "", {{"secure", 1}, {"dismissing", 1}, {"fearful", -1}, {"preoccupied", -1}}, false, {}},
+                 {"half", "", {{"secure", 0.5}, {"fearful", 0.5}}, false, {}}};
+  return in;
+}
+
+}  // namespace
+
+TEST_CASE("a domain-global mean of 2, 7/3 and 5/3 is 2 (examples/ecr-rs.csv R001 gave 2.0000000000000004)") {
+  const Instrument in = domains_instrument();
+  const Scorer scorer(in, in.response);
+  // d0 = 2, d1 missing, d2 = (3 + (8 - 6) + 2) / 3 = 7/3, d3 = 5/3.
+  const std::vector<double> row = {2, 2, 2, NAN, NAN, NAN, 3, 6, 2, 2, 2, 1};
+  const std::vector<double> out = score(scorer, row);
+  CHECK(out[2] == 7.0 / 3);
+  CHECK(out[3] == 5.0 / 3);
+  CHECK(out[4] == 2.0);
+  check_whole_matches_score(scorer, row);
+  check_codes_match_score(scorer, row);
+}
+
+TEST_CASE("4 + 2.2 - 2.25 - 2.75 is 1.2 (examples/rsq.csv Q001 gave 1.2000000000000002); weights 0.5 exact") {
+  const Instrument in = models_instrument();
+  const Scorer scorer(in, in.response);
+  const std::vector<double> row = {4, 4, 4, 4, 4, 2, 2, 2, 2, 3, 2, 2, 2, 3, 3, 3, 3, 2};
+  const std::vector<double> out = score(scorer, row);
+  CHECK(out[4] == 1.2);
+  CHECK(out[5] == 3.125);   // (4 + 2.25) / 2
+  check_whole_matches_score(scorer, row);
+  check_codes_match_score(scorer, row);
+}
+
+TEST_CASE("computed scores are the correctly rounded exact value on random rows, on every path") {
+  std::mt19937 random(25);
+  const Instrument domains = domains_instrument(), models = models_instrument();
+  const Scorer global(domains, domains.response), model(models, models.response);
+  for (int trial = 0; trial < 3000; ++trial) {
+    // Whole domains answered or missing: the global is (sum of their item sums) / (3 * domains).
+    std::vector<double> row(12);
+    std::int64_t total = 0, present = 0;
+    for (std::size_t d = 0; d < 4; ++d) {
+      const bool answered = random() % 4 != 0;
+      present += answered;
+      for (std::size_t k = 0; k < 3; ++k) {
+        const double x = 1 + static_cast<double>(random() % 7);
+        row[3 * d + k] = answered ? x : NAN;
+        if (answered) total += static_cast<std::int64_t>(d == 2 && k == 1 ? 8 - x : x);
+      }
+    }
+    const double expected = present ? static_cast<double>(total) / static_cast<double>(3 * present) : NAN;
+    const std::vector<double> out = score(global, row);
+    CHECK(std::bit_cast<std::uint64_t>(out[4]) == std::bit_cast<std::uint64_t>(expected));
+    check_whole_matches_score(global, row);
+    check_codes_match_score(global, row);
+    // self = (4 (S_secure + S_dismissing) - 5 (S_fearful + S_preoccupied)) / 20.
+    std::vector<double> answers(18);
+    std::int64_t sums[4] = {};
+    for (std::size_t j = 0; j < 18; ++j) {
+      answers[j] = 1 + static_cast<double>(random() % 5);
+      sums[j < 5 ? 0 : j < 10 ? 1 : j < 14 ? 2 : 3] += static_cast<std::int64_t>(answers[j]);
+    }
+    const std::vector<double> scores = score(model, answers);
+    CHECK(scores[4] == static_cast<double>(4 * (sums[0] + sums[1]) - 5 * (sums[2] + sums[3])) / 20.0);
+    CHECK(scores[5] == static_cast<double>(4 * sums[0] + 5 * sums[2]) / 40.0);
+    if (trial % 3 == 0) answers[random() % 18] = NAN;   // a scale then misses an item: still the same bits
+    check_whole_matches_score(model, answers);
+    check_codes_match_score(model, answers);
+  }
+}
+
+TEST_CASE("fraction_of recovers S / d from its rounded quotient; FractionSum adds them exactly") {
+  const auto third = fraction_of(5.0 / 3, 6);
+  REQUIRE(third);
+  CHECK(third->numerator * 3 == third->denominator * 5);
+  CHECK_FALSE(fraction_of(0.1, 3));              // no fraction with d <= 3 rounds to 0.1
+  CHECK_FALSE(fraction_of(0x1p40, 1 << 8));      // too large to be the only one
+  FractionSum sum;
+  REQUIRE(sum.add({7, 3}, 1));
+  REQUIRE(sum.add({5, 3}, 1));
+  REQUIRE(sum.add({2, 1}, 1));
+  CHECK(sum.value(3) == 2.0);
+  CHECK_FALSE(sum.add({1, std::int64_t{1} << 62}, 3));   // would leave 64 bits
+  CHECK(divide(6, 5) == 1.2);
+  CHECK(divide((std::int64_t{1} << 60) + 1, 1) == 0x1p60);
 }

@@ -38,3 +38,12 @@ TEST_CASE("whole responses in the small range and all other values are tabulated
   CHECK(f.proportions(0, 4) == doctest::Approx(2.0 / 8));
   CHECK(f.missing[0] == doctest::Approx(1.0 / 9));
 }
+
+TEST_CASE("miss is (rows - answered) / rows: 1 missing of 40 is exactly 0.025, not 1 - 39/40") {
+  ResponseCounts a, b;
+  for (int r = 0; r < 40; ++r) a.add(r == 7 ? std::nan("") : 3.0);
+  for (int r = 0; r < 40; ++r) b.add(r < 2 ? std::nan("") : 4.0);
+  const ResponseFrequencies f = response_frequencies({&a, &b}, 40);
+  CHECK(f.missing[0] == 0.025);   // was 0.025000000000000022 (examples/ecr-r.csv, Q1)
+  CHECK(f.missing[1] == 0.05);    // was 0.050000000000000044
+}

@@ -78,11 +78,28 @@ class Scorer {
   struct Combination {
     std::vector<std::pair<std::size_t, double>> terms;   // index into out, weight
     bool mean_of_available = false;
+    // When every term is a scale and every weight is whole_weights[t] / weight_unit (a power
+    // of two), the score is summed as exact fractions: most[t] is term t's largest denominator
+    // (a mean scale's item count, 1 for a sum).
+    bool exact = false;
+    std::vector<std::int64_t> whole_weights;
+    std::int64_t weight_unit = 1;
+    std::vector<std::size_t> most;
   };
   // The scale's sums (long double, as R's rowMeans), its used and really answered items, into
   // the score: mean, sum, or missing under min_valid.
   static double finish(const Plan& plan, long double sum, std::size_t used, std::size_t real);
-  void score_computed(std::span<double> out) const;
+  // Computed scores from the scales' in `out` (inline: most instruments have none, and the
+  // call's frame would cost every row).
+  void score_computed(std::span<double> out) const {
+    if (!computed_.empty()) combine(out);
+  }
+  void combine(std::span<double> out) const;
+  // Combination c's score as one correctly rounded division of exact integer sums, when the
+  // term scores are fractions fraction_of() recovers; else nullopt (scorer.cpp).
+  std::optional<double> exact_combination(const Combination& c, std::span<const double> out) const;
+  // Fills c's exact plan (whole weights, denominators) from its terms and the scales.
+  void plan_exact(Combination& c) const;
   // Plans score_whole() and score_codes() for `items` instrument items (integer_sums.cpp).
   void plan_integer_sums(std::size_t items);
 
