@@ -73,7 +73,7 @@ int run(const QualityArgs& args) {
   options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
   holding(fmt::format("screening {}: quality holds every respondent's answers for its sample statistics (Mahalanobis "
                       "D², synonyms); screen the file in parts",
-                      args.input.input == "-" ? "standard input" : show_text(args.input.input)));
+                      input_label(args.input)));
   QualityRun run = screen_responses(definition, *source, options);
   progress.finish();
   Output out = open_records_output(args.output);

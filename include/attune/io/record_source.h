@@ -47,6 +47,9 @@ class RecordSource {
   // records for worker threads. False for files that declare their cases (SPSS, Stata, SAS),
   // whose own decoding is the work (threads would only add copies).
   virtual bool delimited_text() const { return false; }
+  // Where line `line` of the records handed out lies: the file and its own line (a chain of
+  // several files numbers its lines on; see concat_source.h).
+  virtual SourceLocation locate(std::uint64_t line) const { return {name(), static_cast<std::size_t>(line), 0}; }
 };
 
 // Delimited text whose records a run may take without making a Record of each: a plain line at
