@@ -86,10 +86,11 @@ TEST_CASE("two files with one header read as one: the second header skipped, lin
   CHECK(source.plain_text() == nullptr);
 
   // Each chain line back in its own file; a location in another file is left alone.
-  CHECK(source.locate(2).file == "a.csv");
-  CHECK(source.locate(2).line == 2);
-  CHECK(source.locate(5).file == "b.csv");
-  CHECK(source.locate(5).line == 2);
+  const SourceLocation in_a = source.locate(2), in_b = source.locate(5);
+  CHECK(in_a.file == "a.csv");
+  CHECK(in_a.line == 2);
+  CHECK(in_b.file == "b.csv");
+  CHECK(in_b.line == 2);
   SourceLocation other = source.lines()->locate({"flags.csv", 5, 3});
   CHECK(other.file == "flags.csv");
   CHECK(other.line == 5);
