@@ -53,12 +53,12 @@ bool ConcatSource::next(Record& record) {
     RecordSource& source = *sources_[at_];
     if (!source.next(record)) {
       if (at_ == 0 && !header_read_) return false;   // an empty first file: the reader says so
-      if (at_ + 1 == sources_.size()) return false;
       if (!header_read_) {
         throw data_error({source.name()}, "is empty: it has no header row",
                          fmt::format("every file must start with the header of the first ({})",
                                      sources_.front()->name()));
       }
+      if (at_ + 1 == sources_.size()) return false;
       done_bytes_ += source.bytes_read();
       ++at_;
       header_read_ = false;
