@@ -172,7 +172,9 @@ std::string DuplicateIds::warning(const std::string& file,
     first = locate(first_line_);
     repeat = locate(first_repeat_line_);
   }
-  const std::string lines = first.file == repeat.file
+  // One file when both lines lie at the same offset (a file given twice is two files).
+  const bool one_file = first.file == repeat.file && first_line_ - first.line == first_repeat_line_ - repeat.line;
+  const std::string lines = one_file
                                 ? fmt::format("on lines {} and {}", first.line, repeat.line)
                                 : fmt::format("on line {} of {} and line {} of {}", first.line, first.file,
                                               repeat.line, repeat.file);
