@@ -69,7 +69,7 @@ int run(const AnalyzeArgs& args) {
   options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
   if (options.bootstrap) {
     holding(fmt::format("analysing {}: --ci bootstrap holds every row's answers (--ci feldt needs no memory per row)",
-                        args.input.input == "-" ? "standard input" : show_text(args.input.input)));
+                        input_label(args.input)));
   }
   AnalysisReport report = run_analysis(instrument, *source, options);
   progress.finish();
@@ -105,7 +105,9 @@ Command add_analyze_command(CLI::App& app) {
   add_input_options(*cmd, args->input,
                     {.several_instruments = false,
                      .refused = {{"--keep", "analyze writes no row per respondent, so --keep has nothing to carry; "
-                                            "give it to score or quality"}}});
+                                            "give it to score or quality"},
+                                 {"--source-column", "analyze writes no row per respondent, so --source-column has no "
+                                                     "row to name the file of; give it to score or quality"}}});
   cmd->add_option("--ci", args->ci, "Confidence interval for alpha: feldt (always shown) or bootstrap (percentile; holds the data)")
       ->option_text("feldt|bootstrap");
   cmd->add_option("--boot", args->boot, "Bootstrap replicates (default 2000)")->option_text("B")

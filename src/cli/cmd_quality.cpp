@@ -72,11 +72,17 @@ int run(const QualityArgs& args) {
   auto source = open_input(args.input);
   ProgressBar progress(true);
   options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
-  const std::string input_name = args.input.input == "-" ? "standard input" : show_text(args.input.input);
+  const std::string input_name = input_label(args.input);
   options.holding_rows = [&] {
-    note(fmt::format("{} cannot be read twice: quality holds every respondent's answers for its sample statistics "
-                     "(Mahalanobis D², synonyms); give the file's path to read it twice instead",
-                     input_name));
+    if (input_files(args.input).size() > 1) {   // a chain of files is read once
+      note(fmt::format("{}: quality reads several files once, so it holds every respondent's answers for its sample "
+                       "statistics (Mahalanobis D², synonyms); join them into one file to read it twice instead",
+                       input_name));
+    } else {
+      note(fmt::format("{} cannot be read twice: quality holds every respondent's answers for its sample statistics "
+                       "(Mahalanobis D², synonyms); give the file's path to read it twice instead",
+                       input_name));
+    }
     holding(fmt::format("screening {}: quality holds every respondent's answers for its sample statistics (Mahalanobis "
                         "D², synonyms), as the input cannot be read twice; give the file's path, or screen it in parts",
                         input_name));

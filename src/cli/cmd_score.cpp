@@ -111,8 +111,7 @@ std::string held_rows(const ScoreArgs& args) {
     reasons.push_back("-f table holds every row to align its columns (-f csv, tsv or jsonl write each row as it is read)");
   }
   if (reasons.empty()) return "";
-  const std::string& file = args.input.input;
-  return fmt::format("scoring {}: {} (or score the file in parts)", file == "-" ? "standard input" : show_text(file),
+  return fmt::format("scoring {}: {} (or score the file in parts)", input_label(args.input),
                      fmt::join(reasons, "; "));
 }
 

@@ -1,5 +1,6 @@
 #include "input_args.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <memory>
@@ -7,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "attune/io/concat_source.h"
 #include "attune/io/open_input.h"
 #include "attune/util/error.h"
 #include "attune/util/text_encoding.h"
@@ -72,8 +74,10 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
     }
     return option;
   };
-  cmd.add_option("file", args.input, "Responses (CSV, SPSS, Stata, SAS; - or nothing for standard input)")
-      ->option_text("FILE");
+  cmd.add_option("file", args.inputs,
+                 "Responses (CSV, SPSS, Stata, SAS; - or nothing for standard input); several files with the same "
+                 "header are read in order as one data set")
+      ->option_text("FILE...");
   place(cmd.add_option("-i,--instrument", args.instruments,
                        use.several_instruments
                            ? "Instrument id (see 'attune instruments'; looked up on the search path only) or a definition file (a path with a '/' or ending in .yaml/.yml); repeat to score several from one file (columns are then prefixed with the id)"
@@ -141,6 +145,11 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
                      "Keep records whose every cell is empty (a line of delimiters alone) as rows; by default they are "
                      "not respondents: left out, with a note (CSV/TSV only; SPSS/Stata/SAS cases are always kept)"),
         "--keep-empty");
+  place(cmd.add_option("--source-column", args.source_column,
+                       "Add a text column NAME holding each row's input file (as given; <stdin> for -), after the id "
+                       "and --keep columns: for several files")
+            ->option_text("NAME"),
+        "--source-column");
   place(cmd.add_option("--exclude-flagged", args.exclude_flagged,
                        "Leave out respondents flagged in FILE (the CSV output of attune quality), joined by id; says how many")
             ->option_text("FILE"),
@@ -149,13 +158,18 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
 
 void refuse_output_over_inputs(const InputArgs& args, const OutputOptions& output,
                                const std::vector<std::string>& more_files) {
-  std::vector<std::string> files{args.input, args.exclude_flagged};
+  std::vector<std::string> files = input_files(args);
+  files.push_back(args.exclude_flagged);
   files.insert(files.end(), more_files.begin(), more_files.end());
   refuse_output_over_inputs(output, files, args.instruments, args.instrument_path, args.map_files);
 }
 
 void check_input_use(const InputArgs& args, const std::string& command) {
-  if (args.input == "-" && stdin_is_tty()) {
+  const std::vector<std::string> files = input_files(args);
+  if (std::count(files.begin(), files.end(), "-") > 1) {
+    throw usage_error("- (standard input) is given more than once", "give - once; it can be read only once");
+  }
+  if (std::count(files.begin(), files.end(), "-") == 1 && stdin_is_tty()) {
     throw usage_error("no input: give a file, or pipe data and give -", fmt::format("see attune {} --help", command));
   }
   for (const auto& [option, why] : args.refused) {
@@ -178,6 +192,7 @@ InputChoice to_response_options(const InputArgs& args) {
       if (!trim(name).empty()) options.columns.keep_columns.emplace_back(trim(name));
     }
   }
+  if (!args.source_column.empty()) options.columns.keep_columns.push_back(args.source_column);   // after --keep's
   options.columns.keep_all = args.keep_all;
   // Each note once, though every instrument (and thread) binds the header.
   options.columns.note = [said = std::make_shared<std::set<std::string>>()](const std::string& message) {
@@ -253,20 +268,55 @@ std::vector<Instrument> load_instruments(const InputArgs& args) {
   return instruments;
 }
 
+std::vector<std::string> input_files(const InputArgs& args) {
+  return args.inputs.empty() ? std::vector<std::string>{"-"} : args.inputs;
+}
+
+std::string input_label(const InputArgs& args) {
+  std::string label;
+  for (const auto& file : input_files(args)) label += (label.empty() ? "" : ", ") + (file == "-" ? "standard input" : show_text(file));
+  return label;
+}
+
+namespace {
+
+// The lines of the chain open_input opened last, for errors that reach main after it is gone.
+std::shared_ptr<const ChainLines>& opened_chain() {
+  static std::shared_ptr<const ChainLines> chain;
+  return chain;
+}
+
+}  // namespace
+
 std::unique_ptr<RecordSource> open_input(const InputArgs& args) {
   CsvOptions csv;
   csv.delimiter = parse_delimiter(args.delimiter);
-  std::unique_ptr<RecordSource> source = open_record_source(
-      args.input, args.input_format, csv, args.qualtrics ? QualtricsMode::on : QualtricsMode::automatic);
-  // ReadStat hands SPSS/Stata/SAS text over as UTF-8 already: reading it again as Latin-1 would
-  // change every accented id.
-  if (text_encoding_named(args.encoding) != TextEncoding::utf8 && !source->delimited_text()) {
-    throw usage_error(fmt::format("--encoding {} applies to CSV/TSV input; {} is read with its own declared encoding "
-                                  "(SPSS, Stata, SAS), as UTF-8",
-                                  args.encoding, show_text(source->name())),
-                      "leave --encoding out");
+  std::vector<std::unique_ptr<RecordSource>> sources;
+  for (const auto& file : input_files(args)) {
+    std::unique_ptr<RecordSource> source = open_record_source(
+        file, args.input_format, csv, args.qualtrics ? QualtricsMode::on : QualtricsMode::automatic);
+    // ReadStat hands SPSS/Stata/SAS text over as UTF-8 already: reading it again as Latin-1 would
+    // change every accented id.
+    if (text_encoding_named(args.encoding) != TextEncoding::utf8 && !source->delimited_text()) {
+      throw usage_error(fmt::format("--encoding {} applies to CSV/TSV input; {} is read with its own declared encoding "
+                                    "(SPSS, Stata, SAS), as UTF-8",
+                                    args.encoding, show_text(source->name())),
+                        "leave --encoding out");
+    }
+    sources.push_back(std::move(source));
   }
-  return source;
+  if (sources.size() == 1 && args.source_column.empty()) return std::move(sources.front());
+  auto chain = std::make_unique<ConcatSource>(std::move(sources), args.source_column);
+  opened_chain() = chain->lines();
+  return chain;
+}
+
+Error in_input_file(const Error& error) {
+  const std::shared_ptr<const ChainLines>& chain = opened_chain();
+  if (!chain) return error;
+  SourceLocation at = chain->locate(error.where());
+  if (at.file == error.where().file && at.line == error.where().line) return error;
+  return Error(error.kind(), std::move(at), error.message(), error.hint());
 }
 
 std::optional<FlagJoin> excluded_flags(const InputArgs& args) {

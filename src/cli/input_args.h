@@ -30,7 +30,8 @@ struct InputUse {
 
 // The input options as typed.
 struct InputArgs {
-  std::string input = "-";
+  std::vector<std::string> inputs;              // the files, read in order as one ("-" standard input; none: "-")
+  std::string source_column;                    // --source-column NAME
   std::vector<std::string> instruments;         // -i (repeatable where several_instruments)
   std::vector<std::string> instrument_path;     // --instrument-path
   std::vector<std::string> ids, keeps;          // --id, --keep (each a comma-separated list)
@@ -84,8 +85,19 @@ void check_instrument_ids(const InputChoice& choice, const std::vector<Instrumen
 // Loads every -i instrument along --instrument-path.
 std::vector<Instrument> load_instruments(const InputArgs& args);
 
-// Opens the input (file or "-") with --input-format, --delim and --qualtrics.
+// The input files as given ("-" when none was).
+std::vector<std::string> input_files(const InputArgs& args);
+
+// The inputs for a message: "standard input", or the file names, comma-separated.
+std::string input_label(const InputArgs& args);
+
+// Opens the input (files or "-") with --input-format, --delim and --qualtrics; several files
+// (or --source-column) as one chain (attune/io/concat_source.h).
 std::unique_ptr<RecordSource> open_input(const InputArgs& args);
+
+// `error` located in the input file its line lies in, when it names a chain of several files
+// that open_input opened (their lines are numbered on); else `error` itself.
+Error in_input_file(const Error& error);
 
 // The flags of --exclude-flagged, or nothing when it was not given.
 std::optional<FlagJoin> excluded_flags(const InputArgs& args);

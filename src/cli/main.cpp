@@ -26,6 +26,7 @@
 #include "attune/util/simd_level.h"
 #include "attune/util/text.h"
 #include "common.h"
+#include "input_args.h"
 #include "man_page.h"
 #include "memory_note.h"
 
@@ -300,7 +301,7 @@ int run(int argc, char** argv) {
   } catch (const attune::BrokenPipe&) {
     die_of_broken_pipe();   // `attune ... | head`: the reader has what it wanted
   } catch (const attune::Error& e) {
-    error(e.what());
+    error(attune::cli::in_input_file(e).what());   // a row of a second input file: that file and its line
     return e.kind() == attune::ErrorKind::usage ? kExitUsage : kExitDataError;
   } catch (const std::bad_alloc&) {
     error(out_of_memory_message());

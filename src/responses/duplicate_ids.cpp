@@ -155,7 +155,8 @@ void DuplicateIds::add(std::span<const std::string_view> id_cells, std::uint64_t
   ++hashed_;
 }
 
-std::string DuplicateIds::warning(const std::string& file) const {
+std::string DuplicateIds::warning(const std::string& file,
+                                  const std::function<SourceLocation(std::uint64_t)>& locate) const {
   std::string unchecked =
       unchecked_ ? fmt::format("{} later row{} compared only with the ids remembered before the cap of {} entries",
                                unchecked_, unchecked_ == 1 ? " was" : "s were", max_tracked_)
@@ -165,10 +166,22 @@ std::string DuplicateIds::warning(const std::string& file) const {
   for (char& c : id) {
     if (c == kCellSeparator) c = ',';
   }
-  return fmt::format("{}: {} row{} repeat{} an earlier row's id; the first: id {} on lines {} and {} "
+  SourceLocation first{file, static_cast<std::size_t>(first_line_), 0};
+  SourceLocation repeat{file, static_cast<std::size_t>(first_repeat_line_), 0};
+  if (locate) {
+    first = locate(first_line_);
+    repeat = locate(first_repeat_line_);
+  }
+  // One file when both lines lie at the same offset (a file given twice is two files).
+  const bool one_file = first.file == repeat.file && first_line_ - first.line == first_repeat_line_ - repeat.line;
+  const std::string lines = one_file
+                                ? fmt::format("on lines {} and {}", first.line, repeat.line)
+                                : fmt::format("on line {} of {} and line {} of {}", first.line, first.file,
+                                              repeat.line, repeat.file);
+  return fmt::format("{}: {} row{} repeat{} an earlier row's id; the first: id {} {} "
                      "(every row is scored and written; check the data for repeated responses{}{})",
-                     file, repeated_, repeated_ == 1 ? "" : "s", repeated_ == 1 ? "s" : "", show_text(id),
-                     first_line_, first_repeat_line_, unchecked.empty() ? "" : "; ", unchecked);
+                     repeat.file, repeated_, repeated_ == 1 ? "" : "s", repeated_ == 1 ? "s" : "", show_text(id),
+                     lines, unchecked.empty() ? "" : "; ", unchecked);
 }
 
 }  // namespace attune

@@ -171,3 +171,31 @@ TEST_CASE("whole_number_id: canonical decimal whole numbers only") {
     CHECK(DuplicateIds::whole_number_id(text) == -1);
   }
 }
+
+TEST_CASE("with several files, the warning names the file and own line of each of the two rows") {
+  DuplicateIds ids;
+  add(ids, "P1", 2);
+  add(ids, "P2", 3);
+  add(ids, "P1", 5);   // a second file's line 2: its lines follow line 3 of the first
+  add(ids, "P2", 7);   // a third file (the same name given again) from line 5 on: its line 2
+  auto locate = [](std::uint64_t line) {
+    if (line <= 3) return attune::SourceLocation{"a.csv", line, 0};
+    if (line <= 5) return attune::SourceLocation{"b.csv", line - 3, 0};
+    return attune::SourceLocation{"b.csv", line - 5, 0};
+  };
+  CHECK(ids.warning("a.csv", locate) ==
+        "b.csv: 2 rows repeat an earlier row's id; the first: id \"P1\" on line 2 of a.csv and line 2 of b.csv "
+        "(every row is scored and written; check the data for repeated responses)");
+  DuplicateIds again;
+  add(again, "P1", 4);
+  add(again, "P1", 7);   // the same name given twice: two files, told apart
+  CHECK(again.warning("a.csv", locate) ==
+        "b.csv: 1 row repeats an earlier row's id; the first: id \"P1\" on line 1 of b.csv and line 2 of b.csv "
+        "(every row is scored and written; check the data for repeated responses)");
+  DuplicateIds one;
+  add(one, "P1", 6);
+  add(one, "P1", 7);
+  CHECK(one.warning("a.csv", locate) ==
+        "b.csv: 1 row repeats an earlier row's id; the first: id \"P1\" on lines 1 and 2 "
+        "(every row is scored and written; check the data for repeated responses)");
+}

@@ -52,6 +52,9 @@ class RecordSource {
   // this source cannot: a pipe, a FIFO, standard input that is not a file. For a run that needs
   // two passes over its input (quality's sample statistics) instead of holding every row.
   virtual bool rewind() { return false; }
+  // Where line `line` of the records handed out lies: the file and its own line (a chain of
+  // several files numbers its lines on; see concat_source.h).
+  virtual SourceLocation locate(std::uint64_t line) const { return {name(), static_cast<std::size_t>(line), 0}; }
 };
 
 // Delimited text whose records a run may take without making a Record of each: a plain line at

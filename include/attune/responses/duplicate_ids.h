@@ -8,10 +8,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "attune/util/error.h"
 
 namespace attune {
 
@@ -42,7 +45,9 @@ class DuplicateIds {
 
   // One warning line for `file` (repeats with the first one's lines, and unchecked rows), or
   // "" when there is nothing to say.
-  std::string warning(const std::string& file) const;
+  // `locate`, when given, says which file and own line a line lies in (several input files).
+  std::string warning(const std::string& file,
+                      const std::function<SourceLocation(std::uint64_t)>& locate = {}) const;
 
  private:
   void grow();
