@@ -160,6 +160,22 @@ void read_root(yaml_fields::Reader& reader, const YAML::Node& root, Instrument& 
   if (root["attention_checks"]) sections::read_attention_checks(reader, root["attention_checks"], instrument);
 }
 
+// Warns of every value that starts "TODO" (what attune init leaves for the user to fill).
+// The walk's depth is bounded: precheck refused deeper nesting.
+void warn_of_todos(const YAML::Node& node, const std::string& source, std::vector<Problem>& warnings) {
+  if (node.IsScalar()) {
+    if (node.Scalar().starts_with("TODO")) {
+      warnings.push_back({location_of(source, node), fmt::format("left to fill: {}", show_text(node.Scalar(), 80))});
+    }
+    return;
+  }
+  if (node.IsSequence()) {
+    for (const auto& element : node) warn_of_todos(element, source, warnings);
+  } else if (node.IsMap()) {
+    for (const auto& entry : node) warn_of_todos(entry.second, source, warnings);
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -243,6 +259,7 @@ CheckResult check_instrument_text(std::string_view yaml, const std::string& sour
   yaml_fields::Reader reader(source, result.problems);
   try {
     read_root(reader, root, instrument, source, result.warnings);
+    warn_of_todos(root, source, result.warnings);
   } catch (const YAML::Exception& e) {
     result.problems.push_back({{source, static_cast<std::size_t>(e.mark.line + 1),
                                 static_cast<std::size_t>(e.mark.column + 1)},
