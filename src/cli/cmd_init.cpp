@@ -10,6 +10,7 @@
 // is invented. Cost: reads the header and the keys list only.
 //
 // Usage: attune init DATA --range MIN:MAX [--keys FILE] [-o def.yaml]
+#include <algorithm>
 #include <filesystem>
 #include <set>
 

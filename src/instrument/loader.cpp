@@ -160,22 +160,6 @@ void read_root(yaml_fields::Reader& reader, const YAML::Node& root, Instrument& 
   if (root["attention_checks"]) sections::read_attention_checks(reader, root["attention_checks"], instrument);
 }
 
-// Warns of every value that starts "TODO" (what attune init leaves for the user to fill).
-// The walk's depth is bounded: precheck refused deeper nesting.
-void warn_of_todos(const YAML::Node& node, const std::string& source, std::vector<Problem>& warnings) {
-  if (node.IsScalar()) {
-    if (node.Scalar().starts_with("TODO")) {
-      warnings.push_back({location_of(source, node), fmt::format("left to fill: {}", show_text(node.Scalar(), 80))});
-    }
-    return;
-  }
-  if (node.IsSequence()) {
-    for (const auto& element : node) warn_of_todos(element, source, warnings);
-  } else if (node.IsMap()) {
-    for (const auto& entry : node) warn_of_todos(entry.second, source, warnings);
-  }
-}
-
 }  // namespace
 
 namespace {
@@ -203,6 +187,36 @@ class FirstValue : public YAML::EventHandler {
     if (!mark) mark = at;
   }
 };
+
+// Notes every scalar that starts "TODO" (what attune init leaves for the user to fill), from
+// the parser's events: aliases are not followed, so an alias bomb costs its text's length.
+class TodoValues : public YAML::EventHandler {
+ public:
+  std::vector<std::pair<YAML::Mark, std::string>> found;
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark& at, const std::string&, YAML::anchor_t, const std::string& value) override {
+    if (value.starts_with("TODO")) found.emplace_back(at, value);
+  }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// Warns of every value of the (first) document that starts "TODO".
+void warn_of_todos(std::string_view yaml, const std::string& source, std::vector<Problem>& warnings) {
+  std::istringstream in{std::string(yaml)};
+  YAML::Parser parser(in);
+  TodoValues todos;
+  parser.HandleNextDocument(todos);
+  for (const auto& [at, value] : todos.found) {
+    warnings.push_back({{source, static_cast<std::size_t>(at.line + 1), static_cast<std::size_t>(at.column + 1)},
+                        fmt::format("left to fill: {}", show_text(value, 80))});
+  }
+}
 
 // Where a second document with a value begins, if `yaml` has one. Documents are walked one by
 // one and at most kMaxDocuments of them: yaml-cpp's LoadAll never ends on some damaged input
@@ -259,7 +273,7 @@ CheckResult check_instrument_text(std::string_view yaml, const std::string& sour
   yaml_fields::Reader reader(source, result.problems);
   try {
     read_root(reader, root, instrument, source, result.warnings);
-    warn_of_todos(root, source, result.warnings);
+    warn_of_todos(yaml, source, result.warnings);
   } catch (const YAML::Exception& e) {
     result.problems.push_back({{source, static_cast<std::size_t>(e.mark.line + 1),
                                 static_cast<std::size_t>(e.mark.column + 1)},

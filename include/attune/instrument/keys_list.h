@@ -8,7 +8,6 @@
 // or a leading `-` cannot be written in a keys list: write a definition instead.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
