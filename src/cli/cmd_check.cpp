@@ -95,7 +95,7 @@ Command add_check_command(CLI::App& app) {
       ->option_text("FILE|ID...");
   add_instrument_path_option(*cmd, args->instrument_path);
   cmd->add_flag("--strict", args->strict,
-                "Count the warnings (no version or citation, an id that is not the file name) as problems, "
+                "Count the warnings (no version or citation, a TODO value left to fill, an id that is not the file name) as problems, "
                 "as for the shipped definitions always");
   cmd->footer(examples({"attune check my_items.yaml",
                         "attune check --strict my_items.yaml   # before sharing it",

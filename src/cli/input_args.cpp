@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "attune/io/concat_source.h"
+#include "attune/instrument/keys_list.h"
 #include "attune/io/open_input.h"
 #include "attune/util/error.h"
 #include "attune/util/text_encoding.h"
@@ -82,10 +83,14 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
                        use.several_instruments
                            ? "Instrument id (see 'attune instruments'; looked up on the search path only) or a definition file (a path with a '/' or ending in .yaml/.yml); repeat to score several from one file (columns are then prefixed with the id)"
                            : "Instrument id (see 'attune instruments'; looked up on the search path only) or a definition file (a path with a '/' or ending in .yaml/.yml)")
-            ->required()
             ->allow_extra_args(false)
             ->option_text("ID|FILE"),
         "--instrument");
+  place(cmd.add_option("--keys", args.keys,
+                       "Score a psych-style keys list instead of a definition: one 'scale: item -item ...' line per "
+                       "scale, items named by their columns, '-' reversing (needs --range; no classification)")
+            ->option_text("FILE"),
+        "--keys");
   place(cmd.add_option("--instrument-path", args.instrument_path,
                        "Also look for instrument definitions in DIR (repeatable; before $ATTUNE_INSTRUMENT_PATH)")
             ->allow_extra_args(false)
@@ -160,6 +165,7 @@ void refuse_output_over_inputs(const InputArgs& args, const OutputOptions& outpu
                                const std::vector<std::string>& more_files) {
   std::vector<std::string> files = input_files(args);
   files.push_back(args.exclude_flagged);
+  files.push_back(args.keys);
   files.insert(files.end(), more_files.begin(), more_files.end());
   refuse_output_over_inputs(output, files, args.instruments, args.instrument_path, args.map_files);
 }
@@ -175,9 +181,33 @@ void check_input_use(const InputArgs& args, const std::string& command) {
   for (const auto& [option, why] : args.refused) {
     if (option->count() > 0) throw usage_error(why);
   }
+  if (!args.keys.empty() && !args.instruments.empty()) {
+    throw usage_error("give -i or --keys, not both: each says which items to score",
+                      "--keys FILE scores a keys list without a definition; -i ID|FILE a definition");
+  }
+  if (args.keys.empty() && args.instruments.empty()) {
+    throw usage_error("--instrument is required: -i ID|FILE names the definition to use",
+                      "or give --keys FILE --range MIN:MAX to score a psych-style keys list");
+  }
+  if (!args.keys.empty() && args.range.empty()) {
+    throw usage_error("--keys needs --range MIN:MAX: a keys list does not say the response scale",
+                      "give the scale the items were answered on, e.g. --range 1:5");
+  }
   if (!args.several_instruments && args.instruments.size() > 1) {
     throw usage_error(fmt::format("{} reads one instrument at a time; run it once for each -i", command));
   }
+}
+
+std::pair<double, double> parse_range(const std::string& text) {
+  auto parts = split(text, ':');
+  if (parts.size() != 2) throw usage_error(fmt::format("--range {}: write MIN:MAX, e.g. 1:5", show_text(text)));
+  double low = parse_double(parts[0], "--range"), high = parse_double(parts[1], "--range");
+  if (low >= high) throw usage_error(fmt::format("--range {}: MIN must be below MAX", show_text(text)));
+  if (std::fabs(low) > kResponseScaleLimit || std::fabs(high) > kResponseScaleLimit) {
+    throw usage_error(fmt::format("--range {}: the ends must lie within +-{}", show_text(text), kResponseScaleLimit),
+                      "no rating scale is that wide; scores and cut-offs of it would lose their precision");
+  }
+  return {low, high};
 }
 
 InputChoice to_response_options(const InputArgs& args) {
@@ -200,17 +230,7 @@ InputChoice to_response_options(const InputArgs& args) {
   };
   options.missing_codes = missing_codes({args.na});
   for (auto& code : missing_codes(args.missing)) options.missing_codes.push_back(std::move(code));
-  if (!args.range.empty()) {
-    auto parts = split(args.range, ':');
-    if (parts.size() != 2) throw usage_error(fmt::format("--range {}: write MIN:MAX, e.g. 1:5", show_text(args.range)));
-    double low = parse_double(parts[0], "--range"), high = parse_double(parts[1], "--range");
-    if (low >= high) throw usage_error(fmt::format("--range {}: MIN must be below MAX", show_text(args.range)));
-    if (std::fabs(low) > kResponseScaleLimit || std::fabs(high) > kResponseScaleLimit) {
-      throw usage_error(fmt::format("--range {}: the ends must lie within +-{}", show_text(args.range), kResponseScaleLimit),
-                        "no rating scale is that wide; scores and cut-offs of it would lose their precision");
-    }
-    options.range = {low, high};
-  }
+  if (!args.range.empty()) options.range = parse_range(args.range);
   if (args.invalid == "missing") options.invalid = InvalidPolicy::missing;
   else if (args.invalid != "error") throw usage_error("--invalid takes 'error' or 'missing'");
   if (args.decimal != "." && args.decimal != ",") throw usage_error("--decimal takes '.' or ','");
@@ -264,6 +284,9 @@ void check_instrument_ids(const InputChoice& choice, const std::vector<Instrumen
 
 std::vector<Instrument> load_instruments(const InputArgs& args) {
   std::vector<Instrument> instruments;
+  if (!args.keys.empty()) {
+    instruments.push_back(instrument_from_keys(read_keys_file(args.keys), parse_range(args.range), keys_list_id(args.keys)));
+  }
   for (const auto& name : args.instruments) instruments.push_back(load_named_instrument(name, args.instrument_path));
   return instruments;
 }

@@ -34,6 +34,7 @@ struct InputArgs {
   std::string source_column;                    // --source-column NAME
   std::vector<std::string> instruments;         // -i (repeatable where several_instruments)
   std::vector<std::string> instrument_path;     // --instrument-path
+  std::string keys;                             // --keys FILE: a psych-style keys list instead of -i
   std::vector<std::string> ids, keeps;          // --id, --keep (each a comma-separated list)
   std::vector<std::string> columns, map_files;  // --columns [ID=]PATTERN, --map [ID=]FILE
   std::vector<std::string> missing;             // --missing
@@ -72,6 +73,9 @@ struct InputChoice {
 // `text` as a finite number, or a usage Error naming `option`.
 double parse_double(const std::string& text, const std::string& option);
 
+// --range's MIN:MAX as numbers (a usage Error naming --range when it is not that).
+std::pair<double, double> parse_range(const std::string& text);
+
 // Checks and converts the input options (usage Errors name the option and what it takes).
 InputChoice to_response_options(const InputArgs& args);
 
@@ -82,7 +86,7 @@ ResponseOptions options_for(const InputChoice& choice, const std::string& instru
 // when a --columns/--map without ID= would apply to two or more instruments.
 void check_instrument_ids(const InputChoice& choice, const std::vector<Instrument>& instruments);
 
-// Loads every -i instrument along --instrument-path.
+// Loads every -i instrument along --instrument-path, or the instrument --keys defines.
 std::vector<Instrument> load_instruments(const InputArgs& args);
 
 // The input files as given ("-" when none was).

@@ -38,6 +38,7 @@ Command add_describe_command(CLI::App& app);
 Command add_quality_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
 Command add_patterns_command(CLI::App& app);
+Command add_init_command(CLI::App& app);
 }  // namespace attune::cli
 
 namespace {
@@ -220,12 +221,13 @@ int run(int argc, char** argv) {
                        "attune analyze -i ecr-r responses.csv    # reliability and item analysis",
                        "attune quality -i ecr-r responses.csv    # careless-responding screening",
                        "attune patterns                          # what the four patterns mean",
+                       "attune init data.csv --range 1:5 --keys my.keys -o my.yaml   # a starter definition",
                        "",
                        "Run 'attune COMMAND --help' for a command's options.",
                        "Exit codes: 0 ok, 1 bad data or definition, 2 bad usage."}));
   std::vector<std::pair<CLI::App*, Command>> commands;
   for (auto add : {add_score_command, add_check_command, add_instruments_command, add_describe_command,
-                    add_analyze_command, add_quality_command, add_patterns_command}) {
+                    add_analyze_command, add_quality_command, add_patterns_command, add_init_command}) {
     Command command = add(app);
     commands.emplace_back(app.get_subcommands({}).back(), std::move(command));
   }

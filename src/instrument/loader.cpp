@@ -188,6 +188,36 @@ class FirstValue : public YAML::EventHandler {
   }
 };
 
+// Notes every scalar that starts "TODO" (what attune init leaves for the user to fill), from
+// the parser's events: aliases are not followed, so an alias bomb costs its text's length.
+class TodoValues : public YAML::EventHandler {
+ public:
+  std::vector<std::pair<YAML::Mark, std::string>> found;
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark& at, const std::string&, YAML::anchor_t, const std::string& value) override {
+    if (value.starts_with("TODO")) found.emplace_back(at, value);
+  }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// Warns of every value of the (first) document that starts "TODO".
+void warn_of_todos(std::string_view yaml, const std::string& source, std::vector<Problem>& warnings) {
+  std::istringstream in{std::string(yaml)};
+  YAML::Parser parser(in);
+  TodoValues todos;
+  parser.HandleNextDocument(todos);
+  for (const auto& [at, value] : todos.found) {
+    warnings.push_back({{source, static_cast<std::size_t>(at.line + 1), static_cast<std::size_t>(at.column + 1)},
+                        fmt::format("left to fill: {}", show_text(value, 80))});
+  }
+}
+
 // Where a second document with a value begins, if `yaml` has one. Documents are walked one by
 // one and at most kMaxDocuments of them: yaml-cpp's LoadAll never ends on some damaged input
 // (an 8-byte file found by fuzzing), and empty documents (a trailing ---) are allowed.
@@ -243,6 +273,7 @@ CheckResult check_instrument_text(std::string_view yaml, const std::string& sour
   yaml_fields::Reader reader(source, result.problems);
   try {
     read_root(reader, root, instrument, source, result.warnings);
+    warn_of_todos(yaml, source, result.warnings);
   } catch (const YAML::Exception& e) {
     result.problems.push_back({{source, static_cast<std::size_t>(e.mark.line + 1),
                                 static_cast<std::size_t>(e.mark.column + 1)},

@@ -185,6 +185,15 @@ ColumnOptions columns_for(const ColumnOptions& shared, const std::map<std::strin
   return own;
 }
 
+std::optional<std::size_t> default_id_field(const std::vector<std::string>& header) {
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    std::string_view name = trim(header[i]);
+    if (iequals(name, "id") || iequals(name, "responseid")) return i;
+  }
+  if (!header.empty() && trim(header[0]).empty()) return 0;
+  return std::nullopt;
+}
+
 ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::string>& header,
                            const ColumnOptions& options, const std::string& file) {
   ColumnBinding binding;
@@ -242,20 +251,17 @@ ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::
     binding.id_fields = bind_named(options.id_columns, header, index, "--id", file);
     for (auto field : binding.id_fields) binding.id_names.push_back(header[field]);
   } else {
-    for (std::size_t i = 0; i < header.size(); ++i) {
-      std::string_view name = trim(header[i]);
-      if (iequals(name, "id") || iequals(name, "responseid")) {
-        if (index.count(header[i]) > 1) {   // which of them holds the ids would be a guess
-          throw data_error({file, 1, 0},
-                           fmt::format("the header has {} columns named {}, and attune would not guess which holds "
-                                       "the ids",
-                                       index.count(header[i]), show_text(header[i])),
-                           "rename the columns so each name is unique, or give --id COL for another column");
-        }
-        binding.id_fields.push_back(i);
-        binding.id_names.push_back(header[i]);
-        break;
+    if (auto found = default_id_field(header); found && !trim(header[*found]).empty()) {
+      const std::size_t i = *found;
+      if (index.count(header[i]) > 1) {   // which of them holds the ids would be a guess
+        throw data_error({file, 1, 0},
+                         fmt::format("the header has {} columns named {}, and attune would not guess which holds "
+                                     "the ids",
+                                     index.count(header[i]), show_text(header[i])),
+                         "rename the columns so each name is unique, or give --id COL for another column");
       }
+      binding.id_fields.push_back(i);
+      binding.id_names.push_back(header[i]);
     }
     if (binding.id_fields.empty() && !header.empty() && trim(header[0]).empty()) {
       // R's write.csv without row.names = FALSE: a first column headed "" holds the row names.

@@ -46,6 +46,10 @@ std::vector<std::string> expected_item_columns(const Instrument& instrument,
 ColumnOptions columns_for(const ColumnOptions& shared, const std::map<std::string, std::string>& patterns,
                           const std::map<std::string, std::string>& maps, const std::string& instrument_id);
 
+// The id column when --id names none: the first named id, ID or ResponseId (any case), else a
+// first column with no name (R's write.csv row names); nullopt when there is none.
+std::optional<std::size_t> default_id_field(const std::vector<std::string>& header);
+
 // Binds `header` (read from `file`); throws a data Error listing missing columns and the
 // closest names found, or a usage Error for an unknown --id/--keep column.
 ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::string>& header,
