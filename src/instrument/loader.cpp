@@ -208,6 +208,7 @@ class TodoValues : public YAML::EventHandler {
 
 // Warns of every value of the (first) document that starts "TODO".
 void warn_of_todos(std::string_view yaml, const std::string& source, std::vector<Problem>& warnings) {
+  if (yaml.find("TODO") == std::string_view::npos) return;   // no value can start with it: not parsed again
   std::istringstream in{std::string(yaml)};
   YAML::Parser parser(in);
   TodoValues todos;
@@ -222,6 +223,14 @@ void warn_of_todos(std::string_view yaml, const std::string& source, std::vector
 // one and at most kMaxDocuments of them: yaml-cpp's LoadAll never ends on some damaged input
 // (an 8-byte file found by fuzzing), and empty documents (a trailing ---) are allowed.
 std::optional<YAML::Mark> second_document(std::string_view yaml) {
+  // Every document after the first starts with a line beginning "---" or follows one beginning
+  // "..." (YAML 1.2, 9.2): without such a line there is none, and the text is not parsed again.
+  bool marker = yaml.starts_with("---") || yaml.starts_with("...");
+  for (std::size_t at = yaml.find('\n'); !marker && at != std::string_view::npos; at = yaml.find('\n', at + 1)) {
+    const std::string_view rest = yaml.substr(at + 1);
+    marker = rest.starts_with("---") || rest.starts_with("...");
+  }
+  if (!marker) return std::nullopt;
   constexpr int kMaxDocuments = 64;
   std::istringstream in{std::string(yaml)};
   YAML::Parser parser(in);
