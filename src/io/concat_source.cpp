@@ -94,8 +94,7 @@ bool ConcatSource::next(Record& record) {
     last_number_ = record.number;
     // A record of empty cells stays one (a line of delimiters alone is no respondent): its file cell too.
     if (!source_column_.empty()) {
-      const bool empty = std::all_of(record.fields.begin(), record.fields.end(), [](auto f) { return trim(f).empty(); });
-      add_source_field(record, empty ? empty_ : source.name());
+      add_source_field(record, record.blank() ? empty_ : source.name());
     }
     return true;
   }

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "attune/util/text.h"
 #include "csv_block_bytes.h"
 
 namespace attune {
@@ -20,6 +21,10 @@ namespace {
 // rounds run with the 1 MiB build first, 0-1% in two undisturbed rounds the other way round);
 // perhaps because what read() copied in is still in L2 when it is parsed (not measured here).
 constexpr std::size_t kReadBytes = 128u << 10;
+}
+
+bool Record::blank() const {
+  return std::all_of(fields.begin(), fields.end(), [](std::string_view f) { return trim(f).empty(); });
 }
 
 SourceLocation Record::where(const std::string& file, std::size_t i) const {

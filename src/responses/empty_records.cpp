@@ -1,11 +1,9 @@
 #include "attune/responses/empty_records.h"
 
-#include <algorithm>
 
 #include <fmt/format.h>
 
 #include "attune/responses/response_reader.h"
-#include "attune/util/text.h"
 
 namespace attune {
 
@@ -21,11 +19,6 @@ std::string EmptyRecords::summary(const std::string& file) const {
   return fmt::format("left out {} record(s) of {} whose every cell is empty (not respondents), at line(s) {}{}; "
                      "--keep-empty keeps them as rows",
                      count, file, fmt::join(first_lines, ", "), count > first_lines.size() ? ", ..." : "");
-}
-
-bool every_field_empty(const Record& record) {
-  // A cell of spaces reads as no answer (CellParser trims), so it is as empty as "".
-  return std::all_of(record.fields.begin(), record.fields.end(), [](std::string_view f) { return trim(f).empty(); });
 }
 
 bool leaves_out_empty_records(const RecordSource& source, const ResponseOptions& options) {

@@ -121,7 +121,7 @@ void ResponseParser::parse(const Record& record, std::uint64_t number, ResponseR
   row.number = number;
   row.whole = false;   // not looked at here (Scorer::score_whole is an optimisation)
   row.coded = false;
-  row.empty = every_field_empty(record);
+  row.empty = record.blank();
   row.texts.clear();
   for (auto field : binding_.id_fields) row.texts.push_back(record.fields[field]);
   for (auto field : binding_.keep_fields) row.texts.push_back(record.fields[field]);

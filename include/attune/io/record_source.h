@@ -26,6 +26,9 @@ struct Record {
   std::size_t size() const { return fields.size(); }
   // The location of field `i` in `file` (the record's start when i is out of range).
   SourceLocation where(const std::string& file, std::size_t i) const;
+  // Whether every field is empty or blank (spaces, tabs: a cell read as no answer): a line of
+  // delimiters alone, which is no respondent.
+  bool blank() const;
 };
 
 // A source of records: a file or stream in some format.

@@ -31,8 +31,6 @@ struct EmptyRecords {
   std::string summary(const std::string& file) const;
 };
 
-// Whether every field of `record` is empty or blank (spaces, tabs: read as no answer).
-bool every_field_empty(const Record& record);
 
 // Whether a run reading `source` with `options` leaves empty records out: a delimited-text source
 // (RecordSource::delimited_text) without --keep-empty.
