@@ -109,3 +109,8 @@ TEST_CASE("Schmid-Leiman omega of examples/ecr-r.csv, 2 factors (psych's equal r
 }
 
 TEST_CASE("Schmid-Leiman omega of examples/ecr-r.csv, 3 factors, matches psych::omega") { check_omega("ecr_r", 3); }
+
+TEST_CASE("omega of psychTools::bfi and examples/ecr-r.csv with 1 factor (omega total for analyze) matches psych::omega") {
+  check_omega("bfi", 1);
+  check_omega("ecr_r", 1);
+}
