@@ -114,3 +114,45 @@ TEST_CASE("omega of psychTools::bfi and examples/ecr-r.csv with 1 factor (omega 
   check_omega("bfi", 1);
   check_omega("ecr_r", 1);
 }
+
+namespace {
+
+// omega() from the correlation matrix alone: extract_factors, the general factor of k > 2
+// factors (fa(phi, 1)) and everything after it, against psych::omega.
+void check_omega_end_to_end(const std::string& set, std::size_t nfactors) {
+  const std::string prefix = "factor_omega_" + set + "_" + std::to_string(nfactors) + "_";
+  CAPTURE(prefix);
+  const OmegaResult om = omega(read_matrix_csv("factor_rotation_" + set + "_cor.csv"), nfactors);
+  CHECK(om.converged);
+  const DenseMatrix sl = read_matrix_csv(prefix + "sl.csv");
+  DenseMatrix r_sl(sl.rows, nfactors + 1);
+  for (std::size_t i = 0; i < sl.rows; ++i)
+    for (std::size_t c = 0; c <= nfactors; ++c) r_sl(i, c) = sl(i, c);
+  const DenseMatrix stats = read_matrix_csv(prefix + "stats.csv");
+  const std::vector<double> ours_stats = {om.omega_h, om.omega_limit, om.alpha, om.omega_total, om.g6, om.ecv};
+  const DenseMatrix group = read_matrix_csv(prefix + "group.csv");
+  const double diffs[] = {
+      max_abs_diff(om.oblique, read_matrix_csv(prefix + "oblique.csv")),
+      max_abs_diff(om.phi, read_matrix_csv(prefix + "phi.csv")),
+      max_abs_diff_of(om.g_loadings, read_matrix_csv(prefix + "gloading.csv").values),
+      max_abs_diff(om.sl_loadings, r_sl),
+      max_abs_diff_of(om.h2, column(sl, nfactors + 1)),
+      max_abs_diff_of(ours_stats, column(stats, 1)),
+      max_abs_diff_na(om.group_total, column(group, 0)),
+      max_abs_diff_na(om.group_general, column(group, 1)),
+      max_abs_diff_na(om.group_group, column(group, 2)),
+  };
+  const char* names[] = {"oblique", "phi", "gloading", "sl", "h2", "omega_h/lim/alpha/tot/G6/ECV",
+                         "group total", "group general", "group group"};
+  for (std::size_t i = 0; i < std::size(diffs); ++i) {
+    MESSAGE(prefix << "end to end " << std::string(names[i]) << " max |diff| " << diffs[i]);
+    CHECK(diffs[i] < 1e-6);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("omega() from the correlation matrix matches psych::omega end to end (bfi 1, 3, 5; ecr-r 1, 2, 3 factors)") {
+  for (std::size_t k : {1, 3, 5}) check_omega_end_to_end("bfi", k);
+  for (std::size_t k : {1, 2, 3}) check_omega_end_to_end("ecr_r", k);
+}
