@@ -11,12 +11,13 @@
 #include "attune/stats/random_index.h"
 #include "attune/util/error.h"
 #include "stats/factor_linear_algebra.h"
+#include "stats/likert_moments.h"
 
 namespace attune {
 
 namespace {
 
-constexpr std::size_t kBlockRows = 512;   // rows drawn and summed at a time: memory flat in n
+constexpr std::size_t kBlockRows = 1024;   // rows drawn and summed at a time: memory flat in n
 
 // The engine of iteration k: a std::seed_seq (its mixing is fixed by the standard) of the seed
 // and k, so a run's bytes depend on neither the thread count nor the standard library.
@@ -79,53 +80,82 @@ Eigen::MatrixXd simulated_correlations(std::size_t items, std::size_t n, std::mt
   return cov.array() / (sd * sd.transpose()).array();
 }
 
+// 32-bit draws, two from each of the engine's 64-bit outputs (reproducible: the halves are
+// used low then high).
+class Draws32 {
+ public:
+  explicit Draws32(std::mt19937_64& engine) : engine_(engine) {}
+  std::uint32_t next() {
+    if (has_high_) {
+      has_high_ = false;
+      return high_;
+    }
+    const std::uint64_t draw = engine_();
+    high_ = static_cast<std::uint32_t>(draw >> 32);
+    has_high_ = true;
+    return static_cast<std::uint32_t>(draw);
+  }
+  // Uniform in [0, range), range > 0: Lemire's multiply-shift with rejection (Lemire 2019,
+  // ACM TOMACS 29(1), "Fast random integer generation in an interval"), exactly unbiased.
+  std::uint32_t below(std::uint32_t range) {
+    std::uint64_t m = static_cast<std::uint64_t>(next()) * range;
+    if (static_cast<std::uint32_t>(m) < range) {
+      const std::uint32_t threshold = static_cast<std::uint32_t>(-range) % range;
+      while (static_cast<std::uint32_t>(m) < threshold) m = static_cast<std::uint64_t>(next()) * range;
+    }
+    return static_cast<std::uint32_t>(m >> 32);
+  }
+
+ private:
+  std::mt19937_64& engine_;
+  std::uint32_t high_ = 0;
+  bool has_high_ = false;
+};
+
 // One resample of every item (psych: sample(y, n, replace = TRUE) per column) drawn from the
-// answer counts, and its pairwise complete Pearson correlations from exact sums over the codes.
-// False when a correlation is missing (an item constant or a pair never both answered), which
-// psych draws again.
+// answer counts, and its pairwise complete Pearson correlations from the exact sums of the
+// byte kernels (LikertMoments). False when a correlation is missing (an item constant or a
+// pair never both answered), which psych draws again.
 bool resampled_correlations(const ItemAnswerCounts& answers, std::size_t n, std::mt19937_64& engine,
                             Eigen::MatrixXd& out) {
   const std::size_t items = answers.counts.size();
-  const Eigen::Index p = static_cast<Eigen::Index>(items);
+  std::size_t levels = 1;
+  for (const auto& counts : answers.counts) levels = std::max(levels, counts.size() - 1);
   std::vector<std::vector<std::uint64_t>> cumulative(items);
   std::vector<std::uint64_t> totals(items);
   for (std::size_t i = 0; i < items; ++i) {
     std::uint64_t sum = 0;
     for (std::uint64_t c : answers.counts[i]) cumulative[i].push_back(sum += c);
     totals[i] = sum;
+    if (sum == 0) return false;
   }
-  // Per pair over the rows answering both: n, sum of i, sum of squares of i, sum of products.
-  Eigen::MatrixXd both = Eigen::MatrixXd::Zero(p, p), sum_i = both, square_i = both, product = both;
-  Eigen::MatrixXd x(static_cast<Eigen::Index>(kBlockRows), p), x2(x.rows(), p), answered(x.rows(), p);
+  const bool small = *std::max_element(totals.begin(), totals.end()) <= UINT32_MAX;
+  LikertMoments moments(items, {}, 1, static_cast<double>(std::max<std::size_t>(levels, 2)));
+  Draws32 draws(engine);
+  std::vector<std::uint8_t> block(kBlockRows * items);
   for (std::size_t done = 0; done < n;) {
-    const Eigen::Index rows = static_cast<Eigen::Index>(std::min(kBlockRows, n - done));
-    for (Eigen::Index c = 0; c < p; ++c) {
-      const auto& cum = cumulative[static_cast<std::size_t>(c)];
-      const std::uint64_t total = totals[static_cast<std::size_t>(c)];
-      for (Eigen::Index r = 0; r < rows; ++r) {
-        const std::uint64_t draw = random_index(engine, total);
-        const auto code = static_cast<double>(std::upper_bound(cum.begin(), cum.end(), draw) - cum.begin());
-        x(r, c) = code;
-        x2(r, c) = code * code;
-        answered(r, c) = code > 0 ? 1.0 : 0.0;
+    const std::size_t rows = std::min(kBlockRows, n - done);
+    for (std::size_t c = 0; c < items; ++c) {
+      const std::uint64_t* cum = cumulative[c].data();
+      const std::uint64_t total = totals[c];
+      for (std::size_t r = 0; r < rows; ++r) {
+        const std::uint64_t draw = small ? draws.below(static_cast<std::uint32_t>(total)) : random_index(engine, total);
+        std::uint8_t code = 0;
+        while (cum[code] <= draw) ++code;
+        block[r * items + c] = code;
       }
     }
-    const auto xb = x.topRows(rows), x2b = x2.topRows(rows), mb = answered.topRows(rows);
-    both.noalias() += mb.transpose() * mb;
-    sum_i.noalias() += xb.transpose() * mb;
-    square_i.noalias() += x2b.transpose() * mb;
-    product.noalias() += xb.transpose() * xb;
-    done += static_cast<std::size_t>(rows);
+    moments.add(block.data(), rows);
+    done += rows;
   }
+  const Eigen::Index p = static_cast<Eigen::Index>(items);
   out.resize(p, p);
   for (Eigen::Index i = 0; i < p; ++i) {
     out(i, i) = 1;
     for (Eigen::Index j = 0; j < i; ++j) {
-      const double m = both(i, j), sx = sum_i(i, j), sy = sum_i(j, i);
-      const double sxx = square_i(i, j), syy = square_i(j, i), sxy = product(i, j);
-      const double vx = m * sxx - sx * sx, vy = m * syy - sy * sy;
-      if (m < 2 || !(vx > 0) || !(vy > 0)) return false;
-      out(i, j) = out(j, i) = (m * sxy - sx * sy) / std::sqrt(vx * vy);
+      const CoMoments m = moments.items(static_cast<std::size_t>(i), static_cast<std::size_t>(j));
+      if (m.n < 2 || !(m.ss_i > 0) || !(m.ss_j > 0)) return false;
+      out(i, j) = out(j, i) = static_cast<double>(m.cross / std::sqrt(m.ss_i * m.ss_j));
     }
   }
   return true;
