@@ -9,7 +9,6 @@
 
 #include "attune/stats/order_statistics.h"
 #include "attune/util/error.h"
-#include "stats/factor_linear_algebra.h"
 #include "stats/likert_moments.h"
 #include "stats/mt19937_64_batch.h"
 #include "stats/normal_draws.h"
@@ -176,7 +175,8 @@ DenseMatrix dense_of(const Eigen::MatrixXd& m) {
 // A correlation matrix's component and one-factor values (psych: eigen(C)$values and
 // fa(C, nfactors = 1, fm, SMC = FALSE)$values) into row[0 .. 2 items).
 void component_and_factor_values(const Eigen::MatrixXd& c, FactorMethod method, double* row) {
-  const Eigen::VectorXd values = descending_eigen(c).values;
+  // eigen(C)$values: decreasing (the solver gives them increasing); no vectors needed.
+  const Eigen::VectorXd values = Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(c, Eigen::EigenvaluesOnly).eigenvalues().reverse();
   const FactorExtraction fa = extract_factors(dense_of(c), 1, method);
   const std::size_t items = static_cast<std::size_t>(c.rows());
   for (std::size_t k = 0; k < items; ++k) {
