@@ -203,7 +203,7 @@ ParallelAnalysis parallel_analysis(const DenseMatrix& correlations, double n_obs
     throw data_error({}, "parallel analysis needs a square correlation matrix of at least two items");
   if (!(n_obs >= 3) || n_obs != std::floor(n_obs) || n_obs > 1e12)
     throw data_error({}, "parallel analysis needs a whole number of at least 3 rows, not " + std::to_string(n_obs));
-  if (options.iterations == 0) throw usage_error("parallel analysis needs at least one iteration", "use --iter 1 or more");
+  if (options.iterations == 0) throw usage_error("parallel analysis needs at least one iteration", "ask for one or more iterations");
   if (answers && answers->counts.size() != items)
     throw usage_error("parallel analysis: answer counts for " + std::to_string(answers->counts.size()) +
                       " items, correlations for " + std::to_string(items));
