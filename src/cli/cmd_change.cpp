@@ -173,6 +173,7 @@ Command add_change_command(CLI::App& app) {
                                  {"--source-column", "change names each row's waves in its wave_1 and wave_2 columns"},
                                  {"--exclude-flagged", "change matches every respondent; leave flagged ones out of the "
                                                        "waves' files first"}}});
+  cmd->get_option("file")->description("One file per wave, in wave order (wave 1 read twice for its sample alpha); or one long panel with --wave");
   cmd->add_option("--wave", args->wave, "The wave column of a long panel (one row per person x wave); waves sort by value when all are numbers, else by first appearance")
       ->option_text("COLUMN");
   cmd->add_option("--pairs", args->pairs, "Which waves to compare: consecutive (1-2, 2-3, ...), first-last, or both (default consecutive)")

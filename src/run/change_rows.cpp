@@ -40,7 +40,7 @@ void PairWriter::begin() {
       columns.push_back({"flow"});
     }
   }
-  cells_.resize(columns.size());
+  cells_.resize(3 + 5 * scores_.size() + (classified_ ? 3 : 0));   // a respondent's row (filled with --retest too)
   out_.begin(columns);
   if (unmatched_) unmatched_->begin({{columns.front().name == "score" ? "id" : columns.front().name}, {"present_in"}, {"missing_from"}});
 }

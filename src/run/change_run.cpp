@@ -127,9 +127,11 @@ class ChangeRun {
   std::vector<PairState> pairs_;
   bool numeric_ = false;
   std::uint64_t rows_ = 0;
+  std::string source_name_;   // the source being scored, for messages
 
   void score(const WaveSource& input, const CaptureWriter::OnRow& on_row) {
     std::unique_ptr<RecordSource> source = input.open();
+    source_name_ = source->name();
     CaptureWriter capture(options_.wave_column, scores_, on_row);
     ScoreHooks hooks;
     hooks.warn = hooks_.warn;
@@ -215,7 +217,7 @@ class ChangeRun {
     std::unordered_map<std::string, std::size_t> by_name;
     score(inputs_[0], [&](const LaterRow& row, std::string_view wave) {
       std::string key(trim(wave));
-      if (key.empty()) throw data_error({inputs_[0].name, 0, 0}, fmt::format("respondent {} has no wave in column {}", show_text(row.id), show_text(options_.wave_column)),
+      if (key.empty()) throw data_error({source_name_, 0, 0}, fmt::format("respondent {} (data row {}) has no wave in column {}", show_text(row.id), row.row + 1, show_text(options_.wave_column)),
                                         "give every row its wave");
       auto at = by_name.find(key);
       if (at == by_name.end()) {
@@ -225,7 +227,8 @@ class ChangeRun {
       }
       hold(seen[at->second], inputs_[0], row);
     });
-    if (names.size() < 2) throw data_error({inputs_[0].name, 0, 0}, fmt::format("column {} holds {} wave(s); change needs two or more", show_text(options_.wave_column), names.size()));
+    if (names.size() < 2) throw data_error({source_name_, 0, 0}, fmt::format("column {} holds {} wave(s); change needs two or more", show_text(options_.wave_column), names.size()),
+                                              "give a panel with two or more waves, or one file per wave without --wave");
     for (std::size_t w : order_waves(names, &numeric_)) waves_.push_back(std::move(seen[w]));
     make_pairs();
     fit(inputs_[0], waves_.front().name());
