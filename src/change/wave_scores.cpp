@@ -10,12 +10,35 @@
 
 namespace attune {
 
+std::size_t WaveScores::probe(std::string_view id, std::uint64_t hash) const {
+  const std::size_t mask = slots_.size() - 1;
+  const auto tag = static_cast<std::uint32_t>(hash);
+  for (std::size_t at = (hash >> 32) & mask;; at = (at + 1) & mask) {
+    const Slot& slot = slots_[at];
+    if (slot.index == 0 || (slot.hash == tag && this->id(slot.index - 1) == id)) return at;
+  }
+}
+
+void WaveScores::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  for (const Slot& slot : old) {
+    if (slot.index == 0) continue;
+    const std::uint64_t hash = std::hash<std::string_view>{}(id(slot.index - 1));
+    slots_[probe(id(slot.index - 1), hash)] = slot;
+  }
+}
+
 std::optional<std::uint64_t> WaveScores::add(std::string_view id, std::uint64_t row, std::span<const double> scores,
                                              std::string_view pattern, bool borderline) {
-  if (auto seen = index_.find(id); seen != index_.end()) return rows_[seen->second];
-  if (ids_.size() >= UINT32_MAX) throw data_error({}, "more than 4,294,967,295 respondents in one wave");
-  ids_.emplace_back(id);
-  index_.emplace(ids_.back(), static_cast<std::uint32_t>(ids_.size() - 1));
+  if (ends_.size() >= UINT32_MAX - 1) throw data_error({}, "more than 4,294,967,294 respondents in one wave");
+  if ((ends_.size() + 1) * 2 > slots_.size()) grow();
+  const std::uint64_t hash = std::hash<std::string_view>{}(id);
+  const std::size_t at = probe(id, hash);
+  if (slots_[at].index != 0) return rows_[slots_[at].index - 1];
+  pool_.append(id);
+  ends_.push_back(pool_.size());
+  slots_[at] = {static_cast<std::uint32_t>(hash), static_cast<std::uint32_t>(ends_.size())};
   rows_.push_back(row);
   scores_.insert(scores_.end(), scores.begin(), scores.end());
   auto label = std::find(labels_.begin(), labels_.end(), pattern);
@@ -29,9 +52,10 @@ std::optional<std::uint64_t> WaveScores::add(std::string_view id, std::uint64_t 
 }
 
 std::optional<std::size_t> WaveScores::find(std::string_view id) const {
-  auto at = index_.find(id);
-  if (at == index_.end()) return std::nullopt;
-  return at->second;
+  if (slots_.empty()) return std::nullopt;
+  const std::size_t at = probe(id, std::hash<std::string_view>{}(id));
+  if (slots_[at].index == 0) return std::nullopt;
+  return slots_[at].index - 1;
 }
 
 std::vector<std::size_t> order_waves(const std::vector<std::string>& names, bool* numeric) {

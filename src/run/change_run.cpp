@@ -1,6 +1,9 @@
 #include "attune/run/change_run.h"
 
+#include <algorithm>
 #include <cmath>
+#include <deque>
+#include <unordered_map>
 #include <limits>
 
 #include <fmt/format.h>

@@ -4,12 +4,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -25,9 +23,9 @@ class WaveScores {
                                    std::string_view pattern, bool borderline);
   // The index of respondent `id`, or nullopt.
   std::optional<std::size_t> find(std::string_view id) const;
-  std::size_t size() const { return ids_.size(); }
+  std::size_t size() const { return ends_.size(); }
   const std::string& name() const { return name_; }
-  std::string_view id(std::size_t i) const { return ids_[i]; }
+  std::string_view id(std::size_t i) const { return {pool_.data() + ends_[i] - length(i), length(i)}; }
   std::uint64_t row(std::size_t i) const { return rows_[i]; }
   std::span<const double> scores(std::size_t i) const { return {scores_.data() + i * width_, width_}; }
   std::string_view pattern(std::size_t i) const { return labels_[pattern_[i]]; }
@@ -36,8 +34,18 @@ class WaveScores {
  private:
   std::string name_;
   std::size_t width_;
-  std::deque<std::string> ids_;   // a deque: the index's views stay valid as it grows
-  std::unordered_map<std::string_view, std::uint32_t> index_;
+  // The ids, end to end, and where each ends; found through an open-addressing table of
+  // (hash, index + 1) slots, linear probing, kept at most half full.
+  std::string pool_;
+  std::vector<std::uint64_t> ends_;
+  struct Slot {
+    std::uint32_t hash = 0, index = 0;   // index + 1; 0: empty
+  };
+  std::vector<Slot> slots_;
+  std::size_t length(std::size_t i) const { return ends_[i] - (i ? ends_[i - 1] : 0); }
+  // The slot holding `id` (of hash `hash`), or the empty slot where it would go.
+  std::size_t probe(std::string_view id, std::uint64_t hash) const;
+  void grow();
   std::vector<std::uint64_t> rows_;
   std::vector<double> scores_;
   std::vector<std::uint16_t> pattern_;   // into labels_
