@@ -21,6 +21,7 @@
 #include "attune/run/change_run.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
+#include "attune/util/threads.h"
 #include "classify_args.h"
 #include "common.h"
 #include "input_args.h"
@@ -37,6 +38,7 @@ struct ChangeArgs {
   ClassifyArgs classify;
   std::string wave, pairs = "consecutive", unmatched, z = "1.96";
   bool retest = false;
+  unsigned threads = 0;   // 0: one per core
 };
 
 const ReliabilityUse kChangeReliability{
@@ -65,7 +67,10 @@ void print_summary(const ChangeReport& report, const ChangeArgs& args) {
     for (std::size_t s = 0; s < report.scores.size(); ++s) {
       std::vector<std::string> parts;
       for (const auto& [verdict, count] : pair.verdicts[s]) parts.push_back(fmt::format("{} {}", verdict, count));
-      text += fmt::format("  {}: {}\n", report.scores[s], parts.empty() ? std::string("no complete pairs") : fmt::format("{}", fmt::join(parts, ", ")));
+      std::string said = fmt::format("{}", fmt::join(parts, ", "));
+      if (std::isnan(report.bases[s].s_diff)) said = fmt::format("no RCI: S_diff unknown (give --reliability {}=R)", report.scores[s]);
+      else if (parts.empty()) said = "no respondent with the score at both waves";
+      text += fmt::format("  {}: {}\n", report.scores[s], said);
     }
     write_stderr(text);
     if (!report.classified) continue;
@@ -105,7 +110,7 @@ int run(const ChangeArgs& args) {
   options.score.maps_by_instrument = input.maps_by_instrument;
   if (options.score.columns.id_columns.size() != 1) throw usage_error("change matches by one id column: give --id once", "a person id, not a dyad id with it");
   apply_classify_options(args.classify, kChangeReliability, options.score);
-  options.score.threads = 0;
+  options.score.threads = [&] { ThreadPlan plan = resolve_threads(args.threads); if (!plan.note.empty()) note(plan.note); return args.threads == 0 ? 0u : plan.count; }();
   options.wave_column = args.wave;
   if (args.pairs == "consecutive") options.pairs = WavePairs::consecutive;
   else if (args.pairs == "first-last") options.pairs = WavePairs::first_last;
@@ -166,13 +171,14 @@ Command add_change_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("change", "Change between waves: reliable change (RCI), pattern transitions, test-retest");
   add_input_options(*cmd, args->input,
                     {.several_instruments = false,
-                     .refused = {{"--keep", "change writes one row per respondent and pair of waves, so a kept column "
-                                            "would have two values; join them from the waves by id"},
-                                 {"--keep-all", "change writes one row per respondent and pair of waves, so a kept "
-                                                "column would have two values; join them from the waves by id"},
-                                 {"--source-column", "change names each row's waves in its wave_1 and wave_2 columns"},
-                                 {"--exclude-flagged", "change matches every respondent; leave flagged ones out of the "
-                                                       "waves' files first"}}});
+                     .refused = {{"--keep", "change writes one row per respondent and pair of waves, so a --keep "
+                                            "column would have two values; join it from the waves by id"},
+                                 {"--keep-all", "change writes one row per respondent and pair of waves, so --keep-all "
+                                                "columns would have two values; join them from the waves by id"},
+                                 {"--source-column", "change names each row's waves in its wave_1 and wave_2 columns, so "
+                                                     "--source-column has nothing to add"},
+                                 {"--exclude-flagged", "change matches every respondent, so --exclude-flagged has no place "
+                                                       "here; leave flagged ones out of the waves' files first"}}});
   cmd->get_option("file")->description("One file per wave, in wave order (wave 1 read twice for its sample alpha); or one long panel with --wave");
   cmd->add_option("--wave", args->wave, "The wave column of a long panel (one row per person x wave); waves sort by value when all are numbers, else by first appearance")
       ->option_text("COLUMN");
@@ -184,6 +190,8 @@ Command add_change_command(CLI::App& app) {
       ->option_text("FILE");
   add_classify_options(*cmd, args->classify, kChangeReliability);
   add_output_options(*cmd, args->output, {.numbers = true});
+  cmd->add_option("--threads", args->threads, "Threads that parse and score each wave's rows (default 0: one per core for delimited text); the output is the same bytes")
+      ->option_text("N");
   cmd->footer(examples({
       "attune change -i ecr-r --id pid wave1.csv wave2.csv              # two files, matched by id",
       "attune change -i ecr-r --id person --wave month panel.csv        # a long panel",

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <deque>
 #include <unordered_map>
 #include <limits>
@@ -24,8 +25,9 @@ using change::PairState;
 using change::PairWriter;
 
 // Takes the score run's rows: the id, the wave (a kept column), the scores, the pattern and
-// its flags, for `on_row`. No formatter: the score run then calls it on one thread, in order.
-class CaptureWriter : public RecordWriter {
+// its flags, for `on_row`, in input order. Its formatter packs those cells into bytes, so the
+// score run may parse and score on worker threads; `write_formatted` unpacks them in order.
+class CaptureWriter : public RecordWriter, RowFormatter {
  public:
   using OnRow = std::function<void(const LaterRow& row, std::string_view wave)>;
   CaptureWriter(std::string wave_column, std::vector<std::string> scores, OnRow on_row)
@@ -42,18 +44,54 @@ class CaptureWriter : public RecordWriter {
     scores_.resize(score_names_.size());
   }
   void write_row(std::span<const Cell> cells) override {
-    for (std::size_t s = 0; s < score_cols_.size(); ++s) {
-      const Cell& cell = cells[score_cols_[s]];
-      scores_[s] = cell.kind == Cell::Kind::number ? cell.number : std::numeric_limits<double>::quiet_NaN();
-    }
+    for (std::size_t s = 0; s < score_cols_.size(); ++s) scores_[s] = number(cells[score_cols_[s]]);
     LaterRow row{text(cells[0]), rows_++, scores_, pattern_col_ ? text(cells[*pattern_col_]) : std::string_view(),
                  flags_col_ && text(cells[*flags_col_]).find("borderline") != std::string_view::npos};
     on_row_(row, wave_col_ ? text(cells[*wave_col_]) : std::string_view());
+  }
+  const RowFormatter* row_formatter() const override { return this; }
+  // Packs a row: the id, wave and pattern as (length, bytes), the scores as doubles, a borderline byte.
+  void format_row(std::string& out, std::span<const Cell> cells, std::uint64_t) const override {
+    put_text(out, text(cells[0]));
+    put_text(out, wave_col_ ? text(cells[*wave_col_]) : std::string_view());
+    put_text(out, pattern_col_ ? text(cells[*pattern_col_]) : std::string_view());
+    for (std::size_t col : score_cols_) {
+      const double value = number(cells[col]);
+      out.append(reinterpret_cast<const char*>(&value), sizeof value);
+    }
+    out.push_back(flags_col_ && text(cells[*flags_col_]).find("borderline") != std::string_view::npos ? 1 : 0);
+  }
+  void write_formatted(std::string_view bytes, std::uint64_t rows) override {
+    for (std::uint64_t r = 0; r < rows; ++r) {
+      const std::string_view id = take_text(bytes), wave = take_text(bytes), pattern = take_text(bytes);
+      for (double& value : scores_) {
+        std::memcpy(&value, bytes.data(), sizeof value);
+        bytes.remove_prefix(sizeof value);
+      }
+      const bool borderline = bytes.front() != 0;
+      bytes.remove_prefix(1);
+      on_row_(LaterRow{id, rows_++, scores_, pattern, borderline}, wave);
+    }
   }
   void finish() override {}
 
  private:
   static std::string_view text(const Cell& cell) { return cell.kind == Cell::Kind::text ? cell.text : std::string_view(); }
+  static double number(const Cell& cell) {
+    return cell.kind == Cell::Kind::number ? cell.number : std::numeric_limits<double>::quiet_NaN();
+  }
+  static void put_text(std::string& out, std::string_view text) {
+    const auto size = static_cast<std::uint64_t>(text.size());
+    out.append(reinterpret_cast<const char*>(&size), sizeof size);
+    out.append(text);
+  }
+  static std::string_view take_text(std::string_view& bytes) {
+    std::uint64_t size = 0;
+    std::memcpy(&size, bytes.data(), sizeof size);
+    const std::string_view text = bytes.substr(sizeof size, size);
+    bytes.remove_prefix(sizeof size + size);
+    return text;
+  }
   std::string wave_column_;
   std::vector<std::string> score_names_;
   OnRow on_row_;
@@ -86,6 +124,7 @@ class ChangeRun {
         classified_(options.score.classify && (instrument.classification || !options.score.classifier.method.empty())),
         writer_(instrument, options, out, unmatched, scores_, classified_) {
     score_options_ = options.score;
+    score_options_.threads = options.score.threads;
     score_options_.warn_repeated_ids = false;   // this run checks ids within each wave itself
     score_options_.summary = false;
     if (!score_options_.borderline) score_options_.reliability.clear();   // r_xx for the RCI alone
