@@ -27,7 +27,7 @@ double pf_upper(double f, double df1, double df2) {
 
 }  // namespace
 
-// Two occasions as a two-way table (Shrout & Fleiss 1979, Table 2's sums of squares).
+// Two occasions as a two-way table: its sums of squares (Shrout & Fleiss 1979's ANOVA).
 IccAnova icc_anova(const CoMoments& m) {
   IccAnova a;
   a.n = static_cast<double>(m.n);
@@ -39,7 +39,7 @@ IccAnova icc_anova(const CoMoments& m) {
   return a;
 }
 
-// psych::ICC's ANOVA branch (Shrout & Fleiss 1979; the ICC2 bounds after McGraw & Wong 1996).
+// psych::ICC's ANOVA branch (Shrout & Fleiss 1979: the six forms, their F tests and intervals).
 IccForms icc_forms(const IccAnova& a, double alpha) {
   IccForms out;
   const char* names[6] = {"ICC1", "ICC2", "ICC3", "ICC1k", "ICC2k", "ICC3k"};

@@ -29,8 +29,8 @@ using IccForms = std::array<IccForm, 6>;
 // 2 S12) / 2, SSJ = n (m1 - m2)^2 / 2, SSE = (S11 + S22 - 2 S12) / 2 (the two-way table's sums).
 IccAnova icc_anova(const CoMoments& pairs);
 
-// psych::ICC (Revelle; Shrout & Fleiss 1979, Psychol Bull 86(2), 420-428; McGraw & Wong 1996
-// for ICC2's interval), lmer = FALSE, alpha = 0.05; NaN throughout when n < 2.
+// psych::ICC (Revelle; Shrout & Fleiss 1979, Psychol Bull 86(2), 420-428, with their
+// approximate F interval for ICC2), lmer = FALSE, alpha = 0.05; NaN throughout when n < 2.
 IccForms icc_forms(const IccAnova& anova, double alpha = 0.05);
 
 }  // namespace attune
