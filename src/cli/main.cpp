@@ -32,6 +32,7 @@
 
 namespace attune::cli {
 Command add_score_command(CLI::App& app);
+Command add_change_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_instruments_command(CLI::App& app);
 Command add_describe_command(CLI::App& app);
@@ -220,6 +221,7 @@ int run(int argc, char** argv) {
                        "attune check my_items.yaml               # validate a definition",
                        "attune analyze -i ecr-r responses.csv    # reliability and item analysis",
                        "attune quality -i ecr-r responses.csv    # careless-responding screening",
+                       "attune change -i ecr-r --id pid w1.csv w2.csv   # reliable change between waves",
                        "attune patterns                          # what the four patterns mean",
                        "attune init data.csv --range 1:5 --keys my.keys -o my.yaml   # a starter definition",
                        "",
@@ -227,7 +229,7 @@ int run(int argc, char** argv) {
                        "Exit codes: 0 ok, 1 bad data or definition, 2 bad usage."}));
   std::vector<std::pair<CLI::App*, Command>> commands;
   for (auto add : {add_score_command, add_check_command, add_instruments_command, add_describe_command,
-                    add_analyze_command, add_quality_command, add_patterns_command, add_init_command}) {
+                    add_analyze_command, add_quality_command, add_change_command, add_patterns_command, add_init_command}) {
     Command command = add(app);
     commands.emplace_back(app.get_subcommands({}).back(), std::move(command));
   }

@@ -17,9 +17,6 @@
 
 namespace attune {
 
-namespace {
-
-// psych's keys for every scale with at least two items, as columns of the instrument's item row.
 std::vector<ScaleKey> scale_keys(const Instrument& instrument, const ResponseScale& scale,
                                  std::vector<std::string>& skipped) {
   std::vector<ScaleKey> keys;
@@ -40,6 +37,8 @@ std::vector<ScaleKey> scale_keys(const Instrument& instrument, const ResponseSca
   }
   return keys;
 }
+
+namespace {
 
 // Rows per batch handed to the pair-sums thread (about 40 bytes each for the ECR-R).
 constexpr std::size_t kRowsPerBatch = 2048;

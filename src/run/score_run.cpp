@@ -118,7 +118,7 @@ ScoreReport ScoreRun::run() {
   }
   writer_.finish();
   if (std::string repeats = duplicate_ids_.warning(
-          source_.name(), [this](std::uint64_t line) { return source_.locate(line); }); !repeats.empty() && hooks_.warn) hooks_.warn(repeats);
+          source_.name(), [this](std::uint64_t line) { return source_.locate(line); }); !repeats.empty() && options_.warn_repeated_ids && hooks_.warn) hooks_.warn(repeats);
   for (std::size_t l = 0; l < lanes_.size(); ++l) {
     Lane& lane = *lanes_[l];
     if (std::string narrow = options_.range ? "" : narrow_range_warning(lane.seen, lane.parser.scale(), lane.instrument.id);

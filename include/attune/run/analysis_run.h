@@ -71,4 +71,9 @@ AnalysisReport run_analysis(const Instrument& instrument, RecordSource& source, 
 // Whether an item is weak: r.drop below .30, or alpha higher without it.
 bool weak_item(const ScaleAnalysis& scale, std::size_t position);
 
+// psych's keys for every scale with at least two items, as columns of the instrument's item
+// row; the others are named in `skipped` with the reason.
+std::vector<ScaleKey> scale_keys(const Instrument& instrument, const ResponseScale& scale,
+                                 std::vector<std::string>& skipped);
+
 }  // namespace attune

@@ -53,6 +53,8 @@ struct ScoreOptions : ResponseOptions {
   // Accumulate each instrument's ScoreSummary (n, mean, sd, min, max, pattern counts); off,
   // the report's summaries stay empty (the CLI turns it on for --summary and --summary-only).
   bool summary = true;
+  // Warn about ids seen more than once (off for a caller that checks them itself: change).
+  bool warn_repeated_ids = true;
 };
 
 // Callbacks through which a run reports to its caller (the library never prints).

@@ -1,0 +1,90 @@
+#include "classify_args.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "attune/util/error.h"
+#include "attune/util/text.h"
+#include "input_args.h"
+#include "option_checks.h"
+
+namespace attune::cli {
+
+void add_classify_options(CLI::App& cmd, ClassifyArgs& args, const ReliabilityUse& reliability) {
+  cmd.add_option("--impute", args.impute, "Replace missing item values by the item's sample mean or median before scoring (psych::scoreItems); holds all rows")
+      ->option_text("none|mean|median");
+  cmd.add_option("--min-valid", args.min_valid, "Fewest answered items for a scale score: a count or a percentage (default: the definition's, else 1)")
+      ->option_text("N|P%");
+  cmd.add_option("--classify", args.classify, "Pattern method: midpoint (the scale midpoint or the definition's cut-offs), median (sample medians), kmeans (4 clusters named by quadrant), norms, discriminant (where the definition cites them), prototype (highest rating), or none; median and kmeans hold all scores")
+      ->option_text("METHOD");
+  cmd.add_option("--tie-rule", args.tie_rule,
+                 "prototype ties: report (tie:<patterns>, the default), forced-choice (the RQ's forced choice decides), unclassified")
+      ->option_text("RULE");
+  cmd.add_option("--seed", args.seed, "Seed of --classify kmeans' k-means++ starts (default 20250101)")->option_text("S")
+      ->check(whole_number(0, UINT64_MAX));
+  cmd.add_flag("--borderline", args.borderline,
+               "Flag respondents within one standard error of measurement, SD*sqrt(1-alpha), of a cut-off (a flags column); holds all scores");
+  cmd.add_option("--reliability", args.reliability, reliability.help)->allow_extra_args(false)->option_text("[DIM=]ALPHA");
+  cmd.add_option("--cutoff", args.cutoffs, "Override a cut-off, e.g. anxiety=3.5 (repeatable)")->allow_extra_args(false)
+      ->option_text("DIM=VALUE");
+}
+
+void apply_classify_options(const ClassifyArgs& args, const ReliabilityUse& reliability, ScoreOptions& options) {
+  auto impute = parse_impute(args.impute);
+  if (!impute) throw usage_error(fmt::format("--impute {}: use none, mean or median", show_text(args.impute)));
+  options.impute = *impute;
+  if (!args.min_valid.empty()) {
+    std::string text(trim(args.min_valid));
+    MinValid rule;
+    if (text.ends_with('%')) {
+      rule = {true, parse_double(text.substr(0, text.size() - 1), "--min-valid") / 100};
+      if (rule.value < 0 || rule.value > 1) throw usage_error("--min-valid: a percentage runs from 0% to 100%");
+    } else {
+      rule = {false, parse_double(text, "--min-valid")};
+      if (rule.value < 0 || rule.value != std::floor(rule.value)) {
+        throw usage_error("--min-valid takes a whole number of items or a percentage such as 50%");
+      }
+    }
+    options.scoring.min_valid = rule;
+  }
+  if (args.classify == "none") options.classify = false;
+  else options.classifier.method = args.classify;
+  for (const auto& cutoff : args.cutoffs) {
+    auto at = cutoff.find('=');
+    if (at == std::string::npos) throw usage_error(fmt::format("--cutoff {}: write DIMENSION=VALUE", show_text(cutoff)));
+    const std::string dimension = cutoff.substr(0, at);
+    if (options.classifier.cutoffs.count(dimension)) {
+      throw usage_error(fmt::format("--cutoff {} is given twice", show_text(dimension)), "give one cut-off per dimension");
+    }
+    options.classifier.cutoffs[dimension] = parse_double(cutoff.substr(at + 1), "--cutoff");
+  }
+  options.classifier.tie_rule = args.tie_rule;
+  options.classifier.seed = args.seed;
+  options.borderline = args.borderline;
+  for (const auto& given : args.reliability) {
+    auto at = given.find('=');
+    std::string key = at == std::string::npos ? "all" : given.substr(0, at);
+    double alpha = parse_double(at == std::string::npos ? given : given.substr(at + 1), "--reliability");
+    if (alpha < 0 || alpha >= 1) throw usage_error("--reliability: alpha runs from 0 to below 1");
+    if (options.reliability.count(key)) {
+      throw usage_error(fmt::format("--reliability {} is given twice", show_text(key)), "give one alpha per dimension");
+    }
+    options.reliability[key] = alpha;
+  }
+  if (reliability.needs_borderline && !options.reliability.empty() && !options.borderline) {
+    throw usage_error("--reliability goes with --borderline");
+  }
+}
+
+std::vector<std::string> held_reasons(const ClassifyArgs& args) {
+  std::vector<std::string> reasons;
+  if (args.impute != "none") reasons.push_back("--impute holds every row's answers");
+  if (args.classify == "median" || args.classify == "kmeans") {
+    reasons.push_back(fmt::format("--classify {} holds every row's scores (midpoint streams)", args.classify));
+  }
+  if (args.borderline) reasons.push_back("--borderline holds every row's scores");
+  return reasons;
+}
+
+}  // namespace attune::cli
