@@ -83,6 +83,11 @@ MahalanobisCache::MahalanobisCache(std::size_t patterns) : state_(std::make_uniq
   state_->capacity = std::max<std::size_t>(patterns, 1);
 }
 MahalanobisCache::~MahalanobisCache() = default;
+MahalanobisCache::MahalanobisCache(const MahalanobisCache& other) : MahalanobisCache(other.state_->capacity) {}
+MahalanobisCache& MahalanobisCache::operator=(const MahalanobisCache& other) {
+  if (this != &other) *this = MahalanobisCache(other.state_->capacity);
+  return *this;
+}
 MahalanobisCache::MahalanobisCache(MahalanobisCache&&) noexcept = default;
 MahalanobisCache& MahalanobisCache::operator=(MahalanobisCache&&) noexcept = default;
 

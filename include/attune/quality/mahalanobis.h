@@ -41,6 +41,9 @@ class MahalanobisCache {
   // Keeps at most `patterns` factorisations (each up to items^2 doubles).
   explicit MahalanobisCache(std::size_t patterns = 256);
   ~MahalanobisCache();
+  // A copy keeps the capacity and starts empty (another thread's cache).
+  MahalanobisCache(const MahalanobisCache& other);
+  MahalanobisCache& operator=(const MahalanobisCache& other);
   MahalanobisCache(MahalanobisCache&&) noexcept;
   MahalanobisCache& operator=(MahalanobisCache&&) noexcept;
   struct State;
