@@ -75,9 +75,10 @@ int run(const QualityArgs& args) {
   options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
   const std::string input_name = input_label(args.input);
   options.holding_rows = [&] {
-    if (input_files(args.input).size() > 1) {   // a chain of files is read once
-      note(fmt::format("{}: quality reads several files once, so it holds every respondent's answers for its sample "
-                       "statistics (Mahalanobis D², synonyms); join them into one file to read it twice instead",
+    if (input_files(args.input).size() > 1) {   // a chain of files with one that cannot start again
+      note(fmt::format("{}: one of these cannot be read twice (standard input or a pipe), so quality holds every "
+                       "respondent's answers for its sample statistics (Mahalanobis D², synonyms); give files' paths "
+                       "to read them twice instead",
                        input_name));
     } else {
       note(fmt::format("{} cannot be read twice: quality holds every respondent's answers for its sample statistics "
