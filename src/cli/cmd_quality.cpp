@@ -12,6 +12,7 @@
 
 #include "attune/run/quality_run.h"
 #include "attune/util/error.h"
+#include "attune/util/threads.h"
 #include "attune/util/text.h"
 #include "common.h"
 #include "input_args.h"
@@ -31,7 +32,7 @@ struct QualityArgs {
   double alpha = 0.001, psychsyn_r = 0.60;
   std::size_t attention_failures = 1;
   bool summary = false;
-  std::optional<std::string> threads;   // refused: quality runs on one thread
+  unsigned threads = 0;   // 0: one per core for delimited text, one for SPSS/Stata/SAS
 };
 
 QualityThresholds thresholds_of(const QualityArgs& args) {
@@ -54,11 +55,11 @@ QualityThresholds thresholds_of(const QualityArgs& args) {
 
 int run(const QualityArgs& args) {
   check_input_use(args.input, "quality");
-  if (args.threads) throw usage_error("quality screens on one thread: --threads applies to score and analyze");
   refuse_output_over_inputs(args.input, args.output);
   InputChoice input = to_response_options(args.input);
   QualityOptions options;
   options.thresholds = thresholds_of(args);
+  options.threads = [&] { ThreadPlan plan = resolve_threads(args.threads); if (!plan.note.empty()) note(plan.note); return args.threads == 0 ? 0u : plan.count; }();
   std::vector<Instrument> instruments = load_instruments(args.input);
   check_instrument_ids(input, instruments);
   const Instrument& definition = instruments.front();
@@ -74,9 +75,10 @@ int run(const QualityArgs& args) {
   options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
   const std::string input_name = input_label(args.input);
   options.holding_rows = [&] {
-    if (input_files(args.input).size() > 1) {   // a chain of files is read once
-      note(fmt::format("{}: quality reads several files once, so it holds every respondent's answers for its sample "
-                       "statistics (Mahalanobis D², synonyms); join them into one file to read it twice instead",
+    if (input_files(args.input).size() > 1) {   // a chain of files with one that cannot start again
+      note(fmt::format("{}: one of these cannot be read twice (standard input or a pipe), so quality holds every "
+                       "respondent's answers for its sample statistics (Mahalanobis D², synonyms); give files' paths "
+                       "to read them twice instead",
                        input_name));
     } else {
       note(fmt::format("{} cannot be read twice: quality holds every respondent's answers for its sample statistics "
@@ -90,7 +92,10 @@ int run(const QualityArgs& args) {
   QualityRun run = screen_responses(definition, *source, options);
   progress.finish();
   Output out = open_records_output(args.output);
-  write_quality_rows(run, *source, *out.writer);
+  ProgressBar second_pass(true);   // the second reading (a file read twice) has its own bar
+  options.progress = [&](std::uint64_t done, std::uint64_t total) { second_pass.update(done, total); };
+  write_quality_rows(run, *source, *out.writer, options);
+  second_pass.finish();
   for (const auto& said : out.writer->notes()) note(said);
   out.sink->commit();
   if (!run.empty_records.empty()) note(run.empty_records);
@@ -165,7 +170,8 @@ Command add_quality_command(CLI::App& app) {
       ->check(finite_number(0, 1e15));
   add_output_options(*cmd, args->output, {.numbers = true});
   cmd->add_flag("--summary", args->summary, "Print counts per flag and the thresholds used to stderr");
-  cmd->add_option("--threads", args->threads)->group("");   // hidden: refused in one sentence by run()
+  cmd->add_option("--threads", args->threads, "Threads that read and screen rows in the second pass (default 0: one per core for delimited text, one for .sav/.dta/.sas7bdat); the output is the same bytes, in input order")
+      ->option_text("N");
   cmd->footer(examples({"attune quality -i ecr-r responses.csv --longstring 10 --irv-below 0.5",
                         "attune quality -i my_items.yaml survey.csv --duration Duration --duration-below 120 --summary",
                         "attune quality -i ecr-r data.csv -f csv -o flags.csv && attune score -i ecr-r data.csv --exclude-flagged flags.csv",

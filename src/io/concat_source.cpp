@@ -23,6 +23,8 @@ ConcatSource::ConcatSource(std::vector<std::unique_ptr<RecordSource>> sources, s
   if (sources_.empty()) throw std::logic_error("a chain of no inputs");
   lines_ = std::make_shared<ChainLines>(sources_.front()->name());
   lines_->add(sources_.front()->name(), 0);
+  header_taken_.assign(sources_.size(), 0);
+  header_end_.assign(sources_.size(), 0);
 }
 
 void ConcatSource::check_header(const Record& record) const {
@@ -61,10 +63,14 @@ bool ConcatSource::next(Record& record) {
       if (at_ + 1 == sources_.size()) return false;
       done_bytes_ += source.bytes_read();
       ++at_;
-      header_read_ = false;
       line_offset_ = last_line_;
       number_offset_ = last_number_ > 0 ? last_number_ - 1 : 0;
-      lines_->add(sources_[at_]->name(), line_offset_);
+      if (files_in_lines_ <= at_) {
+        lines_->add(sources_[at_]->name(), line_offset_);
+        files_in_lines_ = at_ + 1;
+      }
+      header_read_ = header_taken_[at_] != 0;   // its header was read before it was started again
+      if (header_read_) last_line_ = std::max(last_line_, line_offset_ + header_end_[at_]);
       continue;
     }
     if (!header_read_) {
@@ -81,9 +87,12 @@ bool ConcatSource::next(Record& record) {
         }
         last_line_ = std::max(last_line_, record.lines.empty() ? record.line : record.lines.back());
         last_number_ = record.number;
+        first_header_line_ = last_line_;
+        first_header_number_ = last_number_;
         return true;
       }
       check_header(record);
+      header_end_[at_] = record.lines.empty() ? record.line : record.lines.back();
       last_line_ = std::max(last_line_, line_offset_ + (record.lines.empty() ? record.line : record.lines.back()));
       continue;
     }
@@ -98,6 +107,35 @@ bool ConcatSource::next(Record& record) {
     }
     return true;
   }
+}
+
+bool ConcatSource::rewind() {
+  if (at_ == 0 && !header_read_) return false;   // the header comes first
+  Record record;
+  for (std::size_t i = 0; i < sources_.size(); ++i) {
+    const bool has_header = i < at_ || (i == at_ && header_read_) || header_taken_[i];
+    if (!has_header) {   // a file not reached yet: its header now, checked as when it is reached
+      if (!sources_[i]->next(record)) {
+        throw data_error({sources_[i]->name()}, "is empty: it has no header row",
+                         fmt::format("every file must start with the header of the first ({})",
+                                     sources_.front()->name()));
+      }
+      const std::size_t reading = at_;
+      at_ = i;
+      check_header(record);
+      at_ = reading;
+      header_end_[i] = record.lines.empty() ? record.line : record.lines.back();
+      header_taken_[i] = 1;
+    }
+    if (!sources_[i]->rewind()) return false;
+    if (i > 0) header_taken_[i] = 1;
+  }
+  at_ = 0;
+  header_read_ = true;
+  line_offset_ = number_offset_ = done_bytes_ = 0;
+  last_line_ = first_header_line_;
+  last_number_ = first_header_number_;
+  return true;
 }
 
 std::uint64_t ConcatSource::bytes_read() const { return done_bytes_ + sources_[at_]->bytes_read(); }

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <exception>
@@ -37,11 +38,26 @@ struct ReadStatSource::Parse {
 
   explicit Parse(ReadStatSource& s) : source(s) {}
 
+  // Appends a whole number below `limit` in magnitude as its digits, which is what fmt's "{}"
+  // writes for it (no exponent, no ".0"; checked for every whole number to 2e6 and at each power
+  // of ten below 1e9); false for anything else (fractions, -0, larger values: fmt writes those).
+  static bool append_whole(double number, double limit, std::string& out) {
+    if (!(number > -limit && number < limit) || number != std::trunc(number) || (number == 0 && std::signbit(number)))
+      return false;
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, static_cast<long long>(number)).ptr;
+    out.append(digits, end);
+    return true;
+  }
+
   // Renders a value as cell text; false when it is missing (system, tagged or user-missing).
   static bool render(readstat_value_t value, readstat_variable_t* variable, std::string& out) {
     if (readstat_value_is_system_missing(value) || readstat_value_is_tagged_missing(value))
       return false;
-    if (variable != nullptr && readstat_value_is_defined_missing(value, variable)) return false;
+    // (a variable with no missing ranges has no defined-missing value: ReadStat's check then loops over none)
+    if (variable != nullptr && readstat_variable_get_missing_ranges_count(variable) > 0 &&
+        readstat_value_is_defined_missing(value, variable))
+      return false;
     auto sink = std::back_inserter(out);
     switch (readstat_value_type(value)) {
       case READSTAT_TYPE_STRING:
@@ -56,12 +72,14 @@ struct ReadStatSource::Parse {
       case READSTAT_TYPE_FLOAT: {
         const float number = readstat_float_value(value);
         if (std::isnan(number)) return false;
+        if (append_whole(number, 1e6, out)) break;   // a Likert answer: its digits, as fmt writes them
         fmt::format_to(sink, "{}", number);   // shortest form that round-trips the float
         break;
       }
       case READSTAT_TYPE_DOUBLE: {
         const double number = readstat_double_value(value);
         if (std::isnan(number)) return false;
+        if (append_whole(number, 1e9, out)) break;   // a Likert answer: its digits, as fmt writes them
         fmt::format_to(sink, "{}", number);   // shortest form that round-trips the double
         break;
       }

@@ -35,6 +35,11 @@ double half_mean(std::span<const double> scored, const std::vector<std::size_t>&
 // Johnson 2005 even-odd index; careless::evenodd (sign reversed there since 1.2.1).
 EvenOddResult even_odd(std::span<const double> scored,
                        const std::vector<std::vector<std::size_t>>& scales) {
+  if (scales.size() < even_odd_min_scales) {   // NA whatever the answers: only count the scales used
+    std::size_t used = 0;
+    for (const auto& items : scales) used += !std::isnan(half_mean(scored, items, 0)) && !std::isnan(half_mean(scored, items, 1));
+    return {NAN, NAN, used};
+  }
   std::vector<double> odd, even;
   for (const auto& items : scales) {
     const double o = half_mean(scored, items, 0);  // positions 1, 3, 5, ... (1-based)

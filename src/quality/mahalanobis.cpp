@@ -1,7 +1,10 @@
 #include "attune/quality/mahalanobis.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <list>
+#include <unordered_map>
 
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
@@ -34,6 +37,59 @@ MahalanobisResult not_available(std::string reason, std::size_t df) {
 }
 
 }  // namespace
+
+// One factorised covariance sub-matrix per pattern of missing answers, most recent first.
+struct MahalanobisCache::State {
+  struct Pattern {
+    std::string answered_mask;   // one byte per item: 1 answered, 0 missing
+    Eigen::LLT<Matrix> llt;
+    std::string problem;         // why the sub-matrix cannot be inverted, or ""
+  };
+  std::size_t capacity;
+  std::list<Pattern> recent;
+  std::unordered_map<std::string, std::list<Pattern>::iterator> by_mask;
+  std::string mask;                        // scratch: this row's pattern
+  std::vector<std::size_t> answered;       // scratch: this row's answered items
+  Eigen::VectorXd deviation, solved;       // scratch: x_o - m_o and S_oo^-1 (x_o - m_o)
+
+  // The factorisation of `covariance`'s sub-matrix on the answered items, as
+  // MahalanobisModel::distance's reference path computes it, from the cache when it holds it.
+  const Pattern& factorised(const std::vector<double>& covariance, std::size_t n_items) {
+    mask.assign(n_items, '\0');
+    for (std::size_t i : answered) mask[i] = '\1';
+    if (auto found = by_mask.find(mask); found != by_mask.end()) {
+      recent.splice(recent.begin(), recent, found->second);
+      return recent.front();
+    }
+    if (recent.size() >= capacity) {
+      by_mask.erase(recent.back().answered_mask);
+      recent.pop_back();
+    }
+    const auto size = static_cast<Eigen::Index>(answered.size());
+    Matrix sub(size, size);
+    for (Eigen::Index a = 0; a < size; ++a) {
+      for (Eigen::Index b = 0; b < size; ++b) {
+        sub(a, b) = covariance[answered[static_cast<std::size_t>(a)] * n_items + answered[static_cast<std::size_t>(b)]];
+      }
+    }
+    recent.push_front({mask, {}, {}});
+    recent.front().problem = inversion_problem(sub, recent.front().llt);
+    by_mask.emplace(mask, recent.begin());
+    return recent.front();
+  }
+};
+
+MahalanobisCache::MahalanobisCache(std::size_t patterns) : state_(std::make_unique<State>()) {
+  state_->capacity = std::max<std::size_t>(patterns, 1);
+}
+MahalanobisCache::~MahalanobisCache() = default;
+MahalanobisCache::MahalanobisCache(const MahalanobisCache& other) : MahalanobisCache(other.state_->capacity) {}
+MahalanobisCache& MahalanobisCache::operator=(const MahalanobisCache& other) {
+  if (this != &other) *this = MahalanobisCache(other.state_->capacity);
+  return *this;
+}
+MahalanobisCache::MahalanobisCache(MahalanobisCache&&) noexcept = default;
+MahalanobisCache& MahalanobisCache::operator=(MahalanobisCache&&) noexcept = default;
 
 double chi_square_upper_tail(double d_squared, std::size_t df) {
   if (df == 0 || std::isnan(d_squared)) return NAN;
@@ -106,6 +162,52 @@ MahalanobisResult MahalanobisModel::distance(std::span<const double> answers,
     if (!problem.empty()) return not_available(std::move(problem), k);
     d2 = deviation.dot(llt.solve(deviation));
   }
+  return {d2, chi_square_upper_tail(d2, k), k, {}};
+}
+
+// Mahalanobis 1936 D^2, as the reference overload above, step for step (the same Eigen kernels
+// on the same values, so the same bits), without its per-row allocations and factorisations.
+MahalanobisResult MahalanobisModel::distance(std::span<const double> answers, MahalanobisMissing rule,
+                                             MahalanobisCache& cache) const {
+  if (answers.size() != n_items_) {
+    throw usage_error(fmt::format("a respondent has {} item values; the model has {} items",
+                                  answers.size(), n_items_));
+  }
+  MahalanobisCache::State& state = *cache.state_;
+  std::vector<std::size_t>& answered = state.answered;
+  answered.clear();
+  for (std::size_t i = 0; i < n_items_; ++i) {
+    if (!std::isnan(answers[i])) answered.push_back(i);
+  }
+  const std::size_t k = answered.size();
+  if (k == 0) return not_available("no item answered", 0);
+
+  if (rule == MahalanobisMissing::psych_outlier) {
+    if (!full_problem_.empty()) return not_available(full_problem_, n_items_);
+    double d2 = 0;
+    for (std::size_t i : answered) {
+      const double di = answers[i] - center_[i];
+      for (std::size_t j : answered) d2 += di * inverse_[i * n_items_ + j] * (answers[j] - center_[j]);
+    }
+    return {d2, chi_square_upper_tail(d2, n_items_), n_items_, {}};
+  }
+
+  const auto size = static_cast<Eigen::Index>(k);
+  Eigen::VectorXd& deviation = state.deviation;
+  deviation.resize(size);
+  for (Eigen::Index a = 0; a < size; ++a) {
+    const std::size_t i = answered[static_cast<std::size_t>(a)];
+    deviation(a) = answers[i] - center_[i];
+  }
+  if (k == n_items_ && full_problem_.empty()) {
+    const Eigen::Map<const Matrix> inverse(inverse_.data(), size, size);
+    state.solved.noalias() = inverse * deviation;
+  } else {
+    const MahalanobisCache::State::Pattern& pattern = state.factorised(covariance_, n_items_);
+    if (!pattern.problem.empty()) return not_available(pattern.problem, k);
+    state.solved = pattern.llt.solve(deviation);
+  }
+  const double d2 = deviation.dot(state.solved);
   return {d2, chi_square_upper_tail(d2, k), k, {}};
 }
 

@@ -85,7 +85,7 @@ RespondentQuality Screener::assess(std::span<const double> row, std::span<const 
     q.longstring = longstring(in_order_);
   }
   q.irv = irv(row);
-  q.mahalanobis = model_.distance(row, thresholds_.mahalanobis_missing);
+  q.mahalanobis = model_.distance(row, thresholds_.mahalanobis_missing, mahalanobis_cache_);
   std::size_t at = 0;
   for (const auto& keys : keyed_scales_) {
     for (const KeyedItem& key : keys) {

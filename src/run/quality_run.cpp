@@ -15,39 +15,11 @@
 #include "attune/stats/pairwise_moments.h"
 #include "attune/util/text.h"
 #include "run/progress_tick.h"
+#include "run/quality_pass.h"
 
 namespace attune {
 
 namespace {
-
-// Reads attention-check and duration cells as item cells are read (a CellParser): numbers,
-// the definition's response labels (checks only) and missing codes with --missing, in the
-// --decimal mark; any value, since neither needs to be on the items' scale.
-class ExtraCellReader {
- public:
-  ExtraCellReader(ResponseScale scale, const ResponseOptions& options, std::string file)
-      : parser_(unbounded(std::move(scale)), options.missing_codes, options.decimal_mark), file_(std::move(file)) {}
-
-  double read(const Record& record, std::size_t field, const std::string& column) const {
-    ParsedCell cell = parser_.parse(record.fields[field]);
-    if (cell.status == CellStatus::invalid) {
-      throw data_error(record.where(file_, field), fmt::format("column {}: {}", show_text(column), cell.problem),
-                       "give numbers (attention checks may also use the definition's response labels); add "
-                       "--missing CODE for a code that means no answer");
-    }
-    return cell.value;   // NaN when missing
-  }
-
- private:
-  static ResponseScale unbounded(ResponseScale scale) {
-    scale.min = -std::numeric_limits<double>::infinity();
-    scale.max = std::numeric_limits<double>::infinity();
-    scale.integer = false;
-    return scale;
-  }
-  CellParser parser_;
-  std::string file_;
-};
 
 // The field of the header named `name`; a data Error naming `what` when there is none.
 std::size_t find_field(const std::vector<std::string>& header, const std::string& name, const std::string& what,
@@ -73,54 +45,12 @@ std::vector<std::size_t> item_order(const Instrument& instrument, const ColumnBi
 
 }  // namespace
 
-// What reading a respondent takes (the bound response parser, the check and duration cells),
-// kept from the first pass for the second.
-struct QualityPass {
-  ResponseParser parser;
-  std::vector<std::size_t> check_fields;
-  std::vector<std::string> check_columns;
-  std::optional<std::size_t> duration_field;
-  std::string duration_column;
-  ExtraCellReader check_cells, duration_cells;
-  bool leave_out_empty = false;
-  std::unique_ptr<Screener> screener;   // after the first pass
-
-  // Reads `record` (data row `number`) into `row`, `checks` and `duration`; false when it is an
-  // empty record left out. Throws data Errors for bad cells.
-  bool read(const Record& record, std::uint64_t number, ResponseRow& row, std::vector<double>& checks,
-            double& duration) {
-    parser.parse(record, number, row);
-    if (row.empty && leave_out_empty) return false;
-    checks.clear();
-    for (std::size_t c = 0; c < check_fields.size(); ++c) {
-      checks.push_back(check_cells.read(record, check_fields[c], check_columns[c]));
-    }
-    duration = duration_field ? duration_cells.read(record, *duration_field, duration_column) : NAN;
-    return true;
-  }
-};
-
 namespace {
 
 ResponseScale duration_scale(const Instrument& instrument) {
   ResponseScale scale;   // no labels; the definition's missing codes still mean no answer
   scale.missing_codes = instrument.response.missing_codes;
   return scale;
-}
-
-// The cells of one output row: ids (or the row number), kept cells, the indices, the flags.
-void add_index_cells(const RespondentQuality& q, const QualityFlags& flags, bool checks, bool durations,
-                     std::vector<Cell>& cells, std::string& flag_text) {
-  for (double v : {q.longstring.longest, q.longstring.average, q.irv, q.mahalanobis.d_squared,
-                   std::isnan(q.mahalanobis.d_squared) ? NAN : static_cast<double>(q.mahalanobis.df), q.mahalanobis.p_value,
-                   q.even_odd.consistency, q.psychsyn.r, static_cast<double>(q.psychsyn.pairs_answered), q.psychant.r,
-                   static_cast<double>(q.psychant.pairs_answered)}) {
-    cells.push_back(Cell::of(v));
-  }
-  if (checks) cells.push_back(Cell::of(static_cast<double>(q.attention.failed)));
-  if (durations) cells.push_back(Cell::of(q.duration));
-  flag_text = flags.to_string();
-  cells.push_back(flag_text.empty() ? Cell::missing() : Cell::of(std::string_view(flag_text)));
 }
 
 }  // namespace
@@ -131,9 +61,9 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
   run.instrument = definition.for_columns(header);
   const Instrument& instrument = run.instrument;
   run.pass = std::make_shared<QualityPass>(QualityPass{
-      ResponseParser(instrument, header, options, source.name()), {}, {}, std::nullopt, "",
-      ExtraCellReader(instrument.response, options, source.name()),
-      ExtraCellReader(duration_scale(instrument), options, source.name()), leaves_out_empty_records(source, options),
+      {ResponseParser(instrument, header, options, source.name()), {}, {}, std::nullopt, "",
+       ExtraCellReader(instrument.response, options, source.name()),
+       ExtraCellReader(duration_scale(instrument), options, source.name()), leaves_out_empty_records(source, options)},
       nullptr});
   QualityPass& pass = *run.pass;
   std::vector<AttentionCheck> checks;
@@ -201,75 +131,6 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
   run.empty_records = empty.summary(source.name());
   if (!options.range) run.range_warning = narrow_range_warning(seen, pass.parser.scale(), instrument.id);
   return run;
-}
-
-void write_quality_rows(QualityRun& run, RecordSource& source, RecordWriter& writer) {
-  std::vector<OutputColumn> columns;
-  for (const auto& name : run.id_names) {
-    columns.push_back({{name, run.row_ids}, run.row_ids ? "the row number, no id column being found" : "the id column"});
-  }
-  for (const auto& name : run.keep_names) columns.push_back({{name, false}, "a --keep column"});
-  for (auto name : {"longstring", "longstring_avg", "irv", "mahalanobis_d2", "mahalanobis_df", "mahalanobis_p",
-                    "even_odd", "psychsyn", "psychsyn_pairs", "psychant", "psychant_pairs"}) {
-    columns.push_back({{name, true}, "an index"});
-  }
-  if (run.checks) columns.push_back({{"attention_failed", true, 0}, "an index"});
-  if (run.durations) columns.push_back({{"duration", true}, "an index"});
-  columns.push_back({{"flags", false}, "the flags"});
-  writer.begin(unique_output_columns(columns));
-  QualityPass& pass = *run.pass;
-  Screener& screener = *pass.screener;
-  QualitySummary& summary = run.report.summary;
-  std::vector<Cell> cells;
-  std::string flag_text;
-  if (run.held) {
-    const QualityInput& held = run.held_input;
-    std::size_t start = 0, at = 0;
-    for (std::size_t r = 0; r < held.items.size(); ++r) {
-      cells.clear();
-      if (run.row_ids) cells.push_back(Cell::of(static_cast<double>(run.row_numbers[r])));
-      for (std::size_t t = 0; t < run.texts_per_row; ++t) {
-        std::size_t end = run.text_ends[at++];
-        cells.push_back(Cell::of(std::string_view(run.texts).substr(start, end - start)));
-        start = end;
-      }
-      std::span<const double> checks;
-      if (!held.check_values.empty()) checks = held.check_values[r];
-      const RespondentQuality q = screener.assess(held.items[r], checks, held.durations.empty() ? NAN : held.durations[r]);
-      const QualityFlags flags = flag(q, screener.thresholds());
-      summary.add(flags);
-      add_index_cells(q, flags, run.checks, run.durations, cells, flag_text);
-      writer.write_row(cells);
-    }
-    writer.finish();
-    return;
-  }
-  // The second pass: the same records again, from the first after the header.
-  if (!source.rewind()) {
-    throw io_error({source.name()}, "cannot be read a second time", "give a file that stays in place while it is read");
-  }
-  Record record;
-  ResponseRow row;
-  std::vector<double> check_values;
-  double duration = NAN;
-  std::uint64_t rows = 0, respondents = 0;
-  while (source.next(record)) {
-    if (!pass.read(record, ++rows, row, check_values, duration)) continue;
-    if (++respondents > run.respondents) break;
-    cells.clear();
-    if (run.row_ids) cells.push_back(Cell::of(static_cast<double>(rows)));
-    for (auto text : row.texts) cells.push_back(Cell::of(text));
-    const RespondentQuality q = screener.assess(row.items, check_values, duration);
-    const QualityFlags flags = flag(q, screener.thresholds());
-    summary.add(flags);
-    add_index_cells(q, flags, run.checks, run.durations, cells, flag_text);
-    writer.write_row(cells);
-  }
-  if (respondents != run.respondents) {
-    throw io_error({source.name()}, "changed while it was being read (the second reading found other rows)",
-                   "screen a file that no other program writes to meanwhile");
-  }
-  writer.finish();
 }
 
 }  // namespace attune

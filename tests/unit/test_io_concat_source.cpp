@@ -13,8 +13,14 @@ namespace {
 // Records from a table of cells: row i is line i + 1 (one line each), record number i + 1.
 class TableSource : public RecordSource {
  public:
-  TableSource(std::string name, std::vector<std::vector<std::string>> rows, bool delimited = true)
-      : name_(std::move(name)), rows_(std::move(rows)), delimited_(delimited) {}
+  TableSource(std::string name, std::vector<std::vector<std::string>> rows, bool delimited = true, bool rewinds = false)
+      : name_(std::move(name)), rows_(std::move(rows)), delimited_(delimited), rewinds_(rewinds) {}
+  // Back to the first record after the header, as a file does (not before the header is read).
+  bool rewind() override {
+    if (!rewinds_ || at_ == 0) return false;
+    at_ = 1;
+    return true;
+  }
   bool next(Record& record) override {
     if (at_ == rows_.size()) return false;
     const auto& row = rows_[at_++];
@@ -33,12 +39,28 @@ class TableSource : public RecordSource {
  private:
   std::string name_;
   std::vector<std::vector<std::string>> rows_;
-  bool delimited_;
+  bool delimited_, rewinds_;
   std::size_t at_ = 0;
 };
 
 std::unique_ptr<RecordSource> table(std::string name, std::vector<std::vector<std::string>> rows, bool delimited = true) {
   return std::make_unique<TableSource>(std::move(name), std::move(rows), delimited);
+}
+
+std::unique_ptr<RecordSource> file(std::string name, std::vector<std::vector<std::string>> rows, bool rewinds = true) {
+  return std::make_unique<TableSource>(std::move(name), std::move(rows), true, rewinds);
+}
+
+// Every record left in `source`: its cells, line, lines and number, one string each.
+std::vector<std::string> rest(ConcatSource& source) {
+  std::vector<std::string> out;
+  Record record;
+  while (source.next(record)) {
+    std::string said = std::to_string(record.number) + "@" + std::to_string(record.line) + ":";
+    for (std::size_t i = 0; i < record.size(); ++i) said += std::string(record.fields[i]) + "/" + std::to_string(record.lines[i]) + ",";
+    out.push_back(said);
+  }
+  return out;
 }
 
 ConcatSource chain(std::vector<std::unique_ptr<RecordSource>> sources, std::string column = {}) {
@@ -177,4 +199,65 @@ TEST_CASE("a record of empty cells keeps its file cell empty, so it stays a reco
   CHECK(cells(record) == std::vector<std::string>{"", "", ""});
   REQUIRE(source.next(record));
   CHECK(cells(record) == std::vector<std::string>{"1", "", "a.csv"});
+}
+
+namespace {
+std::vector<std::unique_ptr<RecordSource>> three_files(bool second_rewinds = true) {
+  std::vector<std::unique_ptr<RecordSource>> sources;
+  sources.push_back(file("a.csv", {{"id", "Q1"}, {"1", "5"}, {"2", "6"}}));
+  sources.push_back(file("b.csv", {{"id", "Q1"}}, second_rewinds));   // a header alone
+  sources.push_back(file("c.csv", {{"id", "Q1"}, {"3", "7"}, {"4", "1"}}));
+  return sources;
+}
+}  // namespace
+
+TEST_CASE("a chain starts again: the same records, lines and numbers, every file after its header") {
+  ConcatSource source = chain(three_files());
+  Record record;
+  REQUIRE(source.next(record));   // the header
+  const std::vector<std::string> first = rest(source);
+  REQUIRE(first.size() == 4);
+  CHECK(first[2] == "4@6:3/6,7/6,");   // c.csv line 2 after a.csv 3 and b.csv 1; record 4 after a.csv 3
+  REQUIRE(source.rewind());
+  CHECK(source.bytes_read() == 10);   // a.csv's header only
+  CHECK(rest(source) == first);
+  CHECK(source.locate(6).file == "c.csv");
+  CHECK(source.locate(6).line == 2);
+  REQUIRE(source.rewind());
+  CHECK(rest(source) == first);
+}
+
+TEST_CASE("a chain started again right after its header (as quality does) reads later headers ahead") {
+  ConcatSource once = chain(three_files());
+  Record record;
+  REQUIRE(once.next(record));
+  const std::vector<std::string> expected = rest(once);
+  ConcatSource source = chain(three_files());
+  CHECK_FALSE(source.rewind());   // before the header: nothing to start again after
+  REQUIRE(source.next(record));
+  REQUIRE(source.rewind());
+  CHECK(rest(source) == expected);
+  REQUIRE(source.rewind());
+  CHECK(rest(source) == expected);
+  CHECK(source.locate(6).file == "c.csv");
+
+  // A file that cannot start again (a pipe): false, and the chain reads on once, unchanged.
+  ConcatSource piped = chain(three_files(false));
+  REQUIRE(piped.next(record));
+  CHECK_FALSE(piped.rewind());
+  CHECK(rest(piped) == expected);
+
+  // A later file's header that differs is found when it is read ahead.
+  std::vector<std::unique_ptr<RecordSource>> sources;
+  sources.push_back(file("a.csv", {{"id", "Q1"}, {"1", "5"}}));
+  sources.push_back(file("b.csv", {{"id", "Q2"}, {"2", "6"}}));
+  ConcatSource differs = chain(std::move(sources));
+  REQUIRE(differs.next(record));
+  try {
+    (void)differs.rewind();
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.where().file == "b.csv");
+    CHECK(std::string(e.message()).find("column 2") != std::string::npos);
+  }
 }

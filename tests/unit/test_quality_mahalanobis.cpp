@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include "attune/quality/mahalanobis.h"
@@ -86,4 +88,60 @@ TEST_CASE("chi-square upper tail") {
   CHECK(chi_square_upper_tail(1.5, 2) == doctest::Approx(std::exp(-0.75)).epsilon(1e-14));
   CHECK(std::isnan(chi_square_upper_tail(1.0, 0)));
   CHECK(std::isnan(chi_square_upper_tail(NAN, 3)));
+}
+
+namespace {
+// Bit-for-bit equality of two results (NaN equal to NaN), reason included.
+void check_same(const MahalanobisResult& fast, const MahalanobisResult& reference) {
+  CHECK(fast.df == reference.df);
+  CHECK(fast.na_reason == reference.na_reason);
+  CHECK((fast.d_squared == reference.d_squared || (std::isnan(fast.d_squared) && std::isnan(reference.d_squared))));
+  CHECK((fast.p_value == reference.p_value || (std::isnan(fast.p_value) && std::isnan(reference.p_value))));
+}
+}  // namespace
+
+TEST_CASE("mahalanobis: the cached path equals the reference path bit for bit") {
+  // Six items, 400 respondents from a fixed linear congruential sequence; item 5 copies item 4
+  // (so any pattern answering both is singular); about a fifth of the cells blank.
+  std::uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(state >> 33) / static_cast<double>(1ULL << 31);
+  };
+  std::vector<std::vector<double>> rows;
+  for (int r = 0; r < 400; ++r) {
+    std::vector<double> row(6);
+    for (int i = 0; i < 5; ++i) row[static_cast<std::size_t>(i)] = 1 + std::floor(7 * next());
+    row[5] = row[4];
+    for (auto& x : row) {
+      if (next() < 0.2) x = NAN;
+    }
+    rows.push_back(row);
+  }
+  PairwiseMoments sample(6);
+  for (const auto& row : rows) sample.add(row);
+  const MahalanobisModel model(sample);
+  REQUIRE_FALSE(model.full_matrix_problem().empty());
+  // A cache of two patterns is evicted again and again; one of 256 is not.
+  for (std::size_t capacity : {std::size_t{2}, std::size_t{256}}) {
+    for (auto rule : {MahalanobisMissing::answered_items, MahalanobisMissing::psych_outlier}) {
+      MahalanobisCache cache(capacity);
+      for (const auto& row : rows) check_same(model.distance(row, rule, cache), model.distance(row, rule));
+    }
+  }
+  // An invertible sample, complete rows through the full inverse and incomplete ones through
+  // sub-matrices.
+  PairwiseMoments regular(5);
+  for (const auto& row : rows) regular.add(std::span<const double>(row).first(5));
+  const MahalanobisModel invertible(regular);
+  REQUIRE(invertible.full_matrix_problem().empty());
+  MahalanobisCache cache(3);
+  std::size_t complete = 0;
+  for (const auto& row : rows) {
+    const std::span<const double> five = std::span<const double>(row).first(5);
+    complete += five.size() == static_cast<std::size_t>(std::count_if(five.begin(), five.end(), [](double x) { return !std::isnan(x); }));
+    check_same(invertible.distance(five, MahalanobisMissing::answered_items, cache), invertible.distance(five));
+  }
+  CHECK(complete > 50);
+  CHECK_THROWS_AS((void)invertible.distance(std::vector<double>{1}, MahalanobisMissing::answered_items, cache), Error);
 }

@@ -40,7 +40,7 @@ Screened screened(const std::string& response, const QualityOptions& options, co
 std::string rows_of(Screened&& screened) {
   StringSink sink;
   auto writer = make_writer(Format::csv, sink);
-  write_quality_rows(screened.run, *screened.source, *writer);
+  write_quality_rows(screened.run, *screened.source, *writer, {});
   return sink.text();
 }
 
@@ -155,8 +155,8 @@ TEST_CASE("a source that starts again is read twice and holds nothing; one that 
   CHECK(held.held_input.items.size() == 5);
   CHECK(twice.respondents == 5);
   StringSink a, b;
-  write_quality_rows(twice, *file, *make_writer(Format::csv, a));
-  write_quality_rows(held, pipe, *make_writer(Format::csv, b));
+  write_quality_rows(twice, *file, *make_writer(Format::csv, a), {});
+  write_quality_rows(held, pipe, *make_writer(Format::csv, b), {});
   CHECK(a.text() == b.text());
   CHECK(a.text().find("\"p\n3\",") != std::string::npos);
   INFO(twice.empty_records);
@@ -186,7 +186,7 @@ TEST_CASE("the second pass finds the rows of the first, or says the file changed
   QualityRun run = screen_responses(instrument, file, {});
   dir.write("changing.csv", std::string(kData) + "p5,1,1,1,1,1,1,v\n");
   StringSink sink;
-  auto e = test::error_of([&] { write_quality_rows(run, file, *make_writer(Format::csv, sink)); });
+  auto e = test::error_of([&] { write_quality_rows(run, file, *make_writer(Format::csv, sink), {}); });
   REQUIRE(e);
   CHECK(std::string(e->what()).find("changed") != std::string::npos);
 }

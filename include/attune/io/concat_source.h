@@ -51,6 +51,11 @@ class ConcatSource : public RecordSource {
   std::uint64_t bytes_read() const override;
   std::uint64_t total_bytes() const override;
   bool delimited_text() const override;
+  // Starts every file again after its header (reading ahead, and checking, the headers of the
+  // files not reached yet), so the chain's records, lines and numbers come again as the first
+  // time; false when a file cannot (standard input, a pipe). Called before any record after the
+  // header was handed out (as quality does), a false leaves the chain reading on as before.
+  bool rewind() override;
   SourceLocation locate(std::uint64_t line) const override {
     return lines_->locate({name(), static_cast<std::size_t>(line), 0});
   }
@@ -74,6 +79,12 @@ class ConcatSource : public RecordSource {
   std::uint64_t number_offset_ = 0;  // added to the current file's record numbers (its header skipped)
   std::uint64_t last_number_ = 0;
   std::uint64_t done_bytes_ = 0;     // bytes of the files read to their end
+  // Per file: its header was read and the file started again after it (rewind), so reaching
+  // it reads no header; the line its header ends on (its own numbering); files in lines_.
+  std::vector<char> header_taken_;
+  std::vector<std::uint64_t> header_end_;
+  std::size_t files_in_lines_ = 1;
+  std::uint64_t first_header_line_ = 0, first_header_number_ = 0;
 };
 
 }  // namespace attune

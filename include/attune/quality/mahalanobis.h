@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -32,6 +33,26 @@ struct MahalanobisResult {
   std::string na_reason;   // empty unless d_squared is NA
 };
 
+// What one thread reuses from row to row in MahalanobisModel::distance: scratch vectors and the
+// factorised covariance sub-matrices of the most recently seen patterns of missing answers
+// (least recently used dropped first), so a pattern is factorised once, not once per row.
+class MahalanobisCache {
+ public:
+  // Keeps at most `patterns` factorisations (each up to items^2 doubles).
+  explicit MahalanobisCache(std::size_t patterns = 256);
+  ~MahalanobisCache();
+  // A copy keeps the capacity and starts empty (another thread's cache).
+  MahalanobisCache(const MahalanobisCache& other);
+  MahalanobisCache& operator=(const MahalanobisCache& other);
+  MahalanobisCache(MahalanobisCache&&) noexcept;
+  MahalanobisCache& operator=(MahalanobisCache&&) noexcept;
+  struct State;
+
+ private:
+  friend class MahalanobisModel;
+  std::unique_ptr<State> state_;
+};
+
 // The sample's centroid and covariance, built once from the accumulated sample statistics.
 class MahalanobisModel {
  public:
@@ -46,6 +67,10 @@ class MahalanobisModel {
   // machine epsilon (R's solve() would stop with "computationally singular").
   MahalanobisResult distance(std::span<const double> answers,
                              MahalanobisMissing rule = MahalanobisMissing::answered_items) const;
+  // The same result, bit for bit, computed with `cache`'s scratch and factorisations (what the
+  // screening loop calls; the overload above is the reference, proven equal in the unit tests).
+  MahalanobisResult distance(std::span<const double> answers, MahalanobisMissing rule,
+                             MahalanobisCache& cache) const;
 
   std::size_t n_items() const { return n_items_; }
   // Why the full covariance matrix cannot be inverted; empty when it can.

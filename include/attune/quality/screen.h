@@ -68,6 +68,7 @@ class Screener {
   std::vector<std::size_t> longstring_order_;
   std::vector<AttentionCheck> checks_;
   MahalanobisModel model_;
+  MahalanobisCache mahalanobis_cache_;
   std::vector<ItemPair> synonyms_, antonyms_;
   std::vector<std::vector<KeyedItem>> keyed_scales_;
   std::vector<std::vector<std::size_t>> keyed_positions_;

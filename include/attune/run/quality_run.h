@@ -30,6 +30,10 @@ struct QualityOptions : ResponseOptions {
   QualityThresholds thresholds;
   std::optional<std::string> duration_column;   // --duration COL
   ItemOrder longstring_order = ItemOrder::columns;   // --order
+  // --threads for the second pass: rows are read, screened and written in batches on this many
+  // worker threads (0, the default: one per core for delimited text, none for SPSS/Stata/SAS,
+  // whose decoding is the work, as score); 1 works on the calling thread. Same bytes whatever.
+  unsigned threads = 0;
   // Told the bytes read of the total (0: unknown) every 65,536 rows, for a progress bar; may be empty.
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
   // Told once, before the first row, when the source cannot be read twice and every respondent's
@@ -69,7 +73,8 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
 
 // The second pass: writes one row per respondent onto `writer` (ids, kept columns, the indices,
 // `flags`), reading `source` again from its first record unless the run holds the rows; counts
-// run.report.summary. Throws an io Error if the source cannot start again or yields other rows.
-void write_quality_rows(QualityRun& run, RecordSource& source, RecordWriter& writer);
+// run.report.summary. Uses options.threads and options.progress. Throws an io Error if the
+// source cannot start again or yields other rows.
+void write_quality_rows(QualityRun& run, RecordSource& source, RecordWriter& writer, const QualityOptions& options);
 
 }  // namespace attune

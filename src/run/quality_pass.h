@@ -1,0 +1,84 @@
+// Private to src/run: what reading a respondent takes in `quality` (the bound response parser,
+// the attention-check and duration cells), kept from the first pass for the second
+// (quality_run.cpp reads the first pass, quality_rows.cpp writes the second).
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "attune/quality/screen.h"
+#include "attune/responses/cell_parser.h"
+#include "attune/responses/response_reader.h"
+#include "attune/run/quality_run.h"
+#include "attune/util/error.h"
+#include "attune/util/text.h"
+
+namespace attune {
+
+// Reads attention-check and duration cells as item cells are read (a CellParser): numbers,
+// the definition's response labels (checks only) and missing codes with --missing, in the
+// --decimal mark; any value, since neither needs to be on the items' scale.
+class ExtraCellReader {
+ public:
+  ExtraCellReader(ResponseScale scale, const ResponseOptions& options, std::string file)
+      : parser_(unbounded(std::move(scale)), options.missing_codes, options.decimal_mark), file_(std::move(file)) {}
+
+  double read(const Record& record, std::size_t field, const std::string& column) const {
+    ParsedCell cell = parser_.parse(record.fields[field]);
+    if (cell.status == CellStatus::invalid) {
+      throw data_error(record.where(file_, field), fmt::format("column {}: {}", show_text(column), cell.problem),
+                       "give numbers (attention checks may also use the definition's response labels); add "
+                       "--missing CODE for a code that means no answer");
+    }
+    return cell.value;   // NaN when missing
+  }
+
+ private:
+  static ResponseScale unbounded(ResponseScale scale) {
+    scale.min = -std::numeric_limits<double>::infinity();
+    scale.max = std::numeric_limits<double>::infinity();
+    scale.integer = false;
+    return scale;
+  }
+  CellParser parser_;
+  std::string file_;
+};
+
+// How one respondent's record is read: copied once per worker thread in the second pass.
+struct QualityReader {
+  ResponseParser parser;
+  std::vector<std::size_t> check_fields;
+  std::vector<std::string> check_columns;
+  std::optional<std::size_t> duration_field;
+  std::string duration_column;
+  ExtraCellReader check_cells, duration_cells;
+  bool leave_out_empty = false;
+
+  // Reads `record` (data row `number`) into `row`, `checks` and `duration`; false when it is an
+  // empty record left out. Throws data Errors for bad cells.
+  bool read(const Record& record, std::uint64_t number, ResponseRow& row, std::vector<double>& checks,
+            double& duration) {
+    parser.parse(record, number, row);
+    if (row.empty && leave_out_empty) return false;
+    checks.clear();
+    for (std::size_t c = 0; c < check_fields.size(); ++c) {
+      checks.push_back(check_cells.read(record, check_fields[c], check_columns[c]));
+    }
+    duration = duration_field ? duration_cells.read(record, *duration_field, duration_column) : NAN;
+    return true;
+  }
+};
+
+// The reader, and the screener the first pass's sample statistics made.
+struct QualityPass : QualityReader {
+  std::unique_ptr<Screener> screener;   // after the first pass
+};
+
+}  // namespace attune
