@@ -10,7 +10,8 @@
 #              12 items on 1..5, two factors correlating .3, loadings below, n = 500
 # Writes tests/reference/factor_<set>_correlations.csv and factor_extraction_expected.csv, long:
 #   set,method,nfactors,table,row,column,value   (row/column 0-based; tables: loadings, h2, u2,
-#   values, e_values, fit (psych's names), error (1 when psych fails)).
+#   values, e_values, fit (psych's names), error (1 when psych fails)). Set "bfi_raw": fa on
+#   the raw bfi answers (fit weighted by the pair counts in factor_bfi_pair_counts.csv).
 suppressPackageStartupMessages({ library(psych); library(GPArotation) })
 out_dir <- "tests/reference"
 fmt <- function(v) ifelse(is.na(v), "NA", trimws(formatC(v, digits = 17, format = "g")))
@@ -73,6 +74,18 @@ for (s in names(sets)) {
   for (i in seq_len(nrow(L))) for (j in seq_len(ncol(L))) add(s, "oblimin", 2, "loadings", i - 1, j - 1, L[i, j])
   for (i in 1:2) for (j in 1:2) add(s, "oblimin", 2, "Phi", i - 1, j - 1, f$Phi[i, j])
   add_fit(s, "oblimin", 2, f)
+}
+# psych::fa on the raw bfi answers: the fit statistics weight residuals by the pair counts
+# (np.obs = pairwiseCount), written as factor_bfi_pair_counts.csv; set "bfi_raw".
+bfi <- sets$bfi$x
+write.table(pairwiseCount(bfi), file.path(out_dir, "factor_bfi_pair_counts.csv"), sep = ",", row.names = FALSE,
+            col.names = FALSE, quote = FALSE)
+add("bfi_raw", "none", 0, "n.obs", 0, "n.obs", nrow(bfi))
+for (k in 1:5) for (fm in c("minres", "ml", "pa")) {
+  f <- suppressWarnings(suppressMessages(fa(bfi, k, fm = fm, rotate = "none")))
+  L <- unclass(f$loadings)
+  for (i in seq_len(nrow(L))) for (j in seq_len(ncol(L))) add("bfi_raw", fm, k, "loadings", i - 1, j - 1, L[i, j])
+  add_fit("bfi_raw", fm, k, f)
 }
 out <- do.call(rbind, rows)
 write.csv(out, file.path(out_dir, "factor_extraction_expected.csv"), row.names = FALSE, quote = FALSE)

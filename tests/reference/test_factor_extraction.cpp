@@ -101,7 +101,7 @@ TEST_CASE("psych::fa unrotated minres, ml and pa and their fit statistics, to 1e
   std::map<std::string, double> worst;  // table or statistic -> largest difference
   for (const auto& [key, cells] : all) {
     const auto& [set, method, k] = key;
-    if (method == "none" || method == "oblimin") continue;
+    if (method == "none" || method == "oblimin" || set == "bfi_raw") continue;
     const DenseMatrix r = correlations_of(set);
     const double n = all.at({set, "none", 0}).at("n.obs").at({0, "n.obs"});
     CAPTURE(set);
@@ -154,4 +154,31 @@ TEST_CASE("psych::factor.stats of an oblique (oblimin) solution with Phi, to 1e-
       CHECK(difference(fit_value(fit, rc.second), value, scale_of(rc.second, fit)) <= 1e-6);
     }
   }
+}
+
+TEST_CASE("psych::fa on raw answers with missing values: fit weighted by the pair counts (np.obs), to 1e-6") {
+  const auto all = expected();
+  const DenseMatrix r = correlations_of("bfi");
+  const auto count_rows = read_rows(std::string(ATTUNE_REFERENCE_DIR) + "/factor_bfi_pair_counts.csv");
+  DenseMatrix counts(r.rows, r.cols);
+  for (std::size_t i = 0; i < r.rows; ++i)
+    for (std::size_t j = 0; j < r.cols; ++j) counts(i, j) = number(count_rows[i][j]);
+  const double n = all.at({"bfi_raw", "none", 0}).at("n.obs").at({0, "n.obs"});
+  int compared = 0;
+  for (const auto& [key, cells] : all) {
+    const auto& [set, method, k] = key;
+    if (set != "bfi_raw" || method == "none") continue;
+    CAPTURE(method);
+    CAPTURE(k);
+    const DenseMatrix theirs = matrix_of(cells.at("loadings"), r.rows, static_cast<std::size_t>(k));
+    const FactorExtraction ours = extract_factors(r, static_cast<std::size_t>(k), method_of(method));
+    for (std::size_t i = 0; i < theirs.values.size(); ++i) CHECK(std::fabs(ours.loadings.values[i] - theirs.values[i]) <= 1e-6);
+    const FactorFit fit = factor_fit(r, theirs, {}, n, counts);
+    for (const auto& [rc, value] : cells.at("fit")) {
+      CAPTURE(rc.second);
+      CHECK(difference(fit_value(fit, rc.second), value, scale_of(rc.second, fit)) <= 1e-6);
+      ++compared;
+    }
+  }
+  CHECK(compared == 15 * 22);
 }
