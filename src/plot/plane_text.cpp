@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "attune/classify/pattern.h"
+#include "attune/util/text.h"
 #include "chart_axes.h"
 
 namespace attune::plot {
@@ -101,7 +103,13 @@ std::string plane_text(const PlaneChart& chart, const PlaneAccumulator& plane, c
   for (double t : tick_values(y, static_cast<int>(rows / 3))) {
     row_label[rows - 1 - PlaneAccumulator::bin_of(t, y, rows)] = label_number(t);
   }
-  std::string out = chart.title.empty() ? "" : chart.title.substr(0, width) + "\n";
+  std::string out;
+  std::string line;
+  for (std::string_view word : split(chart.title, ' ')) {   // the title, wrapped at spaces
+    if (!line.empty() && line.size() + 1 + word.size() > width) out += std::exchange(line, "") + "\n";
+    line += (line.empty() ? "" : " ") + std::string(word.substr(0, width));
+  }
+  if (!line.empty()) out += line + "\n";
   out += fmt::format("{} (y) by {} (x)\n", chart.avoidance_label, chart.anxiety_label).substr(0, width + 1);
   for (std::size_t r = 0; r < rows; ++r) {
     out += pad_to(row_label[r], kLabelWidth - 1) + " ";
@@ -178,7 +186,7 @@ std::string plane_text(const PlaneChart& chart, const PlaneAccumulator& plane, c
     parts.push_back(fmt::format("cuts: anxiety {}, avoidance {}", label_number(*chart.anxiety_cut),
                                 label_number(*chart.avoidance_cut)));
   }
-  std::string line;
+  line.clear();
   for (const std::string& part : parts) {   // as many parts on a line as fit
     if (!line.empty() && line.size() + 2 + part.size() > width) {
       out += line + "\n";
