@@ -63,7 +63,7 @@ TEST_CASE("plane_svg names the four regions with counts and percentages, the cut
   CHECK(svg.find("Test &lt;plane&gt;") != std::string::npos);
   CHECK(svg.find("Cut lines: anxiety 4, avoidance 4; shaded: within 1 SEM (anxiety 0.5, avoidance -)") != std::string::npos);
   // The cut at 4 on 1..7 lies halfway across the plot area (90 to 650).
-  CHECK(svg.find("<line x1=\"370\" y1=\"76\" x2=\"370\" y2=\"636\" stroke=\"#000000\" stroke-width=\"2\"/>") != std::string::npos);
+  CHECK(svg.find("<line x1=\"370\" y1=\"90\" x2=\"370\" y2=\"650\" stroke=\"#000000\" stroke-width=\"2\"/>") != std::string::npos);
   CHECK(svg.find("r = 0.") != std::string::npos);
   CHECK(svg == plane_svg(chart, plane));   // same bytes again
 }
