@@ -91,7 +91,7 @@ std::string items_svg(const std::string& title, const ItemTally& tally) {
   }
   Svg svg(width, height, title, desc);
   svg.raw(marker_defs());
-  svg.text(kLeft, 28, title, "font-size=\"17\" font-weight=\"bold\"");
+  svg.text(kLeft, 28, title, "font-weight=\"bold\"" + fitting_font_size(title, 17, width - 2 * kLeft, true));
   svg.text(kLeft, 50,
            fmt::format("{} respondents; bars share one scale (tallest {}); NA = missing (hatched); "
                        "(R) and dashed grey panel = reverse-keyed item",

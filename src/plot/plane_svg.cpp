@@ -168,8 +168,12 @@ std::string plane_svg(const PlaneChart& chart, const PlaneAccumulator& plane) {
   svg.raw(marker_defs());
   // The title on two lines when it has a "name: what" form (a long name leaves no room for both).
   const std::size_t colon = chart.title.find(": ");
-  svg.text(kLeft, 26, chart.title.substr(0, colon), "font-size=\"17\" font-weight=\"bold\"");
-  if (colon != std::string::npos) svg.text(kLeft, 46, chart.title.substr(colon + 2), "font-size=\"14\"");
+  const std::string name = chart.title.substr(0, colon);
+  svg.text(kLeft, 26, name, "font-weight=\"bold\"" + fitting_font_size(name, 17, kWidth - kLeft - 10, true));
+  if (colon != std::string::npos) {
+    const std::string what = chart.title.substr(colon + 2);
+    svg.text(kLeft, 46, what, fitting_font_size(what, 14, kWidth - kLeft - 10).substr(1));
+  }
   svg.text(kLeft, 72, chart.method, "font-size=\"12\"");
   svg.text(kRight, 72, correlation_label(plane), "font-size=\"13\" text-anchor=\"end\" font-weight=\"bold\"");
   draw_regions(svg, frame, chart);
@@ -182,8 +186,9 @@ std::string plane_svg(const PlaneChart& chart, const PlaneAccumulator& plane) {
   std::string more = fmt::format("Unclassified (a dimension missing or no pattern): {}", chart.unclassified + chart.other_labels);
   if (chart.borderline) more += fmt::format("; borderline (within 1 SEM of a cut): {}", *chart.borderline);
   if (plane.outside()) more += fmt::format("; outside the axes, drawn at the edge: {}", plane.outside());
-  svg.text(kLeft, kHeight - 22, foot, "font-size=\"11\"");
-  svg.text(kLeft, kHeight - 8, more + ".", "font-size=\"11\"");
+  more += ".";
+  svg.text(kLeft, kHeight - 22, foot, fitting_font_size(foot, 11, kWidth - kLeft - 10).substr(1));
+  svg.text(kLeft, kHeight - 8, more, fitting_font_size(more, 11, kWidth - kLeft - 10).substr(1));
   return svg.finish();
 }
 
