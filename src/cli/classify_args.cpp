@@ -11,6 +11,8 @@
 
 namespace attune::cli {
 
+const ReliabilityUse kBorderlineReliability{"Alpha for --borderline instead of the sample's: ALPHA, or DIM=ALPHA (repeatable)", true};
+
 void add_classify_options(CLI::App& cmd, ClassifyArgs& args, const ReliabilityUse& reliability) {
   cmd.add_option("--impute", args.impute, "Replace missing item values by the item's sample mean or median before scoring (psych::scoreItems); holds all rows")
       ->option_text("none|mean|median");

@@ -1,4 +1,4 @@
-// The scoring and classification options that score and change share (--impute, --min-valid,
+// The scoring and classification options that score, plot and change share (--impute, --min-valid,
 // --classify, --tie-rule, --seed, --borderline, --reliability, --cutoff), declared once.
 // The command layer only: it turns what the user typed into the library's ScoreOptions.
 #pragma once
@@ -28,6 +28,9 @@ struct ReliabilityUse {
   std::string help;
   bool needs_borderline = true;
 };
+
+// --reliability as score and plot read it: the alpha for --borderline.
+extern const ReliabilityUse kBorderlineReliability;
 
 // Adds the options to `command`, in score's order.
 void add_classify_options(CLI::App& command, ClassifyArgs& args, const ReliabilityUse& reliability);

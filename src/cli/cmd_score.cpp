@@ -41,7 +41,6 @@ struct ScoreArgs {
   unsigned threads = 0;   // 0: one per core
 };
 
-const ReliabilityUse kScoreReliability{"Alpha for --borderline instead of the sample's: ALPHA, or DIM=ALPHA (repeatable)", true};
 
 ScoreOptions to_score_options(const ScoreArgs& args) {
   ScoreOptions options;
@@ -49,7 +48,7 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
   static_cast<ResponseOptions&>(options) = input.response;
   options.patterns_by_instrument = input.patterns_by_instrument;
   options.maps_by_instrument = input.maps_by_instrument;
-  apply_classify_options(args.classify, kScoreReliability, options);
+  apply_classify_options(args.classify, kBorderlineReliability, options);
   options.provenance = args.provenance;
   options.threads = [&] { ThreadPlan plan = resolve_threads(args.threads); if (!plan.note.empty()) note(plan.note); return args.threads == 0 ? 0u : plan.count; }();
   options.summary = args.summary || args.summary_only;
@@ -135,7 +134,7 @@ Command add_score_command(CLI::App& app) {
   auto args = std::make_shared<ScoreArgs>();
   CLI::App* cmd = app.add_subcommand("score", "Score responses: scales, computed scores and patterns, one row per respondent");
   add_input_options(*cmd, args->input, {.several_instruments = true, .refused = {}});
-  add_classify_options(*cmd, args->classify, kScoreReliability);
+  add_classify_options(*cmd, args->classify, kBorderlineReliability);
   add_output_options(*cmd, args->output, {.numbers = true});
   cmd->add_option("--quality", args->quality_flags, "Add a quality_flags column joined by id from FILE (attune quality's output)")
       ->option_text("FILE");

@@ -40,6 +40,7 @@ Command add_quality_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
 Command add_patterns_command(CLI::App& app);
 Command add_init_command(CLI::App& app);
+Command add_plot_command(CLI::App& app);
 }  // namespace attune::cli
 
 namespace {
@@ -229,7 +230,8 @@ int run(int argc, char** argv) {
                        "Exit codes: 0 ok, 1 bad data or definition, 2 bad usage."}));
   std::vector<std::pair<CLI::App*, Command>> commands;
   for (auto add : {add_score_command, add_check_command, add_instruments_command, add_describe_command,
-                    add_analyze_command, add_quality_command, add_change_command, add_patterns_command, add_init_command}) {
+                    add_analyze_command, add_quality_command, add_change_command, add_patterns_command, add_init_command,
+                    add_plot_command}) {
     Command command = add(app);
     commands.emplace_back(app.get_subcommands({}).back(), std::move(command));
   }

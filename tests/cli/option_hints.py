@@ -15,13 +15,15 @@ import re
 import subprocess
 import sys
 
-READERS = ("score", "analyze", "quality", "change")
+READERS = ("score", "analyze", "quality", "change", "plot")
 # Library folders (and run files) -> the commands whose runs reach them.
 LIBRARY = [
     ("src/run/analysis_run", ("analyze",)),
     ("src/run/quality_run", ("quality",)),
     ("src/run/change", ("change",)),
     ("src/change/", ("change",)),
+    ("src/run/plot_run", ("plot",)),
+    ("src/plot/", ("plot",)),
     ("src/run/", ("score",)),
     ("src/classify/", ("score",)),
     ("src/scoring/", ("score",)),
@@ -34,8 +36,8 @@ LIBRARY = [
     ("src/util/", READERS),
 ]
 CLI = {"src/cli/cmd_score.cpp": ("score",), "src/cli/cmd_analyze.cpp": ("analyze",),
-       "src/cli/cmd_quality.cpp": ("quality",), "src/cli/cmd_change.cpp": ("change",),
-       "src/cli/classify_args.cpp": ("score", "change"), "src/cli/input_args.cpp": READERS, "src/cli/common.cpp": READERS}
+       "src/cli/cmd_quality.cpp": ("quality",), "src/cli/cmd_change.cpp": ("change",), "src/cli/cmd_plot.cpp": ("plot",),
+       "src/cli/classify_args.cpp": ("score", "change", "plot"), "src/cli/input_args.cpp": READERS, "src/cli/common.cpp": READERS}
 # Calls in src/cli whose literals are messages (the rest declare options, help and examples).
 MESSAGE_CALLS = re.compile(r"\b(usage_error|data_error|io_error|Error|warn|note|error)\s*\(")
 LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
