@@ -1,0 +1,26 @@
+// Factor rotations as psych::fa applies them (stats::varimax, psych::Promax, GPArotation's
+// oblimin and geominQ), followed by psych::fa's alignment of factor order and signs.
+#pragma once
+
+#include <cstddef>
+
+#include "attune/stats/dense_matrix.h"
+
+namespace attune {
+
+enum class RotationMethod { none, varimax, promax, oblimin, geomin_q };
+
+struct RotatedLoadings {
+  DenseMatrix loadings;   // items x factors after rotation AND psych::fa's alignment (below)
+  DenseMatrix phi;        // factor correlations; identity for orthogonal rotations
+  DenseMatrix rotation;   // the rotation matrix (GPArotation Th / psych rot.mat)
+  bool oblique = false;
+  bool converged = true;
+};
+
+// Rotates as psych::fa(rotate = method) does (GPArotation for oblimin, geominQ; stats::varimax
+// and psych::Promax for varimax and promax), then aligns as psych::fa does: factors ordered by
+// variance accounted for, signs flipped so each factor's loadings sum positive (Phi to match).
+RotatedLoadings rotate_loadings(const DenseMatrix& loadings, RotationMethod method);
+
+}  // namespace attune
