@@ -1,0 +1,176 @@
+// attune factor — exploratory factor analysis of an instrument's items, exact to R psych.
+//
+// psych::fa on the items' pairwise-complete Pearson correlations: minres (default), ml or pa
+// extraction, as many factors as the instrument has scales unless --nfactors says otherwise,
+// rotated (oblimin by default, as psych; varimax, promax, geominQ or none), with h2, u2, item
+// complexity, variance accounted for, Phi and psych's fit statistics; psych::KMO and
+// cortest.bartlett; and a check that every item loads highest on its scale's factor.
+// --lavaan / --mplus write the instrument's measurement model as CFA syntax instead.
+// Cost: one pass in constant memory (the correlation matrix is a one-pass sufficient statistic).
+//
+// Usage: attune factor -i INSTRUMENT [options] [FILE | -]
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include "attune/factor/factor_writer.h"
+#include "attune/factor/model_syntax.h"
+#include "attune/io/open_input.h"
+#include "attune/responses/columns.h"
+#include "attune/run/factor_run.h"
+#include "attune/util/error.h"
+#include "attune/util/text.h"
+#include "common.h"
+#include "input_args.h"
+#include "option_checks.h"
+#include "progress.h"
+
+namespace attune::cli {
+
+namespace {
+
+struct FactorArgs {
+  InputArgs input;
+  OutputOptions output;
+  std::size_t nfactors = 0;
+  std::string fm = "minres", rotate = "oblimin", cor = "pearson";
+  double cut = 0;
+  bool lavaan = false, mplus = false;
+};
+
+FactorMethod parse_method(const std::string& text) {
+  if (text == "minres") return FactorMethod::minres;
+  if (text == "ml") return FactorMethod::ml;
+  if (text == "pa") return FactorMethod::pa;
+  throw usage_error(fmt::format("--fm takes minres, ml or pa, not '{}'", text), "psych::fa's fm: minres is its default");
+}
+
+RotationMethod parse_rotation(const std::string& text) {
+  if (text == "none") return RotationMethod::none;
+  if (text == "varimax") return RotationMethod::varimax;
+  if (text == "promax") return RotationMethod::promax;
+  if (text == "oblimin") return RotationMethod::oblimin;
+  if (text == "geominQ") return RotationMethod::geomin_q;
+  throw usage_error(fmt::format("--rotate takes none, varimax, promax, oblimin or geominQ, not '{}'", text),
+                    "psych::fa's rotate: oblimin is its default");
+}
+
+// --lavaan / --mplus: the model from the definition, its items named by the data's columns
+// when a FILE (or -) is given (its header alone is read), else by the definition's (and --columns/--map).
+int write_model(const FactorArgs& args) {
+  if (args.lavaan && args.mplus) throw usage_error("give --lavaan or --mplus, not both: each writes the whole model");
+  const bool from_data = !args.input.inputs.empty();
+  if (from_data) check_input_use(args.input, "factor");
+  refuse_output_over_inputs(args.input, args.output);
+  if (!args.output.format.empty() || !args.output.digits.empty()) {
+    throw usage_error(fmt::format("{} writes model syntax, not a table: -f and --digits do not apply",
+                                  args.lavaan ? "--lavaan" : "--mplus"),
+                      "leave them out, or leave out the syntax option to get the factor analysis");
+  }
+  InputChoice input = to_response_options(args.input);
+  std::vector<Instrument> instruments = load_instruments(args.input);
+  const Instrument& instrument = instruments.front();
+  const ResponseOptions options = options_for(input, instrument.id);
+  std::vector<std::string> columns;
+  if (from_data) {
+    auto source = open_input(args.input);
+    columns = bind_columns(instrument, read_header(*source), options.columns, source->name()).item_columns;
+  } else {
+    columns = expected_item_columns(instrument, options.columns);
+  }
+  const std::string text = args.lavaan ? lavaan_model(instrument, columns) : mplus_model(instrument, columns);
+  auto sink = open_output(args.output.output);
+  sink->write(text);
+  sink->commit();
+  return kExitOk;
+}
+
+int run(const FactorArgs& args) {
+  if (args.lavaan || args.mplus) return write_model(args);
+  check_input_use(args.input, "factor");
+  InputChoice input = to_response_options(args.input);
+  refuse_output_over_inputs(args.input, args.output);
+  FactorOptions options;
+  options.nfactors = args.nfactors;
+  options.method = parse_method(args.fm);
+  options.rotation = parse_rotation(args.rotate);
+  if (args.cor != "pearson") {
+    throw usage_error(fmt::format("--cor takes pearson, not '{}'", args.cor), "pearson: pairwise-complete, as analyze");
+  }
+  std::vector<Instrument> instruments = load_instruments(args.input);
+  check_instrument_ids(input, instruments);
+  const Instrument& instrument = instruments.front();
+  static_cast<ResponseOptions&>(options) = options_for(input, instrument.id);
+  if (std::string range = range_note(instrument, options, "analysing", ""); !range.empty()) note(range);
+  std::optional<FlagJoin> excluded = excluded_flags(args.input);
+  options.exclude = excluded ? &*excluded : nullptr;
+  Format format = resolve_format(args.output);   // the output options are checked before anything is read
+  if (format == Format::sav || format == Format::dta) {
+    throw usage_error(fmt::format("factor writes statistics, not one row per respondent: -f {} does not apply",
+                                  format_name(format)),
+                      "give -f csv, tsv, json, jsonl or table");
+  }
+  WriterOptions writing = writer_options(args.output, format);
+  auto source = open_input(args.input);
+  ProgressBar progress(true);
+  options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
+  FactorReport report = run_factor(instrument, *source, options);
+  progress.finish();
+  if (!report.empty_records.empty()) note(report.empty_records);
+  if (excluded) note(joined_note(*excluded, report.rows + report.excluded));   // throws when none matched
+  if (excluded) note(excluded_note(*excluded, report.excluded, report.first_excluded));
+  if (report.invalid_cells) warn(report.invalid_cells_summary);
+  for (const auto& said : report.warnings) warn(said);
+  auto sink = open_output(args.output.output);
+  if (format == Format::table) {
+    StringSink text;
+    write_factor_text(report, text, args.cut, writing.numbers);
+    sink->write(escape_controls(text.text(), true));
+  } else if (format == Format::json || format == Format::jsonl) {
+    write_factor_json(report, *sink, writing.numbers.digits);
+  } else {
+    auto writer = make_writer(format, *sink, writing);
+    write_factor_records(report, *writer);
+    for (const auto& said : writer->notes()) note(said);
+  }
+  sink->commit();
+  return kExitOk;
+}
+
+}  // namespace
+
+Command add_factor_command(CLI::App& app) {
+  auto args = std::make_shared<FactorArgs>();
+  CLI::App* cmd = app.add_subcommand("factor", "Exploratory factor analysis of the items (psych::fa), KMO, Bartlett, item-to-scale check; CFA syntax");
+  add_input_options(*cmd, args->input,
+                    {.several_instruments = false,
+                     .refused = {{"--keep", "factor writes no row per respondent, so --keep has nothing to carry; "
+                                            "give it to score or quality"},
+                                 {"--source-column", "factor writes no row per respondent, so --source-column has no "
+                                                     "row to name the file of; give it to score or quality"}}});
+  cmd->add_option("--nfactors", args->nfactors, "Factors to extract (default: one per scale of the instrument)")
+      ->option_text("N")->check(whole_number(1, 1000));
+  cmd->add_option("--fm", args->fm, "Extraction: minres (default, as psych), ml or pa")->option_text("minres|ml|pa");
+  cmd->add_option("--rotate", args->rotate, "Rotation: oblimin (default, as psych), geominQ, promax, varimax or none")
+      ->option_text("oblimin|geominQ|promax|varimax|none");
+  cmd->add_option("--cor", args->cor, "Correlations: pearson (pairwise-complete, as analyze)")->option_text("pearson");
+  cmd->add_option("--cut", args->cut, "Table: leave loadings below this absolute value blank (default 0, as print.psych)")
+      ->option_text("X")->check(finite_number(0, 1));
+  cmd->add_flag("--lavaan", args->lavaan, "Write the instrument's measurement model as lavaan syntax (one factor per scale)");
+  cmd->add_flag("--mplus", args->mplus, "Write the instrument's measurement model as Mplus MODEL syntax");
+  add_output_options(*cmd, args->output, {.numbers = true});
+  cmd->footer(examples({"attune factor -i ecr-r responses.csv                 # EFA, one factor per scale, oblimin",
+                        "attune factor -i ecr-r responses.csv --cut 0.3       # blank loadings below .30",
+                        "attune factor -i my_items.yaml data.csv --nfactors 2 --fm ml --rotate varimax",
+                        "attune factor -i ecr-r responses.csv -f json         # everything, with psych's names",
+                        "attune factor -i ecr-r --lavaan > ecr-r.lav           # the scoring key as a CFA model",
+                        "attune factor -i ecr-r responses.csv --mplus         # ... as Mplus, named by the data's columns",
+                        "",
+                        "Loadings are psych::fa's after its alignment (factors ordered by variance accounted for,",
+                        "signs making each factor's loadings sum positive). Each factor is matched to the scale",
+                        "whose keyed loadings (reversed items counted negative) sum largest in absolute value on",
+                        "it, largest first; an item loading highest elsewhere is listed."}));
+  return [args] { return run(*args); };
+}
+
+}  // namespace attune::cli
