@@ -94,9 +94,11 @@ int run(const FactorArgs& args) {
   options.nfactors = args.nfactors;
   options.method = parse_method(args.fm);
   options.rotation = parse_rotation(args.rotate);
-  if (args.cor != "pearson") {
-    throw usage_error(fmt::format("--cor takes pearson, not '{}'", args.cor), "pearson: pairwise-complete, as analyze");
+  if (args.cor != "pearson" && args.cor != "poly") {
+    throw usage_error(fmt::format("--cor takes pearson or poly, not '{}'", args.cor),
+                      "pearson: pairwise-complete, as analyze; poly: polychoric (tetrachoric for two categories)");
   }
+  options.polychoric = args.cor == "poly";
   std::vector<Instrument> instruments = load_instruments(args.input);
   check_instrument_ids(input, instruments);
   const Instrument& instrument = instruments.front();
@@ -153,7 +155,8 @@ Command add_factor_command(CLI::App& app) {
   cmd->add_option("--fm", args->fm, "Extraction: minres (default, as psych), ml or pa")->option_text("minres|ml|pa");
   cmd->add_option("--rotate", args->rotate, "Rotation: oblimin (default, as psych), geominQ, promax, varimax or none")
       ->option_text("oblimin|geominQ|promax|varimax|none");
-  cmd->add_option("--cor", args->cor, "Correlations: pearson (pairwise-complete, as analyze)")->option_text("pearson");
+  cmd->add_option("--cor", args->cor, "Correlations: pearson (pairwise-complete, as analyze) or poly (psych::polychoric; tetrachoric for two categories)")
+      ->option_text("pearson|poly");
   cmd->add_option("--cut", args->cut, "Table: leave loadings below this absolute value blank (default 0, as print.psych)")
       ->option_text("X")->check(finite_number(0, 1));
   cmd->add_flag("--lavaan", args->lavaan, "Write the instrument's measurement model as lavaan syntax (one factor per scale)");
@@ -163,6 +166,7 @@ Command add_factor_command(CLI::App& app) {
                         "attune factor -i ecr-r responses.csv --cut 0.3       # blank loadings below .30",
                         "attune factor -i my_items.yaml data.csv --nfactors 2 --fm ml --rotate varimax",
                         "attune factor -i ecr-r responses.csv -f json         # everything, with psych's names",
+                        "attune factor -i ecr-r responses.csv --cor poly      # on polychoric correlations",
                         "attune factor -i ecr-r --lavaan > ecr-r.lav           # the scoring key as a CFA model",
                         "attune factor -i ecr-r responses.csv --mplus         # ... as Mplus, named by the data's columns",
                         "",

@@ -35,7 +35,8 @@ class FactorFeed {
   FactorFeed(ResponseReader& reader, const FactorOptions& options, FactorReport& report)
       : reader_(reader), exclude_(options.exclude), report_(report) {}
 
-  void read_all(ItemAnalysisMoments& moments, ProgressTick& progress) {
+  // Adds every row to `moments`, and its codes to `tables` when given (--cor poly).
+  void read_all(ItemAnalysisMoments& moments, ContingencyTables* tables, ProgressTick& progress) {
     ResponseRow row;
     std::vector<std::uint8_t> codes(moments.columns());
     for (;;) {
@@ -49,7 +50,9 @@ class FactorFeed {
         moments.add_codes(codes.data(), 1);
       } else {
         moments.add_row(row.items);
+        if (tables && !moments.encode(row.items, codes.data())) refuse_for_polychoric(row, *moments.coding());
       }
+      if (tables) tables->add_row(codes.data());
     }
   }
 
@@ -64,6 +67,16 @@ class FactorFeed {
       report_.first_excluded = row.texts.empty() ? std::to_string(row.number) : std::string(row.texts.front());
     }
     return true;
+  }
+
+  // A row with an answer that is no whole number of the response range has no category.
+  [[noreturn]] void refuse_for_polychoric(const ResponseRow& row, const LikertCoding& coding) const {
+    std::size_t item = 0;
+    for (std::uint8_t code = 0; item + 1 < row.items.size() && coding.encode(row.items[item], code);) ++item;
+    throw Error(ErrorKind::data, {reader_.source().name()},
+                fmt::format("--cor poly: data row {}: {} holds {}, which is no category of the response scale", row.number,
+                            reader_.binding().item_columns.at(item), row.items[item]),
+                "polychoric correlations need whole-number answers in the range; use --cor pearson");
   }
 
   ResponseReader& reader_;
@@ -187,9 +200,19 @@ FactorReport run_factor(const Instrument& definition, RecordSource& source, cons
   }
   ResponseReader reader(instrument, source, std::move(header), options);
   ItemAnalysisMoments moments(n_items, all_items_key(n_items, reader.scale()));
+  std::optional<ContingencyTables> tables;
+  if (options.polychoric) {
+    if (!moments.coding()) {
+      throw usage_error(fmt::format("--cor poly needs a response scale of 2 to {} whole numbers; {} has {} to {}",
+                                    LikertCoding::kMaxLevels, instrument.id, reader.scale().min, reader.scale().max),
+                        "give --cor pearson, or --range MIN:MAX if the data were answered on such a scale");
+    }
+    tables.emplace(n_items, moments.coding()->levels);
+    report.cor = "poly";
+  }
   FactorFeed feed(reader, options, report);
   ProgressTick progress(source, options.progress);
-  feed.read_all(moments, progress);
+  feed.read_all(moments, tables ? &*tables : nullptr, progress);
   report.rows = moments.rows();
   report.invalid_cells = reader.invalid_cells();
   report.invalid_cells_summary = reader.invalid_cells_summary();
@@ -197,6 +220,16 @@ FactorReport run_factor(const Instrument& definition, RecordSource& source, cons
   report.items = reader.binding().item_columns;
   report.correlations = item_correlations(moments, report.items, source.name(), report.min_pair_n);
   const std::vector<KeyedRows> scales = keyed_rows(instrument, report.item_scales);
+  if (tables) {
+    PolychoricOptions poly;
+    poly.item_names = report.items;
+    poly.max_categories = LikertCoding::kMaxLevels;
+    report.polychoric = polychoric(*tables, poly);
+    report.correlations = report.polychoric->rho;
+    if (report.polychoric->smoothed) {
+      report.warnings.push_back("the polychoric matrix was not positive definite: smoothed as psych::cor.smooth does");
+    }
+  }
 
   report.kmo = kaiser_meyer_olkin(report.correlations);
   report.bartlett = bartlett_sphericity(report.correlations, static_cast<double>(report.rows));

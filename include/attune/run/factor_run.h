@@ -19,6 +19,7 @@
 #include "attune/stats/factor_extraction.h"
 #include "attune/stats/factor_fit.h"
 #include "attune/stats/factor_rotation.h"
+#include "attune/stats/polychoric.h"
 #include "attune/stats/sampling_adequacy.h"
 
 namespace attune {
@@ -28,6 +29,7 @@ struct FactorOptions : ResponseOptions {
   std::size_t nfactors = 0;                       // 0: one factor per scale of the instrument
   FactorMethod method = FactorMethod::minres;     // --fm
   RotationMethod rotation = RotationMethod::oblimin;   // --rotate (psych::fa's default)
+  bool polychoric = false;                        // --cor poly: psych::polychoric (tetrachoric for 2 categories)
   // --exclude-flagged: respondents flagged there are left out; null: none are.
   const FlagJoin* exclude = nullptr;
   // Told the bytes read of the total (0: unknown) every 65,536 rows; may be empty.
@@ -53,6 +55,7 @@ struct FactorReport {
   std::string cor = "pearson";                 // psych's cor = : "pearson" or "poly"
   DenseMatrix correlations;                    // r: pairwise-complete Pearson (or polychoric)
   std::size_t min_pair_n = 0;                  // the fewest rows answering a pair of items
+  std::optional<PolychoricResult> polychoric;  // with --cor poly: rho (= correlations), tau, ...
   SamplingAdequacy kmo;                        // psych::KMO
   BartlettTest bartlett;                       // psych::cortest.bartlett(r, n.obs)
   FactorMethod method = FactorMethod::minres;
