@@ -20,6 +20,9 @@ struct FactorExtraction {
   std::vector<double> e_values;        // eigenvalues of the correlation matrix (fa()$e.values)
   int iterations = 0;
   bool converged = false;
+  // Heywood cases, reported rather than hidden: items whose uniqueness the fit drove to its floor
+  // (0.005 for minres / ml, psych's lower bound) or whose communality reached or passed 1 (pa).
+  std::vector<std::size_t> heywood_items;
 };
 
 // psych::fa(r, nfactors, fm = method, rotate = "none") on a correlation matrix.
