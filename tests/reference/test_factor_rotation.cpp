@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "attune/stats/factor_extraction.h"
 #include "attune/stats/factor_rotation.h"
 #include "factor_csv.h"
 
@@ -53,18 +54,25 @@ constexpr Case kCases[] = {{"none", RotationMethod::none, false},
                            {"oblimin", RotationMethod::oblimin, true},
                            {"geominQ", RotationMethod::geomin_q, true}};
 
-void check_set(const std::string& set) {
-  const DenseMatrix unrotated = read_matrix_csv("factor_rotation_" + set + "_unrotated.csv");
+// From R's unrotated loadings, or (end_to_end) from extract_factors on R's correlation matrix.
+void check_set(const std::string& set, bool end_to_end = false) {
+  const DenseMatrix r_unrotated = read_matrix_csv("factor_rotation_" + set + "_unrotated.csv");
+  const DenseMatrix unrotated =
+      end_to_end ? extract_factors(read_matrix_csv("factor_rotation_" + set + "_cor.csv"), r_unrotated.cols,
+                                   FactorMethod::minres)
+                       .loadings
+                 : r_unrotated;
   for (const Case& c : kCases) {
     const std::string prefix = "factor_rotation_" + set + "_" + c.file + "_";
     CAPTURE(prefix);
+    CAPTURE(end_to_end);
     const RotatedLoadings ours = rotate_loadings(unrotated, c.method);
     CHECK(ours.converged);
     CHECK(ours.oblique == c.oblique);
     const double loadings_diff = max_abs_diff(ours.loadings, read_matrix_csv(prefix + "loadings.csv"));
     const double phi_diff = max_abs_diff(ours.phi, read_matrix_csv(prefix + "phi.csv"));
     const double rotation_diff = column_match_diff(ours.rotation, read_matrix_csv(prefix + "rotmat.csv"));
-    MESSAGE(prefix << " max |diff|: loadings " << loadings_diff << ", Phi " << phi_diff << ", rot.mat " << rotation_diff);
+    MESSAGE(prefix << std::string(end_to_end ? " from extract_factors" : "") << " max |diff|: loadings " << loadings_diff << ", Phi " << phi_diff << ", rot.mat " << rotation_diff);
     CHECK(loadings_diff < 1e-6);
     CHECK(phi_diff < 1e-6);
     CHECK(rotation_diff < 1e-6);
@@ -77,3 +85,8 @@ void check_set(const std::string& set) {
 TEST_CASE("rotations of psychTools::bfi's 5 minres factors match psych::fa") { check_set("bfi"); }
 
 TEST_CASE("rotations of examples/ecr-r.csv's 2 minres factors match psych::fa") { check_set("ecr_r"); }
+
+TEST_CASE("rotations of attune's own minres extraction match psych::fa end to end (bfi 5, ecr-r 2 factors)") {
+  check_set("bfi", true);
+  check_set("ecr_r", true);
+}
