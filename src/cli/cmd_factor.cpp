@@ -35,7 +35,7 @@ struct FactorArgs {
   std::size_t nfactors = 0;
   std::string fm = "minres", rotate = "oblimin", cor = "pearson";
   double cut = 0;
-  bool lavaan = false, mplus = false;
+  bool lavaan = false, mplus = false, omega = false;
 };
 
 FactorMethod parse_method(const std::string& text) {
@@ -99,6 +99,7 @@ int run(const FactorArgs& args) {
                       "pearson: pairwise-complete, as analyze; poly: polychoric (tetrachoric for two categories)");
   }
   options.polychoric = args.cor == "poly";
+  options.omega = args.omega;
   std::vector<Instrument> instruments = load_instruments(args.input);
   check_instrument_ids(input, instruments);
   const Instrument& instrument = instruments.front();
@@ -159,6 +160,8 @@ Command add_factor_command(CLI::App& app) {
       ->option_text("pearson|poly");
   cmd->add_option("--cut", args->cut, "Table: leave loadings below this absolute value blank (default 0, as print.psych)")
       ->option_text("X")->check(finite_number(0, 1));
+  cmd->add_flag("--omega", args->omega,
+                "Also psych::omega (Schmid-Leiman): omega hierarchical and total, subscale omegas, ECV, on the same factors");
   cmd->add_flag("--lavaan", args->lavaan, "Write the instrument's measurement model as lavaan syntax (one factor per scale)");
   cmd->add_flag("--mplus", args->mplus, "Write the instrument's measurement model as Mplus MODEL syntax");
   add_output_options(*cmd, args->output, {.numbers = true});
@@ -167,6 +170,7 @@ Command add_factor_command(CLI::App& app) {
                         "attune factor -i my_items.yaml data.csv --nfactors 2 --fm ml --rotate varimax",
                         "attune factor -i ecr-r responses.csv -f json         # everything, with psych's names",
                         "attune factor -i ecr-r responses.csv --cor poly      # on polychoric correlations",
+                        "attune factor -i my_items.yaml data.csv --nfactors 3 --omega   # omega h, omega total, ECV",
                         "attune factor -i ecr-r --lavaan > ecr-r.lav           # the scoring key as a CFA model",
                         "attune factor -i ecr-r responses.csv --mplus         # ... as Mplus, named by the data's columns",
                         "",

@@ -6,6 +6,7 @@
 
 #include "attune/factor/factor_writer.h"
 #include "attune/io/json_text.h"
+#include "factor/factor_parts.h"
 
 namespace attune {
 
@@ -110,6 +111,23 @@ std::string alignment_json(const FactorReport& r, const std::vector<std::string>
   return jobject({{"alignment", jarray(matched)}, {"misfits", jarray(misfits)}});
 }
 
+std::string omega_json(const FactorReport& r, const OmegaResult& o, const JsonNumbers& num) {
+  std::vector<std::string> items;
+  for (std::size_t i = 0; i < r.items.size(); ++i) {
+    const DenseMatrix& sl = o.sl_loadings;
+    items.push_back(jobject({{"item", json_string(r.items[i])},
+                             {"loadings", num(std::vector<double>(sl.row(i), sl.row(i) + sl.cols))},
+                             {"h2", num(o.h2[i])}, {"u2", num(o.u2[i])}, {"p2", num(o.p2[i])},
+                             {"key", num(o.key.size() > i ? static_cast<double>(o.key[i]) : 1.0)}}));
+  }
+  return jobject({{"omega_h", num(o.omega_h)}, {"omega.lim", num(o.omega_limit)}, {"alpha", num(o.alpha)},
+                  {"omega.tot", num(o.omega_total)}, {"G6", num(o.g6)}, {"ECV", num(o.ecv)},
+                  {"columns", jstrings(omega_columns(o))}, {"schmid", jarray(items)},
+                  {"gloading", num(o.g_loadings)}, {"Phi", matrix_rows(o.phi, num)},
+                  {"omega.group", jobject({{"total", num(o.group_total)}, {"general", num(o.group_general)},
+                                           {"group", num(o.group_group)}})}});
+}
+
 }  // namespace
 
 void write_factor_json(const FactorReport& r, OutputSink& sink, int digits) {
@@ -129,7 +147,7 @@ void write_factor_json(const FactorReport& r, OutputSink& sink, int digits) {
       {"rotation.converged", r.rotated.converged ? "true" : "false"}, {"fit", fit_json(r, num)},
       {"KMO", jobject({{"MSA", num(r.kmo.msa)}})},
       {"bartlett", jobject({{"chisq", num(r.bartlett.chisq)}, {"df", num(r.bartlett.df)}, {"p.value", num(r.bartlett.p_value)}})},
-      {"scales", alignment_json(r, names, num)}});
+      {"scales", alignment_json(r, names, num)}, {"omega", r.omega ? omega_json(r, *r.omega, num) : "null"}});
   sink.write(text + "\n");
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "attune/factor/factor_writer.h"
+#include "factor/factor_parts.h"
 
 namespace attune {
 
@@ -16,23 +17,6 @@ std::vector<std::string> factor_names(const FactorReport& report) {
 }
 
 namespace {
-
-// Writes rows of the five columns block, row, column, statistic, value.
-class TidyRows {
- public:
-  explicit TidyRows(RecordWriter& writer) : writer_(writer) {
-    writer_.begin({{"block", false}, {"row", false}, {"column", false}, {"statistic", false}, {"value", true}});
-  }
-  // One row; an empty row or column is a missing cell.
-  void row(std::string_view block, std::string_view row, std::string_view column, std::string_view statistic, double value) {
-    const Cell cells[] = {Cell::of(block), row.empty() ? Cell::missing() : Cell::of(row),
-                          column.empty() ? Cell::missing() : Cell::of(column), Cell::of(statistic), Cell::of(value)};
-    writer_.write_row(cells);
-  }
-
- private:
-  RecordWriter& writer_;
-};
 
 void vaccounted_rows(const FactorReport& r, const std::vector<std::string>& names, TidyRows& out) {
   const double vtotal = static_cast<double>(r.items.size());   // sum(h2 + u2) of a correlation matrix
@@ -102,6 +86,7 @@ void write_factor_records(const FactorReport& r, RecordWriter& writer) {
     out.row("misfit", item, m.scale, "highest.factor", static_cast<double>(m.highest_factor + 1));
     out.row("misfit", item, m.scale, "highest.loading", m.highest_loading);
   }
+  if (r.omega) omega_records(r, *r.omega, out);
   writer.finish();
 }
 

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "attune/factor/factor_writer.h"
+#include "factor/factor_parts.h"
 
 namespace attune {
 
@@ -98,6 +99,9 @@ std::string phi_block(const FactorReport& r, const std::vector<std::string>& nam
   return "\n With factor correlations of \n" + grid.render();
 }
 
+// A probability as psych prints one: two significant digits.
+std::string p_value(double p) { return std::isnan(p) ? "NA" : fmt::format("{:.2g}", p); }
+
 std::string fit_block(const FactorReport& r, std::size_t k, const TextNumbers& num) {
   const FactorFit& f = r.fit;
   double mean_com = 0;
@@ -110,8 +114,8 @@ std::string fit_block(const FactorReport& r, std::size_t k, const TextNumbers& n
   out += fmt::format("The root mean square of the residuals (RMSR) is  {} \n", num(f.rms));
   out += fmt::format("The df corrected root mean square of the residuals is  {} \n\n", num(f.crms));
   out += fmt::format("The total n.obs was  {}  with Likelihood Chi Square =  {}  with prob <  {} \n", r.rows,
-                     num(f.STATISTIC), num(f.PVAL, 2));
-  out += fmt::format("The empirical chi square is  {}  with prob <  {} \n\n", num(f.chi), num(f.EPVAL));
+                     num(f.STATISTIC), p_value(f.PVAL));
+  out += fmt::format("The empirical chi square is  {}  with prob <  {} \n\n", num(f.chi), p_value(f.EPVAL));
   out += fmt::format("Tucker Lewis Index of factoring reliability =  {}\n", num(f.TLI, 3));
   out += fmt::format("RMSEA index =  {}  and the {} % confidence intervals are  {} {}\n", num(f.RMSEA, 3),
                      num(100 * f.RMSEA_confidence, 0), num(f.RMSEA_lower, 3), num(f.RMSEA_upper, 3));
@@ -161,6 +165,7 @@ void write_factor_text(const FactorReport& r, OutputSink& sink, double cut, cons
   out += fit_block(r, names.size(), num);
   out += adequacy_block(r, num);
   out += scales_block(r, names, num);
+  if (r.omega) out += omega_text(r, *r.omega, numbers.digits, numbers.decimal);
   sink.write(out);
 }
 

@@ -252,6 +252,15 @@ FactorReport run_factor(const Instrument& definition, RecordSource& source, cons
   report.fit = factor_fit(report.correlations, loadings, report.rotated.phi, static_cast<double>(report.rows));
   report.sorted = fa_sort_order(loadings);
   check_items_against_scales(loadings, scales, report);
+  if (options.omega) {
+    report.omega = omega(report.correlations, nfactors, options.method);
+    if (nfactors < 3) {
+      report.warnings.push_back(fmt::format(
+          "omega with {} factor{}: g is not identified, so psych's rule applies ({})", nfactors, nfactors == 1 ? "" : "s",
+          nfactors == 1 ? "omega hierarchical is omega total" : "both factors load on g equally, sqrt(|phi|)"));
+    }
+    if (!report.omega->converged) report.warnings.push_back("omega's extraction or rotations did not converge");
+  }
   return report;
 }
 

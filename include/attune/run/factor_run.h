@@ -19,6 +19,7 @@
 #include "attune/stats/factor_extraction.h"
 #include "attune/stats/factor_fit.h"
 #include "attune/stats/factor_rotation.h"
+#include "attune/stats/omega.h"
 #include "attune/stats/polychoric.h"
 #include "attune/stats/sampling_adequacy.h"
 
@@ -30,6 +31,7 @@ struct FactorOptions : ResponseOptions {
   FactorMethod method = FactorMethod::minres;     // --fm
   RotationMethod rotation = RotationMethod::oblimin;   // --rotate (psych::fa's default)
   bool polychoric = false;                        // --cor poly: psych::polychoric (tetrachoric for 2 categories)
+  bool omega = false;                             // --omega: psych::omega with the same nfactors and fm
   // --exclude-flagged: respondents flagged there are left out; null: none are.
   const FlagJoin* exclude = nullptr;
   // Told the bytes read of the total (0: unknown) every 65,536 rows; may be empty.
@@ -69,6 +71,7 @@ struct FactorReport {
   // Scale alignment: per factor, the scale matched to it ("" none), and the misfits found.
   std::vector<std::string> factor_scales;
   std::vector<ItemScaleMisfit> misfits;
+  std::optional<OmegaResult> omega;            // --omega: psych::omega (Schmid-Leiman)
   std::uint64_t invalid_cells = 0;
   std::string invalid_cells_summary;
   std::string empty_records;                   // records left out as every cell empty, or ""
