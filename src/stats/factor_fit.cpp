@@ -105,6 +105,12 @@ double ml_discrepancy(const Eigen::MatrixXd& x) {
 // Steiger & Lind RMSEA with its 90% interval by uniroot on the noncentral chi-square, BIC.
 FactorFit factor_fit(const DenseMatrix& correlations, const DenseMatrix& loadings, const DenseMatrix& phi_in,
                      double n_obs) {
+  return factor_fit(correlations, loadings, phi_in, n_obs, DenseMatrix());
+}
+
+// psych::factor.stats as above; with np.obs the residual statistics weight by the pair counts.
+FactorFit factor_fit(const DenseMatrix& correlations, const DenseMatrix& loadings, const DenseMatrix& phi_in,
+                     double n_obs, const DenseMatrix& pair_counts) {
   const std::size_t p = correlations.rows, k = loadings.cols;
   if (correlations.cols != p || loadings.rows != p || k == 0)
     throw data_error({}, "factor fit: the loadings must have one row per item of the correlation matrix");
@@ -121,16 +127,29 @@ FactorFit factor_fit(const DenseMatrix& correlations, const DenseMatrix& loading
   FactorFit out;
   out.n_obs = n_obs;
   out.dof = pd * (pd - 1) / 2 - pd * kd + kd * (kd - 1) / 2;
-  const double r2_off = r2 - r.trace();
+  double r2_off = r2 - r.trace();
   residual.diagonal().setZero();
-  const double rstar_off = residual.squaredNorm();
-  out.chi = rstar_off * n_obs;
-  out.rms = std::sqrt(rstar_off / (pd * (pd - 1)));
+  double rstar_off = residual.squaredNorm();
+  double nh = n_obs;  // psych's nh: n.obs, or the harmonic mean of the pair counts
+  if (pair_counts.rows != 0) {
+    if (pair_counts.rows != p || pair_counts.cols != p)
+      throw data_error({}, "factor fit: the pair counts must be items x items");
+    const Eigen::MatrixXd np = to_eigen(pair_counts);
+    rstar_off = residual.cwiseAbs2().cwiseProduct(np).sum();
+    const Eigen::MatrixXd weighted = r.cwiseAbs2().cwiseProduct(np);
+    r2_off = weighted.sum() - weighted.trace();
+    nh = static_cast<double>(np.size()) / np.cwiseInverse().sum();
+    out.chi = rstar_off;
+    out.rms = std::sqrt(rstar_off / (nh * pd * (pd - 1)));
+  } else {
+    out.chi = rstar_off * n_obs;
+    out.rms = std::sqrt(rstar_off / (pd * (pd - 1)));
+  }
   if (out.dof > 0) {
-    out.EPVAL = std::isnan(n_obs) ? FactorFit::na : chisq_upper(out.chi, out.dof);
-    out.crms = std::sqrt(rstar_off / (2 * out.dof));
-    out.EBIC = out.chi - out.dof * std::log(n_obs);
-    out.ESABIC = out.chi - out.dof * std::log((n_obs + 2) / 24);
+    out.EPVAL = std::isnan(out.chi) ? FactorFit::na : chisq_upper(out.chi, out.dof);
+    out.crms = std::sqrt(rstar_off / (2 * (pair_counts.rows != 0 ? nh : 1) * out.dof));
+    out.EBIC = out.chi - out.dof * std::log(nh);
+    out.ESABIC = out.chi - out.dof * std::log((nh + 2) / 24);
   }
   out.fit = 1 - rstar2 / r2;
   out.fit_off = 1 - rstar_off / r2_off;

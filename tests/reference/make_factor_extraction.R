@@ -10,7 +10,8 @@
 #              12 items on 1..5, two factors correlating .3, loadings below, n = 500
 # Writes tests/reference/factor_<set>_correlations.csv and factor_extraction_expected.csv, long:
 #   set,method,nfactors,table,row,column,value   (row/column 0-based; tables: loadings, h2, u2,
-#   values, e_values, fit (psych's names), error (1 when psych fails)).
+#   values, e_values, fit (psych's names), error (1 when psych fails)). Set "bfi_raw": fa on
+#   the raw bfi answers (fit weighted by the pair counts in factor_bfi_pair_counts.csv).
 suppressPackageStartupMessages({ library(psych); library(GPArotation) })
 out_dir <- "tests/reference"
 fmt <- function(v) ifelse(is.na(v), "NA", trimws(formatC(v, digits = 17, format = "g")))
@@ -74,6 +75,45 @@ for (s in names(sets)) {
   for (i in 1:2) for (j in 1:2) add(s, "oblimin", 2, "Phi", i - 1, j - 1, f$Phi[i, j])
   add_fit(s, "oblimin", 2, f)
 }
+# psych::fa on the raw bfi answers: the fit statistics weight residuals by the pair counts
+# (np.obs = pairwiseCount), written as factor_bfi_pair_counts.csv; set "bfi_raw".
+bfi <- sets$bfi$x
+write.table(pairwiseCount(bfi), file.path(out_dir, "factor_bfi_pair_counts.csv"), sep = ",", row.names = FALSE,
+            col.names = FALSE, quote = FALSE)
+add("bfi_raw", "none", 0, "n.obs", 0, "n.obs", nrow(bfi))
+for (k in 1:5) for (fm in c("minres", "ml", "pa")) {
+  f <- suppressWarnings(suppressMessages(fa(bfi, k, fm = fm, rotate = "none")))
+  L <- unclass(f$loadings)
+  for (i in seq_len(nrow(L))) for (j in seq_len(ncol(L))) add("bfi_raw", fm, k, "loadings", i - 1, j - 1, L[i, j])
+  add_fit("bfi_raw", fm, k, f)
+}
 out <- do.call(rbind, rows)
 write.csv(out, file.path(out_dir, "factor_extraction_expected.csv"), row.names = FALSE, quote = FALSE)
 cat("wrote", nrow(out), "rows\n")
+
+# omega total per scale: psych::omega(r, nfactors = 1)$omega.tot of the scale's pairwise
+# correlations, and of the scale without each item (omega if dropped), written long to
+# factor_omega_expected.csv: set,scale,item,value (item -1: the whole scale; items 1-based
+# columns of the set's correlation file). The ECR-R scales are keyed first (8 - x for the
+# reversed items), as attune analyze keys them; bfi and two_factor raw: psych's flip reverses
+# the items that load negatively, so keying does not change omega.tot.
+omega_tot <- function(x) {
+  if (ncol(x) < 2) return(NA)
+  suppressWarnings(suppressMessages({ o <- NULL; invisible(capture.output(o <- omega(cor(x, use = "pairwise"), nfactors = 1, plot = FALSE))); o$omega.tot }))
+}
+ecr_keys <- list(anxiety = c(1:8, -9, 10, -11, 12:18),
+                 avoidance = c(19, -20, 21, -22, 23:25, -(26:31), 32, -(33:36)))
+scales <- list(
+  list(set = "ecr_r", x = ecr, keys = ecr_keys, min = 1, max = 7),
+  list(set = "bfi", x = sets$bfi$x, keys = list(A = 1:5, C = 6:10, E = 11:15, N = 16:20, O = 21:25, A1A2 = 1:2, A1A3 = 1:3)),
+  list(set = "two_factor", x = sets$two_factor$x, keys = list(F1 = 1:6, F2 = 7:12)))
+orows <- list()
+for (sc in scales) for (nm in names(sc$keys)) {
+  k <- sc$keys[[nm]]
+  x <- sc$x[, abs(k), drop = FALSE]
+  for (p in which(k < 0)) x[[p]] <- sc$min + sc$max - x[[p]]
+  orows[[length(orows) + 1]] <- data.frame(set = sc$set, scale = nm, item = -1, value = fmt(omega_tot(x)))
+  for (p in seq_along(k))
+    orows[[length(orows) + 1]] <- data.frame(set = sc$set, scale = nm, item = abs(k[p]), value = fmt(omega_tot(x[, -p, drop = FALSE])))
+}
+write.csv(do.call(rbind, orows), file.path(out_dir, "factor_omega_expected.csv"), row.names = FALSE, quote = FALSE)

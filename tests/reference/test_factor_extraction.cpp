@@ -13,6 +13,7 @@
 
 #include "attune/stats/factor_extraction.h"
 #include "attune/stats/factor_fit.h"
+#include "attune/stats/omega_total.h"
 #include "attune/util/error.h"
 
 using namespace attune;
@@ -101,7 +102,7 @@ TEST_CASE("psych::fa unrotated minres, ml and pa and their fit statistics, to 1e
   std::map<std::string, double> worst;  // table or statistic -> largest difference
   for (const auto& [key, cells] : all) {
     const auto& [set, method, k] = key;
-    if (method == "none" || method == "oblimin") continue;
+    if (method == "none" || method == "oblimin" || set == "bfi_raw") continue;
     const DenseMatrix r = correlations_of(set);
     const double n = all.at({set, "none", 0}).at("n.obs").at({0, "n.obs"});
     CAPTURE(set);
@@ -154,4 +155,63 @@ TEST_CASE("psych::factor.stats of an oblique (oblimin) solution with Phi, to 1e-
       CHECK(difference(fit_value(fit, rc.second), value, scale_of(rc.second, fit)) <= 1e-6);
     }
   }
+}
+
+TEST_CASE("psych::fa on raw answers with missing values: fit weighted by the pair counts (np.obs), to 1e-6") {
+  const auto all = expected();
+  const DenseMatrix r = correlations_of("bfi");
+  const auto count_rows = read_rows(std::string(ATTUNE_REFERENCE_DIR) + "/factor_bfi_pair_counts.csv");
+  DenseMatrix counts(r.rows, r.cols);
+  for (std::size_t i = 0; i < r.rows; ++i)
+    for (std::size_t j = 0; j < r.cols; ++j) counts(i, j) = number(count_rows[i][j]);
+  const double n = all.at({"bfi_raw", "none", 0}).at("n.obs").at({0, "n.obs"});
+  int compared = 0;
+  for (const auto& [key, cells] : all) {
+    const auto& [set, method, k] = key;
+    if (set != "bfi_raw" || method == "none") continue;
+    CAPTURE(method);
+    CAPTURE(k);
+    const DenseMatrix theirs = matrix_of(cells.at("loadings"), r.rows, static_cast<std::size_t>(k));
+    const FactorExtraction ours = extract_factors(r, static_cast<std::size_t>(k), method_of(method));
+    for (std::size_t i = 0; i < theirs.values.size(); ++i) CHECK(std::fabs(ours.loadings.values[i] - theirs.values[i]) <= 1e-6);
+    const FactorFit fit = factor_fit(r, theirs, {}, n, counts);
+    for (const auto& [rc, value] : cells.at("fit")) {
+      CAPTURE(rc.second);
+      CHECK(difference(fit_value(fit, rc.second), value, scale_of(rc.second, fit)) <= 1e-6);
+      ++compared;
+    }
+  }
+  CHECK(compared == 15 * 22);
+}
+
+TEST_CASE("omega total per scale and if an item is dropped: psych::omega(nfactors = 1)$omega.tot, to 1e-6") {
+  const auto rows = read_rows(std::string(ATTUNE_REFERENCE_DIR) + "/factor_omega_expected.csv");
+  // set,scale -> items (1-based columns of the set's correlation file), whole-scale and drop values.
+  std::map<std::pair<std::string, std::string>, std::vector<std::pair<int, double>>> scales;
+  for (std::size_t i = 1; i < rows.size(); ++i) scales[{rows[i][0], rows[i][1]}].push_back({std::stoi(rows[i][2]), number(rows[i][3])});
+  double worst = 0;
+  for (const auto& [key, values] : scales) {
+    CAPTURE(key.first);
+    CAPTURE(key.second);
+    const DenseMatrix all = correlations_of(key.first);  // raw items: psych's flip must undo the keying
+    std::vector<std::size_t> items;
+    for (const auto& [item, value] : values)
+      if (item > 0) items.push_back(static_cast<std::size_t>(item - 1));
+    DenseMatrix r(items.size(), items.size());
+    for (std::size_t a = 0; a < items.size(); ++a)
+      for (std::size_t b = 0; b < items.size(); ++b) r(a, b) = all(items[a], items[b]);
+    const OmegaTotal omega = omega_total_analysis(r);
+    std::size_t position = 0;
+    for (const auto& [item, value] : values) {
+      const double ours = item < 0 ? omega.omega_total : omega.if_dropped[position++];
+      CAPTURE(item);
+      if (std::isnan(value)) {
+        CHECK(std::isnan(ours));
+        continue;
+      }
+      worst = std::max(worst, std::fabs(ours - value));
+      CHECK(std::fabs(ours - value) <= 1e-6);
+    }
+  }
+  MESSAGE("omega.tot and omega if dropped: max difference " << worst);
 }

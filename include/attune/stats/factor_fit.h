@@ -43,4 +43,10 @@ struct FactorFit {
 FactorFit factor_fit(const DenseMatrix& correlations, const DenseMatrix& loadings, const DenseMatrix& phi,
                      double n_obs);
 
+// As above with psych's np.obs, the pairwise counts behind pairwise-complete correlations (what
+// psych::fa(data) uses when given raw data): chi, rms, crms, fit.off, EPVAL, EBIC and ESABIC
+// weight each residual by its pair's count and use their harmonic mean for n.
+FactorFit factor_fit(const DenseMatrix& correlations, const DenseMatrix& loadings, const DenseMatrix& phi,
+                     double n_obs, const DenseMatrix& pair_counts);
+
 }  // namespace attune

@@ -1,0 +1,93 @@
+// Edge cases of factor extraction and fit: refused input, Heywood cases, singular matrices.
+// The expected numbers are psych 2.2.9's (fa(r, 1, rotate = "none"), printed to 17 digits).
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "attune/stats/factor_extraction.h"
+#include "attune/stats/factor_fit.h"
+#include "attune/util/error.h"
+
+using namespace attune;
+
+namespace {
+
+DenseMatrix matrix(std::size_t n, std::initializer_list<double> values) {
+  DenseMatrix m(n, n);
+  std::size_t i = 0;
+  for (double v : values) m.values[i++] = v;
+  return m;
+}
+
+// Three items whose correlations need a loading above 1 (.8 * .8 / .5 = 1.28 for the first).
+const DenseMatrix heywood = matrix(3, {1, .8, .8, .8, 1, .5, .8, .5, 1});
+
+// Five items, the fourth a copy of the third: the matrix is singular.
+const DenseMatrix singular = matrix(5, {1, .6, .5, .5, .3, .6, 1, .4, .4, .35, .5, .4, 1, 1, .45, .5, .4, 1, 1, .45,
+                                        .3, .35, .45, .45, 1});
+
+}  // namespace
+
+TEST_CASE("too many factors, no factors, missing values and non-square input are refused with a hint") {
+  try {
+    extract_factors(heywood, 3, FactorMethod::minres);
+    FAIL("3 factors from 3 items must throw");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::data);
+    CHECK(e.message().find("3 factors") != std::string::npos);
+    CHECK(e.hint().find("at most 2") != std::string::npos);
+  }
+  CHECK_THROWS_AS(extract_factors(heywood, 0, FactorMethod::pa), Error);
+  DenseMatrix missing = heywood;
+  missing(0, 1) = missing(1, 0) = std::nan("");
+  CHECK_THROWS_AS(extract_factors(missing, 1, FactorMethod::minres), Error);
+  CHECK_THROWS_AS(extract_factors(DenseMatrix(3, 2), 1, FactorMethod::minres), Error);
+  DenseMatrix asymmetric = heywood;
+  asymmetric(0, 1) = .3;
+  CHECK_THROWS_AS(extract_factors(asymmetric, 1, FactorMethod::minres), Error);
+  CHECK_THROWS_AS(factor_fit(heywood, DenseMatrix(2, 1), {}, 100), Error);
+}
+
+TEST_CASE("a Heywood case is reported, and the loadings are psych's, not clipped") {
+  const FactorExtraction minres = extract_factors(heywood, 1, FactorMethod::minres);
+  CHECK(minres.loadings(0, 0) == doctest::Approx(1.0251386924772952).epsilon(1e-9));
+  CHECK(minres.loadings(1, 0) == doctest::Approx(0.74274525712386186).epsilon(1e-9));
+  CHECK(minres.loadings(2, 0) == doctest::Approx(0.74274525712217565).epsilon(1e-9));
+  CHECK(minres.communalities[0] > 1);
+  CHECK(minres.uniquenesses[0] < 0);
+  REQUIRE(minres.heywood_items.size() == 1);
+  CHECK(minres.heywood_items[0] == 0);
+  const FactorExtraction pa = extract_factors(heywood, 1, FactorMethod::pa);
+  CHECK(pa.loadings(0, 0) == doctest::Approx(1.1266205287644093).epsilon(1e-9));
+  CHECK(pa.loadings(1, 0) == doctest::Approx(0.70889670811541527).epsilon(1e-9));
+  REQUIRE(pa.heywood_items.size() == 1);
+  CHECK(pa.heywood_items[0] == 0);
+  // An ordinary solution reports none.
+  CHECK(extract_factors(singular, 1, FactorMethod::minres).heywood_items.empty());  // the copied pair's h2 is .877
+}
+
+TEST_CASE("a singular matrix (an item and its copy) is factored as psych does, and its fit is finite") {
+  const FactorExtraction f = extract_factors(singular, 1, FactorMethod::minres);
+  const double expected[] = {0.6140170894752397, 0.54264098305730024, 0.93667585687187949, 0.93667585687184785,
+                             0.50166390612050482};
+  for (std::size_t i = 0; i < 5; ++i) CHECK(f.loadings(i, 0) == doctest::Approx(expected[i]).epsilon(1e-7));
+  const FactorFit fit = factor_fit(singular, f.loadings, {}, 100);
+  CHECK(fit.rms == doctest::Approx(0.11308041553288802).epsilon(1e-7));
+  CHECK(fit.fit == doctest::Approx(0.83655287378537269).epsilon(1e-7));
+  // The ML objective of a singular matrix depends on psych's smoothing (eigenvalues set to 1e-10):
+  // finite, and within 1e-4 of psych's 20.288570556588112.
+  CHECK(std::isfinite(fit.objective));
+  CHECK(fit.objective == doctest::Approx(20.288570556588112).epsilon(1e-4));
+  CHECK(fit.null_model == doctest::Approx(23.358183336638451).epsilon(1e-4));
+}
+
+TEST_CASE("fit statistics need n.obs: without it they are NA, the residual ones are not") {
+  const FactorExtraction f = extract_factors(singular, 1, FactorMethod::pa);
+  const FactorFit fit = factor_fit(singular, f.loadings, {}, std::nan(""));
+  CHECK(std::isnan(fit.STATISTIC));
+  CHECK(std::isnan(fit.RMSEA));
+  CHECK(std::isnan(fit.TLI));
+  CHECK(std::isfinite(fit.rms));
+  CHECK(std::isfinite(fit.objective));
+  CHECK(fit.dof == 5.0);
+}
