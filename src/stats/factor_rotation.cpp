@@ -90,6 +90,10 @@ RotatedLoadings rotate_loadings(const DenseMatrix& loadings, RotationMethod meth
       case RotationMethod::geomin_q: raw = rotation::gpf_oblique(input, rotation::ObliqueCriterion::geomin); break;
       case RotationMethod::none: break;
     }
+    for (double v : raw.loadings.values)
+      if (!std::isfinite(v))
+        throw data_error({}, "the rotation broke down (a factor collapsed onto another)",
+                         "try another rotation, or fewer factors");
     out.loadings = std::move(raw.loadings);
     out.phi = std::move(raw.phi);
     out.rotation = std::move(raw.rotation);

@@ -2,7 +2,9 @@
 # omega.h), produced by R psych (fa, schmid, omega) and GPArotation (oblimin, geominQ).
 #   Rscript tests/reference/make_factor_rotation.R
 # Sets: "bfi" = psychTools::bfi's 25 items (pairwise correlations, missing answers), 5 factors;
-#       "ecr_r" = examples/ecr-r.csv's 36 items (40 rows), 2 factors.
+#       "ecr_r" = examples/ecr-r.csv's 36 items (40 rows), 2 factors;
+#       "two_factor" = tests/reference/factor_two_factor_data.csv (make_factor_extraction.R's
+#       synthetic set with a known two-factor structure), 2 factors.
 # Writes tests/reference/factor_rotation_SET_*.csv, plain matrices with a header, 17 significant
 # digits:
 #   _cor.csv                  the correlation matrix (cor(x, use = "pairwise"), as psych::fa)
@@ -12,7 +14,7 @@
 #   _METHOD_rotmat.csv        its $rot.mat (psych leaves it unaligned: before the sign flips and
 #                             the ordering by variance accounted for)
 # and for omega, tests/reference/factor_omega_SET_NF_*.csv from psych::omega(R, nfactors = NF)
-# (fm = "minres", rotate = "oblimin", flip = TRUE):
+# (fm = "minres", rotate = "oblimin", flip = TRUE; factor_omega_SET_NF_FM_*.csv with fm = FM):
 #   _unrotated.csv            psych::fa(R, NF, rotate = "none")$loadings, what omega starts from
 #   _orthog.csv, _oblique.csv, _phi.csv, _gloading.csv   $schmid$orthog, $oblique, $phi, $gloading
 #   _sl.csv                   $schmid$sl after omega's flip (g, F1*..Fk*, h2, u2, p2)
@@ -50,10 +52,10 @@ write_rotations <- function(R, nfactors, set) {
   }
 }
 
-write_omega <- function(R, nfactors, set) {
-  prefix <- paste0("factor_omega_", set, "_", nfactors, "_")
-  om <- quiet(omega(R, nfactors = nfactors, plot = FALSE))
-  write_matrix(quiet(fa(R, nfactors = nfactors, rotate = "none"))$loadings, paste0(prefix, "unrotated.csv"))
+write_omega <- function(R, nfactors, set, fm = "minres") {
+  prefix <- paste0("factor_omega_", set, "_", nfactors, "_", if (fm == "minres") "" else paste0(fm, "_"))
+  om <- quiet(omega(R, nfactors = nfactors, fm = fm, plot = FALSE))
+  write_matrix(quiet(fa(R, nfactors = nfactors, fm = fm, rotate = "none"))$loadings, paste0(prefix, "unrotated.csv"))
   write_matrix(om$schmid$orthog, paste0(prefix, "orthog.csv"))
   write_matrix(om$schmid$oblique, paste0(prefix, "oblique.csv"))
   phi <- if (is.null(om$schmid$phi)) matrix(1) else om$schmid$phi
@@ -72,12 +74,19 @@ bfi_items <- psychTools::bfi[, 1:25]
 R_bfi <- cor(bfi_items, use = "pairwise")
 ecr <- read.csv("examples/ecr-r.csv")
 R_ecr <- cor(ecr[, -1], use = "pairwise")
+two <- read.csv(file.path(out_dir, "factor_two_factor_data.csv"))
+R_two <- cor(two[, -1], use = "pairwise")
 
 write_rotations(R_bfi, 5, "bfi")
 write_rotations(R_ecr, 2, "ecr_r")
+write_rotations(R_two, 2, "two_factor")
 write_omega(R_bfi, 1, "bfi")
 write_omega(R_bfi, 3, "bfi")
 write_omega(R_bfi, 5, "bfi")
 write_omega(R_ecr, 1, "ecr_r")
 write_omega(R_ecr, 2, "ecr_r")
 write_omega(R_ecr, 3, "ecr_r")
+write_omega(R_bfi, 3, "bfi", fm = "ml")
+write_omega(R_bfi, 3, "bfi", fm = "pa")
+write_omega(R_two, 2, "two_factor")
+write_omega(R_two, 3, "two_factor")

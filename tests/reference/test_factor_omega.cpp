@@ -47,8 +47,14 @@ double max_abs_diff_na(const std::vector<double>& a, const std::vector<double>& 
   return worst;
 }
 
-void check_omega(const std::string& set, std::size_t nfactors) {
-  const std::string prefix = "factor_omega_" + set + "_" + std::to_string(nfactors) + "_";
+// The fixtures' prefix: factor_omega_SET_NF_ (minres) or factor_omega_SET_NF_FM_.
+std::string omega_prefix(const std::string& set, std::size_t nfactors, FactorMethod fm) {
+  const char* suffix = fm == FactorMethod::ml ? "ml_" : fm == FactorMethod::pa ? "pa_" : "";
+  return "factor_omega_" + set + "_" + std::to_string(nfactors) + "_" + suffix;
+}
+
+void check_omega(const std::string& set, std::size_t nfactors, FactorMethod fm = FactorMethod::minres) {
+  const std::string prefix = omega_prefix(set, nfactors, fm);
   CAPTURE(prefix);
   const DenseMatrix r = read_matrix_csv("factor_rotation_" + set + "_cor.csv");
   const DenseMatrix r_phi = read_matrix_csv(prefix + "phi.csv");
@@ -119,10 +125,10 @@ namespace {
 
 // omega() from the correlation matrix alone: extract_factors, the general factor of k > 2
 // factors (fa(phi, 1)) and everything after it, against psych::omega.
-void check_omega_end_to_end(const std::string& set, std::size_t nfactors) {
-  const std::string prefix = "factor_omega_" + set + "_" + std::to_string(nfactors) + "_";
+void check_omega_end_to_end(const std::string& set, std::size_t nfactors, FactorMethod fm = FactorMethod::minres) {
+  const std::string prefix = omega_prefix(set, nfactors, fm);
   CAPTURE(prefix);
-  const OmegaResult om = omega(read_matrix_csv("factor_rotation_" + set + "_cor.csv"), nfactors);
+  const OmegaResult om = omega(read_matrix_csv("factor_rotation_" + set + "_cor.csv"), nfactors, fm);
   CHECK(om.converged);
   const DenseMatrix sl = read_matrix_csv(prefix + "sl.csv");
   DenseMatrix r_sl(sl.rows, nfactors + 1);
@@ -155,4 +161,18 @@ void check_omega_end_to_end(const std::string& set, std::size_t nfactors) {
 TEST_CASE("omega() from the correlation matrix matches psych::omega end to end (bfi 1, 3, 5; ecr-r 1, 2, 3 factors)") {
   for (std::size_t k : {1, 3, 5}) check_omega_end_to_end("bfi", k);
   for (std::size_t k : {1, 2, 3}) check_omega_end_to_end("ecr_r", k);
+}
+
+TEST_CASE("omega of the synthetic two-factor set (2 and 3 factors) matches psych::omega") {
+  for (std::size_t k : {2, 3}) {
+    check_omega("two_factor", k);
+    check_omega_end_to_end("two_factor", k);
+  }
+}
+
+TEST_CASE("omega with fm = ml and fm = pa (bfi, 3 factors) matches psych::omega(fm = ...)") {
+  for (FactorMethod fm : {FactorMethod::ml, FactorMethod::pa}) {
+    check_omega("bfi", 3, fm);
+    check_omega_end_to_end("bfi", 3, fm);
+  }
 }

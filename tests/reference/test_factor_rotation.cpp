@@ -86,7 +86,10 @@ TEST_CASE("rotations of psychTools::bfi's 5 minres factors match psych::fa") { c
 
 TEST_CASE("rotations of examples/ecr-r.csv's 2 minres factors match psych::fa") { check_set("ecr_r"); }
 
-TEST_CASE("rotations of attune's own minres extraction match psych::fa end to end (bfi 5, ecr-r 2 factors)") {
+TEST_CASE("rotations of the synthetic two-factor set's 2 minres factors match psych::fa") { check_set("two_factor"); }
+
+TEST_CASE("rotations of attune's own minres extraction match psych::fa end to end (bfi 5, ecr-r 2, two-factor 2)") {
   check_set("bfi", true);
   check_set("ecr_r", true);
+  check_set("two_factor", true);
 }
