@@ -130,8 +130,7 @@ std::string adequacy_block(const FactorReport& r, const TextNumbers& num) {
   for (std::size_t i = 0; i < r.items.size(); ++i) grid.rows.push_back({r.items[i], {num(r.kmo.msa_i[i])}});
   out += grid.render();
   out += fmt::format("\nBartlett's test of sphericity: chisq = {}, df = {}, p.value = {}\n", num(r.bartlett.chisq),
-                     num(r.bartlett.df, 0), r.bartlett.p_value < 1e-4 ? fmt::format("{:.2e}", r.bartlett.p_value)
-                                                                     : num(r.bartlett.p_value, 4));
+                     num(r.bartlett.df, 0), p_value(r.bartlett.p_value));
   return out;
 }
 
@@ -141,7 +140,12 @@ std::string scales_block(const FactorReport& r, const std::vector<std::string>& 
     out += fmt::format(" {} {}", names[f], r.factor_scales[f].empty() ? "(none)" : r.factor_scales[f]);
   }
   out += "\n";
-  if (r.misfits.empty()) return out + "Every keyed item loads highest on its scale's factor.\n";
+  std::string unmatched;
+  for (const std::string& scale : r.scales) {
+    if (std::find(r.factor_scales.begin(), r.factor_scales.end(), scale) == r.factor_scales.end()) unmatched += " " + scale;
+  }
+  if (!unmatched.empty()) out += "Scales without a factor (more scales than factors), not checked:" + unmatched + "\n";
+  if (r.misfits.empty()) return out + "Every keyed item of a matched scale loads highest on its scale's factor.\n";
   out += "Items loading highest off their scale's factor:\n";
   Grid grid{{"scale", "factor", "loading", "highest", "loading"}, {}};
   for (const ItemScaleMisfit& m : r.misfits) {

@@ -131,6 +131,7 @@ std::vector<KeyedRows> keyed_rows(const Instrument& instrument, std::vector<std:
 void check_items_against_scales(const DenseMatrix& loadings, const std::vector<KeyedRows>& scales, FactorReport& report) {
   const std::vector<std::size_t> scale_of = match_factors_to_scales(loadings, scales);
   report.factor_scales.assign(loadings.cols, "");
+  for (const KeyedRows& scale : scales) report.scales.push_back(scale.scale);
   for (std::size_t f = 0; f < loadings.cols; ++f) {
     if (scale_of[f] == scales.size()) continue;
     const KeyedRows& scale = scales[scale_of[f]];

@@ -68,7 +68,9 @@ struct FactorReport {
   std::vector<double> ss_loadings;             // Vaccounted "SS loadings"
   FactorFit fit;                               // psych::fa's fit block
   std::vector<std::size_t> sorted;             // the items in fa.sort's order (print.psych sort = TRUE)
-  // Scale alignment: per factor, the scale matched to it ("" none), and the misfits found.
+  // Scale alignment: the instrument's scales, per factor the scale matched to it ("" none), and
+  // the misfits found (items of a scale with no factor are not checked).
+  std::vector<std::string> scales;
   std::vector<std::string> factor_scales;
   std::vector<ItemScaleMisfit> misfits;
   std::optional<OmegaResult> omega;            // --omega: psych::omega (Schmid-Leiman)
