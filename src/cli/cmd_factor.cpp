@@ -5,7 +5,8 @@
 // rotated (oblimin by default, as psych; varimax, promax, geominQ or none), with h2, u2, item
 // complexity, variance accounted for, Phi and psych's fit statistics; psych::KMO and
 // cortest.bartlett; and a check that every item loads highest on its scale's factor.
-// --lavaan / --mplus write the instrument's measurement model as CFA syntax instead.
+// --omega adds psych::omega (Schmid-Leiman), --parallel psych::fa.parallel (--plot its scree
+// plot as SVG). --lavaan / --mplus write the instrument's measurement model as CFA syntax instead.
 // Cost: one pass in constant memory (the correlation matrix is a one-pass sufficient statistic).
 //
 // Usage: attune factor -i INSTRUMENT [options] [FILE | -]
@@ -16,10 +17,12 @@
 #include "attune/factor/factor_writer.h"
 #include "attune/factor/model_syntax.h"
 #include "attune/io/open_input.h"
+#include "attune/plot/scree.h"
 #include "attune/responses/columns.h"
 #include "attune/run/factor_run.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
+#include "attune/util/threads.h"
 #include "common.h"
 #include "input_args.h"
 #include "option_checks.h"
@@ -35,7 +38,10 @@ struct FactorArgs {
   std::size_t nfactors = 0;
   std::string fm = "minres", rotate = "oblimin", cor = "pearson";
   double cut = 0;
-  bool lavaan = false, mplus = false, omega = false;
+  bool lavaan = false, mplus = false, omega = false, parallel = false;
+  std::size_t iterations = 20;
+  std::uint64_t seed = 1;
+  std::string plot;   // --plot FILE.svg: the parallel analysis' scree plot
 };
 
 FactorMethod parse_method(const std::string& text) {
@@ -85,6 +91,33 @@ int write_model(const FactorArgs& args) {
   return kExitOk;
 }
 
+// Refuses a --plot that is not an .svg file or that would overwrite an input or -o.
+void check_plot_path(const FactorArgs& args) {
+  const std::string& plot = args.plot;
+  if (plot == "-" || plot.size() < 5 || plot.compare(plot.size() - 4, 4, ".svg") != 0) {
+    throw usage_error(fmt::format("--plot writes an SVG file: '{}' does not end in .svg", plot), "give --plot scree.svg");
+  }
+  OutputOptions as_output = args.output;
+  as_output.output = plot;
+  refuse_output_over_inputs(args.input, as_output, {args.output.output});
+}
+
+// The scree plot of the parallel analysis, written atomically to `path`.
+void write_scree(const std::string& path, const FactorReport& report) {
+  const ParallelAnalysis& p = *report.parallel;
+  plot::ScreeData data;
+  data.title = fmt::format("Parallel analysis scree plot: {} ({} rows)", report.instrument, report.rows);
+  data.factor_observed = p.fa_values;
+  data.component_observed = p.pc_values;
+  data.factor_simulated = p.fa_sim;
+  data.component_simulated = p.pc_sim;
+  data.factor_resampled = p.fa_simr;
+  data.component_resampled = p.pc_simr;
+  auto sink = open_output(path);
+  sink->write(plot::scree_svg(data));
+  sink->commit();
+}
+
 int run(const FactorArgs& args) {
   if (args.lavaan || args.mplus) return write_model(args);
   check_input_use(args.input, "factor");
@@ -100,6 +133,21 @@ int run(const FactorArgs& args) {
   }
   options.polychoric = args.cor == "poly";
   options.omega = args.omega;
+  if (args.parallel || !args.plot.empty()) {
+    if (options.polychoric) {
+      throw usage_error("--parallel compares with Pearson correlations of simulated data, so not with --cor poly",
+                        "run --parallel with --cor pearson (the default)");
+    }
+    ParallelAnalysisOptions parallel;
+    parallel.iterations = args.iterations;
+    parallel.seed = args.seed;
+    parallel.method = options.method;
+    parallel.threads = resolve_threads(0).count;
+    options.parallel = parallel;
+  } else if (args.iterations != 20 || args.seed != 1) {
+    throw usage_error("--iter and --seed set the parallel analysis: give --parallel (or --plot) with them");
+  }
+  if (!args.plot.empty()) check_plot_path(args);
   std::vector<Instrument> instruments = load_instruments(args.input);
   check_instrument_ids(input, instruments);
   const Instrument& instrument = instruments.front();
@@ -124,6 +172,7 @@ int run(const FactorArgs& args) {
   if (excluded) note(excluded_note(*excluded, report.excluded, report.first_excluded));
   if (report.invalid_cells) warn(report.invalid_cells_summary);
   for (const auto& said : report.warnings) warn(said);
+  if (!args.plot.empty()) write_scree(args.plot, report);
   auto sink = open_output(args.output.output);
   if (format == Format::table) {
     StringSink text;
@@ -162,6 +211,14 @@ Command add_factor_command(CLI::App& app) {
       ->option_text("X")->check(finite_number(0, 1));
   cmd->add_flag("--omega", args->omega,
                 "Also psych::omega (Schmid-Leiman): omega hierarchical and total, subscale omegas, ECV, on the same factors");
+  cmd->add_flag("--parallel", args->parallel,
+                "Also psych::fa.parallel: observed eigenvalues against simulated and resampled data; suggested factors, components");
+  cmd->add_option("--iter", args->iterations, "Parallel analysis: random data sets (default 20, as psych)")
+      ->option_text("N")->check(whole_number(1, 100000));
+  cmd->add_option("--seed", args->seed, "Parallel analysis: seed of the random data (default 1; the same seed, the same bytes)")
+      ->option_text("S")->check(whole_number(0, UINT64_MAX));
+  cmd->add_option("--plot", args->plot, "Write the parallel analysis' scree plot to FILE.svg (runs --parallel)")
+      ->option_text("FILE.svg");
   cmd->add_flag("--lavaan", args->lavaan, "Write the instrument's measurement model as lavaan syntax (one factor per scale)");
   cmd->add_flag("--mplus", args->mplus, "Write the instrument's measurement model as Mplus MODEL syntax");
   add_output_options(*cmd, args->output, {.numbers = true});
@@ -171,6 +228,7 @@ Command add_factor_command(CLI::App& app) {
                         "attune factor -i ecr-r responses.csv -f json         # everything, with psych's names",
                         "attune factor -i ecr-r responses.csv --cor poly      # on polychoric correlations",
                         "attune factor -i my_items.yaml data.csv --nfactors 3 --omega   # omega h, omega total, ECV",
+                        "attune factor -i ecr-r data.csv --parallel --iter 20 --seed 1 --plot scree.svg",
                         "attune factor -i ecr-r --lavaan > ecr-r.lav           # the scoring key as a CFA model",
                         "attune factor -i ecr-r responses.csv --mplus         # ... as Mplus, named by the data's columns",
                         "",

@@ -12,25 +12,6 @@ namespace attune {
 
 namespace {
 
-// A number in JSON: shortest round trip, or rounded to --digits; null when missing; "Inf"/"-Inf"
-// as R's jsonlite writes an infinite value.
-struct JsonNumbers {
-  int digits = -1;
-  std::string operator()(double value) const {
-    std::string out;
-    if (std::isnan(value)) return "null";
-    if (std::isinf(value)) return value > 0 ? "\"Inf\"" : "\"-Inf\"";
-    if (digits < 0) append_number(out, value);
-    else append_styled_number(out, value, {digits, '.'});
-    return out;
-  }
-  std::string operator()(const std::vector<double>& values) const {
-    std::string out = "[";
-    for (std::size_t i = 0; i < values.size(); ++i) out += (i ? "," : "") + (*this)(values[i]);
-    return out + "]";
-  }
-};
-
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
 std::string jobject(const Fields& fields) {
@@ -147,7 +128,8 @@ void write_factor_json(const FactorReport& r, OutputSink& sink, int digits) {
       {"rotation.converged", r.rotated.converged ? "true" : "false"}, {"fit", fit_json(r, num)},
       {"KMO", jobject({{"MSA", num(r.kmo.msa)}})},
       {"bartlett", jobject({{"chisq", num(r.bartlett.chisq)}, {"df", num(r.bartlett.df)}, {"p.value", num(r.bartlett.p_value)}})},
-      {"scales", alignment_json(r, names, num)}, {"omega", r.omega ? omega_json(r, *r.omega, num) : "null"}});
+      {"scales", alignment_json(r, names, num)}, {"omega", r.omega ? omega_json(r, *r.omega, num) : "null"},
+      {"fa.parallel", r.parallel ? parallel_json(*r.parallel, num) : "null"}});
   sink.write(text + "\n");
 }
 

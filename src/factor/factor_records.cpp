@@ -87,6 +87,7 @@ void write_factor_records(const FactorReport& r, RecordWriter& writer) {
     out.row("misfit", item, m.scale, "highest.loading", m.highest_loading);
   }
   if (r.omega) omega_records(r, *r.omega, out);
+  if (r.parallel) parallel_records(*r.parallel, out);
   writer.finish();
 }
 

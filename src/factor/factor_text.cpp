@@ -170,6 +170,7 @@ void write_factor_text(const FactorReport& r, OutputSink& sink, double cut, cons
   out += adequacy_block(r, num);
   out += scales_block(r, names, num);
   if (r.omega) out += omega_text(r, *r.omega, numbers.digits, numbers.decimal);
+  if (r.parallel) out += parallel_text(*r.parallel, r.parallel_options, numbers.digits, numbers.decimal);
   sink.write(out);
 }
 

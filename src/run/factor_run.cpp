@@ -87,9 +87,10 @@ class FactorFeed {
 
 // R: cor(x, use = "pairwise") of the items; throws a data Error naming the first pair without one.
 DenseMatrix item_correlations(const ItemAnalysisMoments& moments, const std::vector<std::string>& names,
-                              const std::string& file, std::size_t& min_pair_n) {
+                              const std::string& file, std::size_t& min_pair_n, DenseMatrix& pair_counts) {
   const std::size_t k = moments.columns();
   DenseMatrix r(k, k);
+  pair_counts = DenseMatrix(k, k);
   min_pair_n = std::numeric_limits<std::size_t>::max();
   for (std::size_t i = 0; i < k; ++i) {
     for (std::size_t j = 0; j <= i; ++j) {
@@ -105,6 +106,7 @@ DenseMatrix item_correlations(const ItemAnalysisMoments& moments, const std::vec
                     "factor analysis needs every item to vary and every pair answered together by 2 or more rows");
       }
       r(i, j) = r(j, i) = value;
+      pair_counts(i, j) = pair_counts(j, i) = static_cast<double>(m.n);
     }
   }
   return r;
@@ -145,6 +147,28 @@ void check_items_against_scales(const DenseMatrix& loadings, const std::vector<K
       report.misfits.push_back({item, scale.scale, f, highest, loadings(item, f), loadings(item, highest)});
     }
   }
+}
+
+// Each item's answers as counts per Likert code (0: no answer), what fa.parallel resamples;
+// nullopt when the range has no Likert coding (then the data are only simulated).
+std::optional<ItemAnswerCounts> answer_counts(const ItemAnalysisMoments& moments) {
+  if (!moments.coding()) return std::nullopt;
+  const LikertCoding& coding = *moments.coding();
+  ItemAnswerCounts answers;
+  for (std::size_t c = 0; c < moments.columns(); ++c) {
+    const ResponseCounts counts = moments.responses(c);
+    std::vector<std::uint64_t>& item = answers.counts.emplace_back(coding.levels + 1);
+    item[0] = counts.missing;
+    for (unsigned u = 1; u <= coding.levels; ++u) {
+      const int v = coding.base + static_cast<int>(u);
+      if (v >= ResponseCounts::kSmallLow && v <= ResponseCounts::kSmallHigh) {
+        item[u] = counts.small[static_cast<std::size_t>(v - ResponseCounts::kSmallLow)];
+      } else if (auto it = counts.other.find(static_cast<double>(v)); it != counts.other.end()) {
+        item[u] = it->second;
+      }
+    }
+  }
+  return answers;
 }
 
 }  // namespace
@@ -219,7 +243,7 @@ FactorReport run_factor(const Instrument& definition, RecordSource& source, cons
   report.invalid_cells_summary = reader.invalid_cells_summary();
   report.empty_records = reader.empty_records().summary(source.name());
   report.items = reader.binding().item_columns;
-  report.correlations = item_correlations(moments, report.items, source.name(), report.min_pair_n);
+  report.correlations = item_correlations(moments, report.items, source.name(), report.min_pair_n, report.pair_counts);
   const std::vector<KeyedRows> scales = keyed_rows(instrument, report.item_scales);
   if (tables) {
     PolychoricOptions poly;
@@ -250,9 +274,16 @@ FactorReport run_factor(const Instrument& definition, RecordSource& source, cons
   const DenseMatrix& loadings = report.rotated.loadings;
   report.complexity = item_complexity(loadings);
   report.ss_loadings = ss_loadings(loadings, report.rotated.oblique ? report.rotated.phi : DenseMatrix());
-  report.fit = factor_fit(report.correlations, loadings, report.rotated.phi, static_cast<double>(report.rows));
+  report.fit = factor_fit(report.correlations, loadings, report.rotated.phi, static_cast<double>(report.rows),
+                          report.pair_counts);
   report.sorted = fa_sort_order(loadings);
   check_items_against_scales(loadings, scales, report);
+  if (options.parallel) {
+    report.parallel_options = *options.parallel;
+    const std::optional<ItemAnswerCounts> answers = answer_counts(moments);
+    report.parallel = parallel_analysis(report.correlations, static_cast<double>(report.rows), *options.parallel,
+                                        answers ? &*answers : nullptr);
+  }
   if (options.omega) {
     report.omega = omega(report.correlations, nfactors, options.method);
     if (nfactors < 3) {

@@ -20,6 +20,7 @@
 #include "attune/stats/factor_fit.h"
 #include "attune/stats/factor_rotation.h"
 #include "attune/stats/omega.h"
+#include "attune/stats/parallel_analysis.h"
 #include "attune/stats/polychoric.h"
 #include "attune/stats/sampling_adequacy.h"
 
@@ -32,6 +33,9 @@ struct FactorOptions : ResponseOptions {
   RotationMethod rotation = RotationMethod::oblimin;   // --rotate (psych::fa's default)
   bool polychoric = false;                        // --cor poly: psych::polychoric (tetrachoric for 2 categories)
   bool omega = false;                             // --omega: psych::omega with the same nfactors and fm
+  // --parallel --iter N --seed S: psych::fa.parallel (resampling each item's answers when the
+  // range has Likert codes). Not with polychoric correlations (the random data are Pearson's).
+  std::optional<ParallelAnalysisOptions> parallel;
   // --exclude-flagged: respondents flagged there are left out; null: none are.
   const FlagJoin* exclude = nullptr;
   // Told the bytes read of the total (0: unknown) every 65,536 rows; may be empty.
@@ -57,6 +61,7 @@ struct FactorReport {
   std::string cor = "pearson";                 // psych's cor = : "pearson" or "poly"
   DenseMatrix correlations;                    // r: pairwise-complete Pearson (or polychoric)
   std::size_t min_pair_n = 0;                  // the fewest rows answering a pair of items
+  DenseMatrix pair_counts;                     // np.obs: rows answering each pair (psych::pairwiseCount)
   std::optional<PolychoricResult> polychoric;  // with --cor poly: rho (= correlations), tau, ...
   SamplingAdequacy kmo;                        // psych::KMO
   BartlettTest bartlett;                       // psych::cortest.bartlett(r, n.obs)
@@ -74,6 +79,8 @@ struct FactorReport {
   std::vector<std::string> factor_scales;
   std::vector<ItemScaleMisfit> misfits;
   std::optional<OmegaResult> omega;            // --omega: psych::omega (Schmid-Leiman)
+  std::optional<ParallelAnalysis> parallel;    // --parallel: psych::fa.parallel
+  ParallelAnalysisOptions parallel_options;    // as run (iterations, seed, quantile)
   std::uint64_t invalid_cells = 0;
   std::string invalid_cells_summary;
   std::string empty_records;                   // records left out as every cell empty, or ""
