@@ -108,9 +108,9 @@ std::string fit_block(const FactorReport& r, std::size_t k, const TextNumbers& n
   for (double c : r.complexity) mean_com += c / static_cast<double>(r.complexity.size());
   std::string out = fmt::format("\nMean item complexity =  {}\n", num(mean_com, 1));
   out += fmt::format("Test of the hypothesis that {} factor{} sufficient.\n\n", k, k == 1 ? " is" : "s are");
-  out += fmt::format("df null model =  {}  with the objective function =  {} with Chi Square =  {}\n", num(f.null_dof, 0),
+  out += fmt::format("df null model =  {}  with the objective function =  {} with Chi Square =  {}\n", fmt::format("{:g}", f.null_dof),
                      num(f.null_model), num(f.null_chisq));
-  out += fmt::format("df of  the model are {}  and the objective function was  {} \n\n", num(f.dof, 0), num(f.objective));
+  out += fmt::format("df of  the model are {}  and the objective function was  {} \n\n", fmt::format("{:g}", f.dof), num(f.objective));
   out += fmt::format("The root mean square of the residuals (RMSR) is  {} \n", num(f.rms));
   out += fmt::format("The df corrected root mean square of the residuals is  {} \n\n", num(f.crms));
   out += fmt::format("The total n.obs was  {}  with Likelihood Chi Square =  {}  with prob <  {} \n", r.rows,
@@ -118,7 +118,7 @@ std::string fit_block(const FactorReport& r, std::size_t k, const TextNumbers& n
   out += fmt::format("The empirical chi square is  {}  with prob <  {} \n\n", num(f.chi), p_value(f.EPVAL));
   out += fmt::format("Tucker Lewis Index of factoring reliability =  {}\n", num(f.TLI, 3));
   out += fmt::format("RMSEA index =  {}  and the {} % confidence intervals are  {} {}\n", num(f.RMSEA, 3),
-                     num(100 * f.RMSEA_confidence, 0), num(f.RMSEA_lower, 3), num(f.RMSEA_upper, 3));
+                     fmt::format("{:g}", 100 * f.RMSEA_confidence), num(f.RMSEA_lower, 3), num(f.RMSEA_upper, 3));
   out += fmt::format("BIC =  {}\n", num(f.BIC));
   out += fmt::format("Fit based upon off diagonal values = {}\n", num(f.fit_off));
   return out;
@@ -130,7 +130,7 @@ std::string adequacy_block(const FactorReport& r, const TextNumbers& num) {
   for (std::size_t i = 0; i < r.items.size(); ++i) grid.rows.push_back({r.items[i], {num(r.kmo.msa_i[i])}});
   out += grid.render();
   out += fmt::format("\nBartlett's test of sphericity: chisq = {}, df = {}, p.value = {}\n", num(r.bartlett.chisq),
-                     num(r.bartlett.df, 0), p_value(r.bartlett.p_value));
+                     fmt::format("{:g}", r.bartlett.df), p_value(r.bartlett.p_value));
   return out;
 }
 
