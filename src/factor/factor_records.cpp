@@ -23,11 +23,11 @@ void vaccounted_rows(const FactorReport& r, const std::vector<std::string>& name
   double total = 0, cumulative = 0, explained = 0;
   for (double v : r.ss_loadings) total += v;
   for (std::size_t f = 0; f < names.size(); ++f) {
-    cumulative += r.ss_loadings[f];
+    cumulative += r.ss_loadings[f] / vtotal;   // psych: cumsum(vx / vtotal)
     explained += r.ss_loadings[f] / total;
     out.row("Vaccounted", "", names[f], "SS loadings", r.ss_loadings[f]);
     out.row("Vaccounted", "", names[f], "Proportion Var", r.ss_loadings[f] / vtotal);
-    out.row("Vaccounted", "", names[f], "Cumulative Var", cumulative / vtotal);
+    out.row("Vaccounted", "", names[f], "Cumulative Var", cumulative);
     out.row("Vaccounted", "", names[f], "Proportion Explained", r.ss_loadings[f] / total);
     out.row("Vaccounted", "", names[f], "Cumulative Proportion", explained);
   }

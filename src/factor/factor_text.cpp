@@ -76,12 +76,12 @@ std::string variance_block(const FactorReport& r, const std::vector<std::string>
     for (const char* label : {"Cumulative Var", "Proportion Explained", "Cumulative Proportion"}) grid.rows.push_back({label, {}});
   }
   for (std::size_t f = 0; f < names.size(); ++f) {
-    cumulative += r.ss_loadings[f];
+    cumulative += r.ss_loadings[f] / vtotal;   // psych: cumsum(vx / vtotal)
     explained += r.ss_loadings[f] / total;
     grid.rows[0].second.push_back(num(r.ss_loadings[f]));
     grid.rows[1].second.push_back(num(r.ss_loadings[f] / vtotal));
     if (names.size() == 1) continue;
-    grid.rows[2].second.push_back(num(cumulative / vtotal));
+    grid.rows[2].second.push_back(num(cumulative));
     grid.rows[3].second.push_back(num(r.ss_loadings[f] / total));
     grid.rows[4].second.push_back(num(explained));
   }

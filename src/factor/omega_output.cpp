@@ -74,6 +74,14 @@ void omega_records(const FactorReport& report, const OmegaResult& o, TidyRows& o
     out.row("schmid", report.items[i], "", "p2", o.p2[i]);
     out.row("schmid", report.items[i], "", "key", o.key.size() > i ? o.key[i] : 1);
   }
+  for (std::size_t f = 0; f < o.g_loadings.size(); ++f) {
+    out.row("omega.gloading", fmt::format("F{}", f + 1), "g", "gloading", o.g_loadings[f]);
+  }
+  for (std::size_t f = 0; f < o.phi.rows; ++f) {
+    for (std::size_t g = 0; g < o.phi.cols; ++g) {
+      out.row("omega.Phi", fmt::format("F{}", f + 1), fmt::format("F{}", g + 1), "Phi", o.phi(f, g));
+    }
+  }
   for (std::size_t c = 0; c < names.size(); ++c) {
     out.row("omega.group", names[c], "", "total", c < o.group_total.size() ? o.group_total[c] : NAN);
     out.row("omega.group", names[c], "", "general", c < o.group_general.size() ? o.group_general[c] : NAN);
