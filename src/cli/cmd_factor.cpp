@@ -42,6 +42,7 @@ struct FactorArgs {
   std::size_t iterations = 20;
   std::uint64_t seed = 1;
   std::string plot;   // --plot FILE.svg: the parallel analysis' scree plot
+  unsigned threads = 0;   // --threads: the parallel analysis' iterations (0: one per core)
 };
 
 FactorMethod parse_method(const std::string& text) {
@@ -66,7 +67,9 @@ RotationMethod parse_rotation(const std::string& text) {
 int write_model(const FactorArgs& args) {
   if (args.lavaan && args.mplus) throw usage_error("give --lavaan or --mplus, not both: each writes the whole model");
   const bool from_data = !args.input.inputs.empty();
-  if (from_data) check_input_use(args.input, "factor");
+  InputArgs checked = args.input;   // every check of the input options; without a FILE, none of standard input
+  if (!from_data) checked.inputs = {"(no data: the definition's columns)"};
+  check_input_use(checked, "factor");
   refuse_output_over_inputs(args.input, args.output);
   if (!args.output.format.empty() || !args.output.digits.empty()) {
     throw usage_error(fmt::format("{} writes model syntax, not a table: -f and --digits do not apply",
@@ -142,7 +145,7 @@ int run(const FactorArgs& args) {
     parallel.iterations = args.iterations;
     parallel.seed = args.seed;
     parallel.method = options.method;
-    parallel.threads = resolve_threads(0).count;
+    parallel.threads = [&] { ThreadPlan plan = resolve_threads(args.threads); if (!plan.note.empty()) note(plan.note); return plan.count; }();
     options.parallel = parallel;
   } else if (args.iterations != 20 || args.seed != 1) {
     throw usage_error("--iter and --seed set the parallel analysis: give --parallel (or --plot) with them");
@@ -217,6 +220,9 @@ Command add_factor_command(CLI::App& app) {
       ->option_text("N")->check(whole_number(1, 100000));
   cmd->add_option("--seed", args->seed, "Parallel analysis: seed of the random data (default 1; the same seed, the same bytes)")
       ->option_text("S")->check(whole_number(0, UINT64_MAX));
+  cmd->add_option("--threads", args->threads,
+                  "Parallel analysis: threads sharing its iterations (default 0: one per core); the results are the same bytes")
+      ->option_text("N");
   cmd->add_option("--plot", args->plot, "Write the parallel analysis' scree plot to FILE.svg (runs --parallel)")
       ->option_text("FILE.svg");
   cmd->add_flag("--lavaan", args->lavaan, "Write the instrument's measurement model as lavaan syntax (one factor per scale)");

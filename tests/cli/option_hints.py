@@ -15,10 +15,15 @@ import re
 import subprocess
 import sys
 
-READERS = ("score", "analyze", "quality")
+READERS = ("score", "analyze", "factor", "quality")
 # Library folders (and run files) -> the commands whose runs reach them.
 LIBRARY = [
     ("src/run/analysis_run", ("analyze",)),
+    ("src/run/factor_run", ("factor",)),
+    ("src/stats/factor_", ("factor",)),
+    ("src/stats/parallel_analysis", ("factor",)),
+    ("src/stats/polychoric", ("factor",)),
+    ("src/factor/", ("factor",)),
     ("src/run/quality_run", ("quality",)),
     ("src/run/", ("score",)),
     ("src/classify/", ("score",)),
@@ -32,6 +37,7 @@ LIBRARY = [
     ("src/util/", READERS),
 ]
 CLI = {"src/cli/cmd_score.cpp": ("score",), "src/cli/cmd_analyze.cpp": ("analyze",),
+       "src/cli/cmd_factor.cpp": ("factor",),
        "src/cli/cmd_quality.cpp": ("quality",), "src/cli/input_args.cpp": READERS, "src/cli/common.cpp": READERS}
 # Calls in src/cli whose literals are messages (the rest declare options, help and examples).
 MESSAGE_CALLS = re.compile(r"\b(usage_error|data_error|io_error|Error|warn|note|error)\s*\(")
