@@ -61,6 +61,7 @@ std::string scale_json(const ScaleAnalysis& s, std::size_t rows, const JsonNumbe
                                                      {"G6(smc)", jnum(d.g6_smc)}, {"average_r", jnum(d.average_r)},
                                                      {"S/N", jnum(d.signal_noise)}, {"alpha se", jnum(d.alpha_se)},
                                                      {"var.r", jnum(d.var_r)}, {"med.r", jnum(d.median_r)}})},
+                             {"omega.drop", jobject({{"omega.tot", jnum(s.omega.if_dropped[i])}})},
                              {"response.freq", jarray(freq)}, {"miss", jnum(s.frequencies.missing[i])}}));
   }
   std::vector<std::string> suspects;
@@ -74,6 +75,15 @@ std::string scale_json(const ScaleAnalysis& s, std::size_t rows, const JsonNumbe
                              {"lambda6", jnum(s.split_half.lambda6)}, {"splits", jnum(static_cast<double>(s.split_half.splits_evaluated))},
                              {"enumerated", s.split_half.enumerated ? "true" : "false"}})},
       {"items", jarray(items)}, {"check.keys", jarray(suspects)}};
+  std::vector<std::pair<std::string, std::string>> omega = {{"name", json_string(omega_total_name)},
+                                                            {"omega.tot", jnum(s.omega.omega_total)}};
+  if (!s.omega_note.empty()) omega.push_back({"note", json_string(s.omega_note)});
+  if (s.omega_bootstrap) {
+    omega.push_back({"boot.ci", jobject({{"lower", jnum(s.omega_bootstrap->lower)}, {"median", jnum(s.omega_bootstrap->median)},
+                                         {"upper", jnum(s.omega_bootstrap->upper)}, {"mean", jnum(s.omega_bootstrap->mean)},
+                                         {"replicates", jnum(static_cast<double>(s.omega_bootstrap->replicates.size()))}})});
+  }
+  fields.insert(fields.begin() + 5, {"omega", jobject(omega)});
   if (s.bootstrap) {
     fields.push_back({"boot.ci", jobject({{"lower", jnum(s.bootstrap->lower)}, {"median", jnum(s.bootstrap->median)},
                                           {"upper", jnum(s.bootstrap->upper)}, {"mean", jnum(s.bootstrap->mean)},

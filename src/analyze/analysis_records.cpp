@@ -50,6 +50,12 @@ void scale_rows(const ScaleAnalysis& s, std::size_t n_rows, TidyRows& out) {
                                    {"upper", s.bootstrap->upper}, {"mean", s.bootstrap->mean},
                                    {"replicates", static_cast<double>(s.bootstrap->replicates.size())}});
   }
+  out.row(omega_total_name, name, "", "omega.tot", s.omega.omega_total);
+  if (s.omega_bootstrap) {
+    out.rows("omega.boot.ci", name, "", {{"lower", s.omega_bootstrap->lower}, {"median", s.omega_bootstrap->median},
+                                         {"upper", s.omega_bootstrap->upper}, {"mean", s.omega_bootstrap->mean},
+                                         {"replicates", static_cast<double>(s.omega_bootstrap->replicates.size())}});
+  }
   const SplitHalfResult& h = s.split_half;
   out.rows("splitHalf", name, "", {{"maxrb", h.max_split}, {"meanr", h.mean_split}, {"minrb", h.min_split},
                                    {"lambda2", h.lambda2}, {"lambda6", h.lambda6},
@@ -60,6 +66,7 @@ void scale_rows(const ScaleAnalysis& s, std::size_t n_rows, TidyRows& out) {
                                               {"average_r", d.average_r}, {"S/N", d.signal_noise}, {"alpha se", d.alpha_se},
                                               {"var.r", d.var_r}, {"med.r", d.median_r}});
   }
+  for (std::size_t i = 0; i < s.items.size(); ++i) out.row("omega.drop", name, s.items[i], "omega.tot", s.omega.if_dropped[i]);
   for (std::size_t i = 0; i < s.items.size(); ++i) {
     const ItemStats& it = s.alpha.item_stats[i];
     out.rows("item.stats", name, s.items[i], {{"reversed", s.reversed[i] ? 1.0 : 0.0}, {"n", static_cast<double>(it.n)},

@@ -72,6 +72,13 @@ void totals(const ScaleAnalysis& s, std::string& out, const TextNumbers& num) {
     out += fmt::format("Bootstrap (percentile, {} replicates): lower {}  median {}  upper {}  mean {}\n",
                        b.replicates.size(), num(b.lower), num(b.median), num(b.upper), num(b.mean));
   }
+  out += fmt::format("\n{}: {}{}\n", omega_total_name, num(s.omega.omega_total),
+                     s.omega_note.empty() ? "" : " (" + s.omega_note + ")");
+  if (s.omega_bootstrap) {
+    const BootstrapAlpha& b = *s.omega_bootstrap;
+    out += fmt::format("Bootstrap of omega total (percentile, {} replicates): lower {}  median {}  upper {}  mean {}\n",
+                       b.replicates.size(), num(b.lower), num(b.median), num(b.upper), num(b.mean));
+  }
 }
 
 // psych::splitHalf's reliabilities (psych::alpha does not print them; attune adds them last).
@@ -85,17 +92,18 @@ void split_halves(const ScaleAnalysis& s, std::string& out, const TextNumbers& n
 }
 
 void item_tables(const ScaleAnalysis& s, std::string& out, const TextNumbers& num) {
-  Grid dropped{{"raw_alpha", "std.alpha", "G6(smc)", "average_r", "S/N", "alpha se", "var.r", "med.r"}, {}};
+  Grid dropped{{"raw_alpha", "std.alpha", "G6(smc)", "average_r", "S/N", "alpha se", "var.r", "med.r", "omega.tot"}, {}};
   Grid stats{{"n", "raw.r", "std.r", "r.cor", "r.drop", "mean", "sd", "weak"}, {}};
   for (std::size_t i = 0; i < s.items.size(); ++i) {
     const AlphaIfDropped& d = s.alpha.alpha_drop[i];
     const ItemStats& it = s.alpha.item_stats[i];
     dropped.rows.push_back({keyed_label(s, i), {num(d.raw_alpha), num(d.std_alpha), num(d.g6_smc), num(d.average_r),
-                                                num(d.signal_noise), num(d.alpha_se, 4), num(d.var_r, 4), num(d.median_r)}});
+                                                num(d.signal_noise), num(d.alpha_se, 4), num(d.var_r, 4), num(d.median_r),
+                                                num(s.omega.if_dropped[i])}});
     stats.rows.push_back({keyed_label(s, i), {fmt::format("{}", it.n), num(it.raw_r), num(it.std_r), num(it.r_cor),
                                               num(it.r_drop), num(it.mean), num(it.sd), weak_item(s, i) ? "*" : ""}});
   }
-  out += "\n Reliability if an item is dropped:\n" + dropped.render();
+  out += "\n Reliability if an item is dropped (omega.tot: omega total without the item):\n" + dropped.render();
   out += "\n Item statistics\n" + stats.render();
   for (const auto& excluded : s.alpha.excluded) out += fmt::format("{} left out: {}\n", s.items[excluded.position], excluded.reason);
   for (const auto& suspect : s.keys.suspects) out += fmt::format("! {}\n", suspect.message);

@@ -1,7 +1,8 @@
 // attune analyze — item analysis and reliability, exact to R psych.
 //
 // Per scale: raw and standardized alpha, G6(smc), average and median inter-item r, S/N,
-// alpha's standard error, Feldt (and optional bootstrap) confidence intervals, item statistics
+// alpha's standard error, Feldt (and optional bootstrap) confidence intervals, omega total
+// (psych::omega with one factor; if dropped; optional bootstrap), item statistics
 // (raw.r, std.r, r.cor, r.drop, alpha if dropped), response frequencies, a mis-keying check
 // and split-half reliabilities; between scales, observed and disattenuated correlations.
 // Cost: one pass in constant memory (with --threads, the pair sums run on a second thread;
@@ -108,7 +109,7 @@ Command add_analyze_command(CLI::App& app) {
                                             "give it to score or quality"},
                                  {"--source-column", "analyze writes no row per respondent, so --source-column has no "
                                                      "row to name the file of; give it to score or quality"}}});
-  cmd->add_option("--ci", args->ci, "Confidence interval for alpha: feldt (always shown) or bootstrap (percentile; holds the data)")
+  cmd->add_option("--ci", args->ci, "Confidence interval for alpha: feldt (always shown) or bootstrap (percentile, for alpha and omega total; holds the data)")
       ->option_text("feldt|bootstrap");
   cmd->add_option("--boot", args->boot, "Bootstrap replicates (default 2000)")->option_text("B")
       ->check(whole_number(100, kMaxReplicates));

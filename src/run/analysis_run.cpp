@@ -197,6 +197,20 @@ void add_rows_on_two_threads(RowFeed& feed, const ResponseRow& row, ItemAnalysis
   }
 }
 
+// Omega total of a scale's keyed correlations; NaN (and why, in `note`) when psych's
+// one-factor fit cannot be made (a pair of items never answered together).
+OmegaTotal scale_omega(const DenseMatrix& correlations, std::string& note) {
+  try {
+    return omega_total_analysis(correlations);
+  } catch (const Error& e) {
+    note = e.message();
+    OmegaTotal none;
+    none.omega_total = std::nan("");
+    none.if_dropped.assign(correlations.rows, std::nan(""));
+    return none;
+  }
+}
+
 }  // namespace
 
 bool weak_item(const ScaleAnalysis& scale, std::size_t position) {
@@ -250,10 +264,15 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
                   e.hint().empty() ? fmt::format("the {} rows read do not vary enough to analyse it", report.rows)
                                    : e.hint());
     }
+    scale.omega = scale_omega(scale_moments.correlation, scale.omega_note);
     scale.keys = check_keys(scale_moments, scale.alpha, scale.name, scale.items);
     scale.split_half = split_half(scale_moments.covariance, options.split_half);
     scale.frequencies = moments.scale_response_frequencies(s);
-    if (options.bootstrap) scale.bootstrap = bootstrap_alpha(keyed_items(data, keys[s]), *options.bootstrap);
+    if (options.bootstrap) {
+      const DenseMatrix keyed = keyed_items(data, keys[s]);
+      scale.bootstrap = bootstrap_alpha(keyed, *options.bootstrap);
+      scale.omega_bootstrap = bootstrap_omega_total(keyed, *options.bootstrap);
+    }
     report.scales.push_back(std::move(scale));
   }
   if (keys.size() > 1) report.correlations = scale_correlations(moments);

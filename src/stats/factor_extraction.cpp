@@ -105,7 +105,7 @@ Fitted optimise(const Eigen::MatrixXd& r, std::size_t nf, FactorMethod method) {
   const BoundedMinimum best = minimize_bounded(objective, start, lower, upper, options);
   if (!std::isfinite(best.value))
     throw data_error({}, "the maximum likelihood fit met a matrix that is not positive definite",
-                     "use --fm minres, or fewer factors");
+                     "fit it by minimum residual (minres) instead, or with fewer factors");
   Fitted out;
   out.loadings = method == FactorMethod::ml ? ml_loadings(r, nf, best.x) : minres_loadings(r, nf, best.x);
   out.iterations = best.iterations;
@@ -136,7 +136,7 @@ Fitted principal_axes(const Eigen::MatrixXd& r, std::size_t nf) {
     const Eigen::VectorXd h2 = out.loadings.rowwise().squaredNorm();
     if (!h2.allFinite())
       throw data_error({}, "principal axis factoring met a negative eigenvalue (psych: imaginary loadings)",
-                       "use fewer factors or --fm minres");
+                       "use fewer factors, or the minres method");
     const double comm1 = h2.sum();
     for (Eigen::Index j = 0; j < r.rows(); ++j) reduced(j, j) = h2[j];
     err = std::fabs(comm - comm1);

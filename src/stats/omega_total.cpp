@@ -36,13 +36,29 @@ double omega_or_nan(const DenseMatrix& r) {
   }
 }
 
+// McDonald 1999 omega total from psych fa's one-factor loadings l: psych::omegah flips the items
+// with l < 0, then omega.tot = (sum of the flipped correlations - sum of u2 = 1 - l^2) / that sum.
+double omega_of(const DenseMatrix& r, const DenseMatrix& loadings) {
+  double vt = 0, uniq = 0;
+  for (std::size_t i = 0; i < r.rows; ++i) {
+    const double li = loadings(i, 0);
+    uniq += 1 - li * li;
+    for (std::size_t j = 0; j < r.cols; ++j) {
+      const double sign = (li < 0) != (loadings(j, 0) < 0) ? -1.0 : 1.0;
+      vt += sign * (i == j ? 1.0 : r(i, j) / std::sqrt(r(i, i) * r(j, j)));
+    }
+  }
+  return (vt - uniq) / vt;
+}
+
 }  // namespace
 
 // McDonald 1999 omega total; psych::omegah with nfactors = 1 (schmid's one-factor fa, then flip).
 OmegaTotal omega_total_analysis(const DenseMatrix& r) {
-  OmegaTotal out;
-  out.omega_total = omega_total(r);
+  if (r.rows < 2) throw data_error({}, "omega needs at least 2 items");
   const FactorExtraction fa = extract_factors(r, 1, FactorMethod::minres);
+  OmegaTotal out;
+  out.omega_total = omega_of(r, fa.loadings);
   for (std::size_t i = 0; i < r.rows; ++i) {
     out.loadings.push_back(fa.loadings(i, 0));
     out.flipped.push_back(fa.loadings(i, 0) < 0);
@@ -51,21 +67,10 @@ OmegaTotal omega_total_analysis(const DenseMatrix& r) {
   return out;
 }
 
-// McDonald 1999 omega total, as psych::omega(nfactors = 1)$omega.tot: flip the items loading
-// negatively, then (sum of the flipped correlations - sum of u2 = 1 - l^2) / that sum.
+// McDonald 1999 omega total, as psych::omega(nfactors = 1)$omega.tot.
 double omega_total(const DenseMatrix& r) {
   if (r.rows < 2) throw data_error({}, "omega needs at least 2 items");
-  const FactorExtraction fa = extract_factors(r, 1, FactorMethod::minres);
-  double vt = 0, uniq = 0;
-  for (std::size_t i = 0; i < r.rows; ++i) {
-    const double li = fa.loadings(i, 0);
-    uniq += 1 - li * li;
-    for (std::size_t j = 0; j < r.cols; ++j) {
-      const double sign = (li < 0) != (fa.loadings(j, 0) < 0) ? -1.0 : 1.0;
-      vt += sign * (i == j ? 1.0 : r(i, j) / std::sqrt(r(i, i) * r(j, j)));
-    }
-  }
-  return (vt - uniq) / vt;
+  return omega_of(r, extract_factors(r, 1, FactorMethod::minres).loadings);
 }
 
 // Efron 1979 nonparametric bootstrap, percentile interval, resampling as bootstrap_alpha.

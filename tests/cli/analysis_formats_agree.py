@@ -66,13 +66,19 @@ for s in report["scales"]:
     for block in ("total", "feldt", "duhachek", "splitHalf", "boot.ci"):
         if block in s:
             stats(block, name, "", s[block])
+    omega = s["omega"]   # its CSV block is the statistic's full name; its bootstrap omega.boot.ci
+    strings.add(omega["name"])
+    stats(omega["name"], name, "", omega, skip=("name", "note", "boot.ci"))
+    if "boot.ci" in omega:
+        stats("omega.boot.ci", name, "", omega["boot.ci"])
     for it in s["items"]:
         item = it["item"]
         strings.add(item + ("-" if it["reversed"] else ""))
         if it["reversed"] and not re.search(rf"^{re.escape(item)}- ", text, re.M):
             problems.append(f"text does not label reversed item {item} as {item}-")
-        stats("item.stats", name, item, it, skip=("item", "alpha.drop", "response.freq", "miss"))
+        stats("item.stats", name, item, it, skip=("item", "alpha.drop", "omega.drop", "response.freq", "miss"))
         stats("alpha.drop", name, item, it["alpha.drop"])
+        stats("omega.drop", name, item, it["omega.drop"])
         for freq in it["response.freq"]:
             csv_has("response.freq", name, item, f"{freq['response']:g}", freq["proportion"])
         csv_has("response.freq", name, item, "miss", it["miss"])

@@ -3,9 +3,13 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <random>
 
 #include "attune/stats/factor_extraction.h"
 #include "attune/stats/factor_fit.h"
+#include "attune/stats/omega_total.h"
+#include "attune/stats/pairwise_moments.h"
+#include "attune/stats/random_index.h"
 #include "attune/util/error.h"
 
 using namespace attune;
@@ -90,4 +94,25 @@ TEST_CASE("fit statistics need n.obs: without it they are NA, the residual ones 
   CHECK(std::isfinite(fit.rms));
   CHECK(std::isfinite(fit.objective));
   CHECK(fit.dof == 5.0);
+}
+
+TEST_CASE("the bootstrap of omega total draws alpha's resamples and is reproducible for a seed") {
+  DenseMatrix x(30, 4);
+  for (std::size_t r = 0; r < x.rows; ++r)
+    for (std::size_t c = 0; c < x.cols; ++c) x(r, c) = static_cast<double>(1 + (r * (c + 3) + c * c + r / 4) % 5);
+  BootstrapOptions o;
+  o.replicates = 40;
+  o.seed = 7;
+  const BootstrapAlpha a = bootstrap_omega_total(x, o), b = bootstrap_omega_total(x, o);
+  CHECK(a.replicates.size() == 40);
+  CHECK(a.lower == b.lower);
+  CHECK(a.upper == b.upper);
+  CHECK(a.lower <= a.median);
+  CHECK(a.median <= a.upper);
+  // Replicate 0 is omega_total of the first resample bootstrap_alpha draws: rebuild it.
+  std::mt19937_64 engine(o.seed);
+  PairwiseMoments moments(x.cols);
+  for (std::size_t r = 0; r < x.rows; ++r) moments.add({x.row(random_index(engine, x.rows)), x.cols});
+  CHECK(a.replicates[0] == omega_total(moments.correlation_matrix()));
+  CHECK_THROWS_AS(bootstrap_omega_total(DenseMatrix(1, 3), o), Error);
 }

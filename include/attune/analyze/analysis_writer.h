@@ -16,9 +16,10 @@ namespace attune {
 // decimal mark.
 void write_analysis_text(const AnalysisReport& report, OutputSink& sink, const NumberStyle& numbers = {});
 
-// The tidy table: columns block (psych's list name: total, feldt, duhachek, boot.ci, splitHalf,
-// alpha.drop, item.stats, response.freq, check.keys, cor, corrected), scale, item (empty for a
-// scale's statistics), statistic (psych's name) and value; booleans as 1/0.
+// The tidy table: columns block (psych's list name: total, feldt, duhachek, boot.ci, the omega
+// block named by omega_total_name, omega.boot.ci, splitHalf, alpha.drop, omega.drop, item.stats,
+// response.freq, check.keys, cor, corrected), scale, item (empty for a scale's statistics),
+// statistic (psych's name; omega.tot for omega) and value; booleans as 1/0.
 void write_analysis_records(const AnalysisReport& report, RecordWriter& writer);
 
 // Everything, as one JSON object, keyed by psych's names ("raw_alpha", "std.alpha", "r.drop", ...).

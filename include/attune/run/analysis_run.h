@@ -1,6 +1,7 @@
 // One `attune analyze` run: read the responses once, accumulating sufficient statistics, then
-// compute per scale psych::alpha, the mis-keying check, split-half reliabilities, response
-// frequencies and (optionally) a bootstrap interval, and the between-scale correlations.
+// compute per scale psych::alpha, omega total (psych::omega, one factor), the mis-keying check,
+// split-half reliabilities, response frequencies and (optionally) bootstrap intervals, and the
+// between-scale correlations.
 // Constant memory in the rows, except the bootstrap, which holds the data.
 #pragma once
 
@@ -17,6 +18,7 @@
 #include "attune/stats/alpha.h"
 #include "attune/stats/bootstrap_alpha.h"
 #include "attune/stats/check_keys.h"
+#include "attune/stats/omega_total.h"
 #include "attune/stats/response_freq.h"
 #include "attune/stats/scale_correlations.h"
 #include "attune/stats/split_half.h"
@@ -47,6 +49,11 @@ struct ScaleAnalysis {
   SplitHalfResult split_half;
   ResponseFrequencies frequencies;
   std::optional<BootstrapAlpha> bootstrap;
+  // psych::omega(nfactors = 1)$omega.tot of the keyed items' pairwise correlations, with omega if
+  // each item is dropped; omega_total NaN when the one-factor fit fails (omega_note says why).
+  OmegaTotal omega;
+  std::string omega_note;
+  std::optional<BootstrapAlpha> omega_bootstrap;   // --ci bootstrap: from alpha's resamples
 };
 
 // The whole report.
