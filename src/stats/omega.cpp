@@ -149,6 +149,10 @@ OmegaResult omega_from_unrotated(const DenseMatrix& correlations, const DenseMat
     out.phi = DenseMatrix(1, 1, 1.0);
   } else {
     rotation::RawRotation oblimin = rotation::gpf_oblique(out.orthogonal, rotation::ObliqueCriterion::oblimin);
+    for (double v : oblimin.loadings.values)  // psych would fall back to Promax here; attune says so
+      if (!std::isfinite(v))
+        throw data_error({}, "the oblimin rotation inside omega broke down (a factor collapsed onto another)",
+                         "ask for fewer factors");
     out.oblique = std::move(oblimin.loadings);
     out.phi = std::move(oblimin.phi);
     out.converged = out.converged && oblimin.converged;
