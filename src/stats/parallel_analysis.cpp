@@ -8,16 +8,17 @@
 #include <thread>
 
 #include "attune/stats/order_statistics.h"
-#include "attune/stats/random_index.h"
 #include "attune/util/error.h"
-#include "stats/factor_linear_algebra.h"
 #include "stats/likert_moments.h"
+#include "stats/mt19937_64_batch.h"
+#include "stats/normal_draws.h"
 
 namespace attune {
 
 namespace {
 
-constexpr std::size_t kBlockRows = 1024;   // rows drawn and summed at a time: memory flat in n
+constexpr std::size_t kBlockRows = 1024;       // resampled rows drawn and summed at a time: memory flat in n
+constexpr std::size_t kSimulatedRows = 256;    // simulated rows at a time: the block stays in cache
 
 // The engine of iteration k: a std::seed_seq (its mixing is fixed by the standard) of the seed
 // and k, so a run's bytes depend on neither the thread count nor the standard library.
@@ -27,55 +28,50 @@ std::mt19937_64 engine_for(std::uint64_t seed, std::size_t k) {
   return std::mt19937_64(seq);
 }
 
-// Standard normal pairs by Marsaglia's polar method (Marsaglia & Bray 1964), from 53-bit
-// uniforms: fully specified, so reproducible (std::normal_distribution is not).
-class NormalSource {
- public:
-  explicit NormalSource(std::mt19937_64& engine) : engine_(engine) {}
-  double next() {
-    if (has_spare_) {
-      has_spare_ = false;
-      return spare_;
+// Lower triangle of the cross products of a block of columns (column c at block + c * stride,
+// `rows` long) added into cross[i * items + j], j <= i. Compiled for AVX2 too (no FMA), chosen
+// at run time: the same products summed in the same order (four partial sums), so the same bytes.
+__attribute__((target_clones("avx2", "default")))
+void add_cross_products(const double* block, std::size_t stride, std::size_t rows, std::size_t items, double* cross) {
+  for (std::size_t i = 0; i < items; ++i) {
+    const double* xi = block + i * stride;
+    for (std::size_t j = 0; j <= i; ++j) {
+      const double* xj = block + j * stride;
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      std::size_t r = 0;
+      for (; r + 4 <= rows; r += 4) {
+        s0 += xi[r] * xj[r];
+        s1 += xi[r + 1] * xj[r + 1];
+        s2 += xi[r + 2] * xj[r + 2];
+        s3 += xi[r + 3] * xj[r + 3];
+      }
+      for (; r < rows; ++r) s0 += xi[r] * xj[r];
+      cross[i * items + j] += (s0 + s1) + (s2 + s3);
     }
-    double u, v, s;
-    do {
-      u = 2 * uniform() - 1;
-      v = 2 * uniform() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s == 0);
-    const double factor = std::sqrt(-2 * std::log(s) / s);
-    spare_ = v * factor;
-    has_spare_ = true;
-    return u * factor;
   }
-
- private:
-  double uniform() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
-  std::mt19937_64& engine_;
-  double spare_ = 0;
-  bool has_spare_ = false;
-};
+}
 
 // The correlation matrix of n rows of independent standard normals (psych: cor(matrix(rnorm))),
-// summed a block at a time.
-Eigen::MatrixXd simulated_correlations(std::size_t items, std::size_t n, std::mt19937_64& engine) {
-  const Eigen::Index p = static_cast<Eigen::Index>(items);
-  NormalSource normal(engine);
-  Eigen::MatrixXd cross = Eigen::MatrixXd::Zero(p, p);
-  Eigen::VectorXd sums = Eigen::VectorXd::Zero(p);
-  Eigen::MatrixXd block(static_cast<Eigen::Index>(kBlockRows), p);
+// drawn and summed a block of rows at a time (each column's block contiguous).
+Eigen::MatrixXd simulated_correlations(std::size_t items, std::size_t n, Mt19937_64Batch& engine) {
+  NormalDraws normal(engine);
+  std::vector<double> cross(items * items, 0.0), sums(items, 0.0), block(kSimulatedRows * items);
   for (std::size_t done = 0; done < n;) {
-    const Eigen::Index rows = static_cast<Eigen::Index>(std::min(kBlockRows, n - done));
-    for (Eigen::Index r = 0; r < rows; ++r)
-      for (Eigen::Index c = 0; c < p; ++c) block(r, c) = normal.next();
-    const auto b = block.topRows(rows);
-    cross.selfadjointView<Eigen::Lower>().rankUpdate(b.transpose());
-    sums += b.colwise().sum().transpose();
-    done += static_cast<std::size_t>(rows);
+    const std::size_t rows = std::min(kSimulatedRows, n - done);
+    for (std::size_t c = 0; c < items; ++c)   // column by column, as R's matrix(rnorm(n * p), n)
+      for (std::size_t r = 0; r < rows; ++r) block[c * kSimulatedRows + r] = normal.next();
+    add_cross_products(block.data(), kSimulatedRows, rows, items, cross.data());
+    for (std::size_t c = 0; c < items; ++c)
+      for (std::size_t r = 0; r < rows; ++r) sums[c] += block[c * kSimulatedRows + r];
+    done += rows;
   }
+  const Eigen::Index p = static_cast<Eigen::Index>(items);
   const double count = static_cast<double>(n);
-  Eigen::MatrixXd cov = cross.selfadjointView<Eigen::Lower>();
-  cov -= sums * sums.transpose() / count;
+  Eigen::MatrixXd cov(p, p);
+  for (std::size_t i = 0; i < items; ++i)
+    for (std::size_t j = 0; j <= i; ++j)
+      cov(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = cov(static_cast<Eigen::Index>(j), static_cast<Eigen::Index>(i)) =
+          cross[i * items + j] - sums[i] * sums[j] / count;
   const Eigen::VectorXd sd = cov.diagonal().cwiseSqrt();
   return cov.array() / (sd * sd.transpose()).array();
 }
@@ -84,7 +80,7 @@ Eigen::MatrixXd simulated_correlations(std::size_t items, std::size_t n, std::mt
 // used low then high).
 class Draws32 {
  public:
-  explicit Draws32(std::mt19937_64& engine) : engine_(engine) {}
+  explicit Draws32(Mt19937_64Batch& engine) : engine_(engine) {}
   std::uint32_t next() {
     if (has_high_) {
       has_high_ = false;
@@ -105,9 +101,16 @@ class Draws32 {
     }
     return static_cast<std::uint32_t>(m >> 32);
   }
+  // Uniform in [0, range) for ranges past 32 bits: random_index's rejection, on whole draws.
+  std::uint64_t below64(std::uint64_t range) {
+    const std::uint64_t limit = UINT64_MAX - UINT64_MAX % range;
+    std::uint64_t draw = engine_();
+    while (draw >= limit) draw = engine_();
+    return draw % range;
+  }
 
  private:
-  std::mt19937_64& engine_;
+  Mt19937_64Batch& engine_;
   std::uint32_t high_ = 0;
   bool has_high_ = false;
 };
@@ -116,7 +119,7 @@ class Draws32 {
 // answer counts, and its pairwise complete Pearson correlations from the exact sums of the
 // byte kernels (LikertMoments). False when a correlation is missing (an item constant or a
 // pair never both answered), which psych draws again.
-bool resampled_correlations(const ItemAnswerCounts& answers, std::size_t n, std::mt19937_64& engine,
+bool resampled_correlations(const ItemAnswerCounts& answers, std::size_t n, Mt19937_64Batch& engine,
                             Eigen::MatrixXd& out) {
   const std::size_t items = answers.counts.size();
   std::size_t levels = 1;
@@ -138,11 +141,12 @@ bool resampled_correlations(const ItemAnswerCounts& answers, std::size_t n, std:
     for (std::size_t c = 0; c < items; ++c) {
       const std::uint64_t* cum = cumulative[c].data();
       const std::uint64_t total = totals[c];
+      const std::size_t width = cumulative[c].size();
       for (std::size_t r = 0; r < rows; ++r) {
-        const std::uint64_t draw = small ? draws.below(static_cast<std::uint32_t>(total)) : random_index(engine, total);
-        std::uint8_t code = 0;
-        while (cum[code] <= draw) ++code;
-        block[r * items + c] = code;
+        const std::uint64_t draw = small ? draws.below(static_cast<std::uint32_t>(total)) : draws.below64(total);
+        unsigned code = 0;   // the codes whose cumulative count the draw reaches, without branches
+        for (std::size_t k = 0; k < width; ++k) code += cum[k] <= draw;
+        block[r * items + c] = static_cast<std::uint8_t>(code);
       }
     }
     moments.add(block.data(), rows);
@@ -171,7 +175,8 @@ DenseMatrix dense_of(const Eigen::MatrixXd& m) {
 // A correlation matrix's component and one-factor values (psych: eigen(C)$values and
 // fa(C, nfactors = 1, fm, SMC = FALSE)$values) into row[0 .. 2 items).
 void component_and_factor_values(const Eigen::MatrixXd& c, FactorMethod method, double* row) {
-  const Eigen::VectorXd values = descending_eigen(c).values;
+  // eigen(C)$values: decreasing (the solver gives them increasing); no vectors needed.
+  const Eigen::VectorXd values = Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(c, Eigen::EigenvaluesOnly).eigenvalues().reverse();
   const FactorExtraction fa = extract_factors(dense_of(c), 1, method);
   const std::size_t items = static_cast<std::size_t>(c.rows());
   for (std::size_t k = 0; k < items; ++k) {
@@ -198,7 +203,7 @@ ParallelAnalysis parallel_analysis(const DenseMatrix& correlations, double n_obs
     throw data_error({}, "parallel analysis needs a square correlation matrix of at least two items");
   if (!(n_obs >= 3) || n_obs != std::floor(n_obs) || n_obs > 1e12)
     throw data_error({}, "parallel analysis needs a whole number of at least 3 rows, not " + std::to_string(n_obs));
-  if (options.iterations == 0) throw usage_error("parallel analysis needs at least one iteration", "use --iter 1 or more");
+  if (options.iterations == 0) throw usage_error("parallel analysis needs at least one iteration", "ask for one or more iterations");
   if (answers && answers->counts.size() != items)
     throw usage_error("parallel analysis: answer counts for " + std::to_string(answers->counts.size()) +
                       " items, correlations for " + std::to_string(items));
@@ -219,7 +224,7 @@ ParallelAnalysis parallel_analysis(const DenseMatrix& correlations, double n_obs
   out.values = DenseMatrix(options.iterations, width);
   std::vector<std::size_t> redraws(options.iterations, 0);
   auto run = [&](std::size_t k) {
-    std::mt19937_64 engine = engine_for(options.seed, k);
+    Mt19937_64Batch engine(engine_for(options.seed, k));
     double* row = out.values.values.data() + k * width;
     if (resample) {
       Eigen::MatrixXd c;

@@ -18,7 +18,7 @@ namespace attune {
 // answers' distribution: these counts are all resampling needs, not the rows themselves.
 // (ContingencyTables::marginal or LikertMoments::code_counts give them.)
 struct ItemAnswerCounts {
-  std::vector<std::vector<std::uint64_t>> counts;   // [item][code 0 .. levels]
+  std::vector<std::vector<std::uint64_t>> counts;   // [item][code 0 .. levels], levels 2 .. 15
 };
 
 // psych::fa.parallel's arguments (fa = "both", SMC = FALSE, sim = TRUE as its defaults).
