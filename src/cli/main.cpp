@@ -1,7 +1,7 @@
 // attune — score psychological questionnaires.
 //
 // Usage: attune <command> [options]
-// Commands: score, check, instruments, describe, analyze, quality, patterns. Each lives in src/cli/cmd_<name>.cpp and
+// Commands: score, check, instruments, describe, analyze, factor, quality, patterns. Each lives in src/cli/cmd_<name>.cpp and
 // registers itself below; this file parses, dispatches, and turns errors into exit codes.
 #include <algorithm>
 #include <cerrno>
@@ -38,6 +38,7 @@ Command add_instruments_command(CLI::App& app);
 Command add_describe_command(CLI::App& app);
 Command add_quality_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
+Command add_factor_command(CLI::App& app);
 Command add_patterns_command(CLI::App& app);
 Command add_init_command(CLI::App& app);
 Command add_plot_command(CLI::App& app);
@@ -221,6 +222,7 @@ int run(int argc, char** argv) {
                        "attune score -i ecr-r responses.csv      # score and classify",
                        "attune check my_items.yaml               # validate a definition",
                        "attune analyze -i ecr-r responses.csv    # reliability and item analysis",
+                       "attune factor -i ecr-r responses.csv     # factor analysis, KMO, item-to-scale check",
                        "attune quality -i ecr-r responses.csv    # careless-responding screening",
                        "attune change -i ecr-r --id pid w1.csv w2.csv   # reliable change between waves",
                        "attune patterns                          # what the four patterns mean",
@@ -230,7 +232,7 @@ int run(int argc, char** argv) {
                        "Exit codes: 0 ok, 1 bad data or definition, 2 bad usage."}));
   std::vector<std::pair<CLI::App*, Command>> commands;
   for (auto add : {add_score_command, add_check_command, add_instruments_command, add_describe_command,
-                    add_analyze_command, add_quality_command, add_change_command, add_patterns_command, add_init_command,
+                    add_analyze_command, add_factor_command, add_quality_command, add_change_command, add_patterns_command, add_init_command,
                     add_plot_command}) {
     Command command = add(app);
     commands.emplace_back(app.get_subcommands({}).back(), std::move(command));

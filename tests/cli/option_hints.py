@@ -15,10 +15,15 @@ import re
 import subprocess
 import sys
 
-READERS = ("score", "analyze", "quality", "change", "plot")
+READERS = ("score", "analyze", "factor", "quality", "change", "plot")
 # Library folders (and run files) -> the commands whose runs reach them.
 LIBRARY = [
     ("src/run/analysis_run", ("analyze",)),
+    ("src/run/factor_run", ("factor",)),
+    ("src/stats/factor_", ("factor",)),
+    ("src/stats/parallel_analysis", ("factor",)),
+    ("src/stats/polychoric", ("factor",)),
+    ("src/factor/", ("factor",)),
     ("src/run/quality_run", ("quality",)),
     ("src/run/change", ("change",)),
     ("src/change/", ("change",)),
@@ -36,6 +41,7 @@ LIBRARY = [
     ("src/util/", READERS),
 ]
 CLI = {"src/cli/cmd_score.cpp": ("score",), "src/cli/cmd_analyze.cpp": ("analyze",),
+       "src/cli/cmd_factor.cpp": ("factor",),
        "src/cli/cmd_quality.cpp": ("quality",), "src/cli/cmd_change.cpp": ("change",), "src/cli/cmd_plot.cpp": ("plot",),
        "src/cli/classify_args.cpp": ("score", "change", "plot"), "src/cli/input_args.cpp": READERS, "src/cli/common.cpp": READERS}
 # Calls in src/cli whose literals are messages (the rest declare options, help and examples).
