@@ -21,6 +21,7 @@
 #include "attune/util/error.h"
 #include "attune/util/text.h"
 #include "attune/util/threads.h"
+#include "classify_args.h"
 #include "common.h"
 #include "input_args.h"
 #include "memory_note.h"
@@ -34,12 +35,9 @@ namespace {
 struct ScoreArgs {
   InputArgs input;
   OutputOptions output;
-  std::vector<std::string> cutoffs;
-  std::string impute = "none", min_valid, classify;
-  std::string quality_flags, tie_rule;
-  std::uint64_t seed = 20250101;
-  bool borderline = false;
-  std::vector<std::string> reliability;
+  ClassifyArgs classification;
+  std::string impute = "none", min_valid;
+  std::string quality_flags;
   bool summary = false, summary_only = false, provenance = false;
   unsigned threads = 0;   // 0: one per core
 };
@@ -67,32 +65,8 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
     }
     options.scoring.min_valid = rule;
   }
-  if (args.classify == "none") options.classify = false;
-  else options.classifier.method = args.classify;
-  for (const auto& cutoff : args.cutoffs) {
-    auto at = cutoff.find('=');
-    if (at == std::string::npos) throw usage_error(fmt::format("--cutoff {}: write DIMENSION=VALUE", show_text(cutoff)));
-    const std::string dimension = cutoff.substr(0, at);
-    if (options.classifier.cutoffs.count(dimension)) {
-      throw usage_error(fmt::format("--cutoff {} is given twice", show_text(dimension)), "give one cut-off per dimension");
-    }
-    options.classifier.cutoffs[dimension] = parse_double(cutoff.substr(at + 1), "--cutoff");
-  }
+  apply_classify_options(args.classification, options);
   options.provenance = args.provenance;
-  options.classifier.tie_rule = args.tie_rule;
-  options.classifier.seed = args.seed;
-  options.borderline = args.borderline;
-  for (const auto& given : args.reliability) {
-    auto at = given.find('=');
-    std::string key = at == std::string::npos ? "all" : given.substr(0, at);
-    double alpha = parse_double(at == std::string::npos ? given : given.substr(at + 1), "--reliability");
-    if (alpha < 0 || alpha >= 1) throw usage_error("--reliability: alpha runs from 0 to below 1");
-    if (options.reliability.count(key)) {
-      throw usage_error(fmt::format("--reliability {} is given twice", show_text(key)), "give one alpha per dimension");
-    }
-    options.reliability[key] = alpha;
-  }
-  if (!options.reliability.empty() && !options.borderline) throw usage_error("--reliability goes with --borderline");
   options.threads = [&] { ThreadPlan plan = resolve_threads(args.threads); if (!plan.note.empty()) note(plan.note); return args.threads == 0 ? 0u : plan.count; }();
   options.summary = args.summary || args.summary_only;
   return options;
@@ -103,10 +77,7 @@ ScoreOptions to_score_options(const ScoreArgs& args) {
 std::string held_rows(const ScoreArgs& args) {
   std::vector<std::string> reasons;
   if (args.impute != "none") reasons.push_back("--impute holds every row's answers");
-  if (args.classify == "median" || args.classify == "kmeans") {
-    reasons.push_back(fmt::format("--classify {} holds every row's scores (midpoint streams)", args.classify));
-  }
-  if (args.borderline) reasons.push_back("--borderline holds every row's scores");
+  for (auto& reason : classify_held_reasons(args.classification)) reasons.push_back(std::move(reason));
   if (!args.summary_only && resolve_format(args.output) == Format::table) {
     reasons.push_back("-f table holds every row to align its columns (-f csv, tsv or jsonl write each row as it is read)");
   }
@@ -186,21 +157,7 @@ Command add_score_command(CLI::App& app) {
       ->option_text("none|mean|median");
   cmd->add_option("--min-valid", args->min_valid, "Fewest answered items for a scale score: a count or a percentage (default: the definition's, else 1)")
       ->option_text("N|P%");
-  cmd->add_option("--classify", args->classify, "Pattern method: midpoint (the scale midpoint or the definition's cut-offs), median (sample medians), kmeans (4 clusters named by quadrant), norms, discriminant (where the definition cites them), prototype (highest rating), or none; median and kmeans hold all scores")
-      ->option_text("METHOD");
-  cmd->add_option("--tie-rule", args->tie_rule,
-                  "prototype ties: report (tie:<patterns>, the default), forced-choice (the RQ's forced choice decides), unclassified")
-      ->option_text("RULE");
-  cmd->add_option("--seed", args->seed, "Seed of --classify kmeans' k-means++ starts (default 20250101)")->option_text("S")
-      ->check(whole_number(0, UINT64_MAX));
-  cmd->add_flag("--borderline", args->borderline,
-                "Flag respondents within one standard error of measurement, SD*sqrt(1-alpha), of a cut-off (a flags column); holds all scores")
-      ;
-  cmd->add_option("--reliability", args->reliability,
-                  "Alpha for --borderline instead of the sample's: ALPHA, or DIM=ALPHA (repeatable)")
-      ->allow_extra_args(false)->option_text("[DIM=]ALPHA");
-  cmd->add_option("--cutoff", args->cutoffs, "Override a cut-off, e.g. anxiety=3.5 (repeatable)")->allow_extra_args(false)
-      ->option_text("DIM=VALUE");
+  add_classify_options(*cmd, args->classification);
   add_output_options(*cmd, args->output, {.numbers = true});
   cmd->add_option("--quality", args->quality_flags, "Add a quality_flags column joined by id from FILE (attune quality's output)")
       ->option_text("FILE");

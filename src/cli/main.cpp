@@ -1,7 +1,7 @@
 // attune — score psychological questionnaires.
 //
 // Usage: attune <command> [options]
-// Commands: score, check, instruments, describe, analyze, quality, patterns. Each lives in src/cli/cmd_<name>.cpp and
+// Commands: score, check, instruments, describe, analyze, quality, patterns, init, report. Each lives in src/cli/cmd_<name>.cpp and
 // registers itself below; this file parses, dispatches, and turns errors into exit codes.
 #include <algorithm>
 #include <cerrno>
@@ -39,6 +39,7 @@ Command add_quality_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
 Command add_patterns_command(CLI::App& app);
 Command add_init_command(CLI::App& app);
+Command add_report_command(CLI::App& app);
 }  // namespace attune::cli
 
 namespace {
@@ -221,17 +222,19 @@ int run(int argc, char** argv) {
                        "attune analyze -i ecr-r responses.csv    # reliability and item analysis",
                        "attune quality -i ecr-r responses.csv    # careless-responding screening",
                        "attune patterns                          # what the four patterns mean",
+                       "attune report -i ecr-r responses.csv -o report.html   # one HTML file to share",
                        "attune init data.csv --range 1:5 --keys my.keys -o my.yaml   # a starter definition",
                        "",
                        "Run 'attune COMMAND --help' for a command's options.",
                        "Exit codes: 0 ok, 1 bad data or definition, 2 bad usage."}));
   std::vector<std::pair<CLI::App*, Command>> commands;
   for (auto add : {add_score_command, add_check_command, add_instruments_command, add_describe_command,
-                    add_analyze_command, add_quality_command, add_patterns_command, add_init_command}) {
+                    add_analyze_command, add_quality_command, add_patterns_command, add_init_command, add_report_command}) {
     Command command = add(app);
     commands.emplace_back(app.get_subcommands({}).back(), std::move(command));
   }
   std::vector<std::string> args(argv + 1, argv + argc);
+  remember_command_line(args);
   try {   // hidden: the manual pages and completion scripts the build writes (man_page.h)
     if (const int status = write_reference(app, args); status >= 0) return status;
   } catch (const attune::Error& e) {
