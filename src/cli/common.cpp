@@ -44,11 +44,16 @@ bool stdin_is_tty() { return ::isatty(0) == 1; }
 bool stdout_is_tty() { return ::isatty(1) == 1; }
 bool stderr_is_tty() { return ::isatty(2) == 1; }
 
-static bool colour_on_stderr() {
+// Colour on a terminal, unless NO_COLOR is set (no-color.org) or TERM is dumb.
+static bool colour_on(bool terminal) {
   const char* no_colour = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");
-  return stderr_is_tty() && !(no_colour && *no_colour) && !(term && std::string_view(term) == "dumb");
+  return terminal && !(no_colour && *no_colour) && !(term && std::string_view(term) == "dumb");
 }
+
+static bool colour_on_stderr() { return colour_on(stderr_is_tty()); }
+
+bool colour_on_stdout() { return colour_on(stdout_is_tty()); }
 
 // Writes a message to stderr; one that cannot be written (stderr closed, full, or a pipe
 // without a reader) is dropped: the exit code, not stderr, says whether the data was written.

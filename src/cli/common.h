@@ -37,6 +37,8 @@ void refuse_output_over_inputs(const OutputOptions& output, const std::vector<st
 bool stdin_is_tty();
 bool stdout_is_tty();
 bool stderr_is_tty();
+// Whether to colour standard output: a terminal, NO_COLOR unset (or empty), TERM not dumb.
+bool colour_on_stdout();
 
 // "attune: warning: ..." on stderr (coloured on a terminal unless NO_COLOR is set).
 void warn(const std::string& message);

@@ -1,7 +1,7 @@
 // attune — score psychological questionnaires.
 //
 // Usage: attune <command> [options]
-// Commands: score, check, instruments, describe, analyze, quality, patterns, init, report. Each lives in src/cli/cmd_<name>.cpp and
+// Commands: score, check, instruments, describe, analyze, quality, patterns, init, plot, report. Each lives in src/cli/cmd_<name>.cpp and
 // registers itself below; this file parses, dispatches, and turns errors into exit codes.
 #include <algorithm>
 #include <cerrno>
@@ -39,6 +39,7 @@ Command add_quality_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
 Command add_patterns_command(CLI::App& app);
 Command add_init_command(CLI::App& app);
+Command add_plot_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
 }  // namespace attune::cli
 
@@ -229,7 +230,8 @@ int run(int argc, char** argv) {
                        "Exit codes: 0 ok, 1 bad data or definition, 2 bad usage."}));
   std::vector<std::pair<CLI::App*, Command>> commands;
   for (auto add : {add_score_command, add_check_command, add_instruments_command, add_describe_command,
-                    add_analyze_command, add_quality_command, add_patterns_command, add_init_command, add_report_command}) {
+                    add_analyze_command, add_quality_command, add_patterns_command, add_init_command,
+                    add_plot_command, add_report_command}) {
     Command command = add(app);
     commands.emplace_back(app.get_subcommands({}).back(), std::move(command));
   }

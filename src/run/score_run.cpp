@@ -127,11 +127,13 @@ ScoreReport ScoreRun::run() {
     }
     report_.invalid_cells += lane.parser.invalid_cells();
     if (lane.parser.invalid_cells() && hooks_.warn) hooks_.warn(lane.parser.invalid_cells_summary());
-    InstrumentReport part{lane.instrument.id, lane.summary, {}, {}};
+    InstrumentReport part{lane.instrument.id, lane.summary, {}, {}, {}, {}};
     if (lane.classifier) {
       part.classifier_name = lane.classifier->name();
       part.classifier_parameters = lane.classifier->parameters();
       for (auto& described : borderline_[l]) part.classifier_parameters.push_back(described);
+      if (lane.classifier->cuts_each_axis()) part.axis_cutoffs = lane.classifier->axis_cutoffs();
+      part.borderline_cuts = lane.cuts;
     }
     report_.instruments.push_back(std::move(part));
   }

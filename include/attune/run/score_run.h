@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "attune/classify/borderline.h"
 #include "attune/classify/classifier.h"
 #include "attune/instrument/instrument.h"
 #include "attune/io/record_source.h"
@@ -67,6 +68,10 @@ struct InstrumentReport {
   ScoreSummary summary;
   std::vector<std::pair<std::string, std::string>> classifier_parameters;
   std::string classifier_name;
+  // The cut-off on each score column (Classifier::axis_cutoffs) when the method cuts each
+  // axis (cuts_each_axis), else empty; and --borderline's cuts with each score's SEM.
+  std::vector<std::pair<std::size_t, double>> axis_cutoffs;
+  std::vector<BorderlineCut> borderline_cuts;
 };
 
 // What a run did: counts for the summary and the caller's messages. `summary`,
