@@ -21,6 +21,7 @@
 
 #include <fmt/format.h>
 
+#include "attune/plot/plane.h"
 #include "attune/report/html_report.h"
 #include "attune/run/report_run.h"
 #include "attune/util/error.h"
@@ -138,7 +139,7 @@ int run(const ReportArgs& args) {
     for (const auto& suspect : scale.keys.suspects) warn(suspect.message);
   }
   ReportFigures figures;
-  // ---- The plane: attune plot's SVG from the plot library (branch p29) is set here. ----
+  if (results.plane) figures.plane_svg = plot::plane_svg(results.plane->chart, results.plane->plane);
   auto sink = open_output(args.output);
   write_html_report(instrument, results, provenance, figures, *sink);
   sink->commit();

@@ -1,6 +1,8 @@
 // The report's patterns section: what the four patterns can and cannot say, the plane, the
 // counts as bars and as a table, the borderline count and the dimensions' correlation.
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -105,21 +107,27 @@ std::string patterns_section(const Instrument& instrument, const ReportResults& 
   Table table{"pattern-counts", "Respondents per pattern", {"pattern", "respondents", "percent"}, {false, true, true}, {}};
   for (const auto& c : counts) table.rows.push_back({c.name, count(c.respondents), percent(c.respondents, total)});
   out += table.html();
-  if (results.borderline) {
-    std::uint64_t borderline = 0;
-    for (const auto& [flag, n] : summary.flag_counts()) {
-      if (flag == "borderline") borderline = n;
-    }
+  if (results.plane && results.plane->chart.borderline) {
+    const std::uint64_t borderline = *results.plane->chart.borderline;
     out += fmt::format("<p id=\"borderline\">Borderline: <strong>{}</strong> respondents ({}) lie within one "
                        "standard error of measurement of a cut-off, where their pattern could change with "
                        "measurement error alone.</p>\n",
                        count(borderline), percent(borderline, total));
   }
-  if (auto r = dimension_correlation(instrument, results.analysis)) {
-    out += fmt::format("<p id=\"dimension-correlation\">Anxiety and avoidance correlate <strong>r = {}</strong> in "
+  // The plane's Pearson r of the two scores (as its corner shows), else analyze's scale correlation.
+  std::optional<double> r;
+  std::string over;
+  if (results.plane && std::isfinite(results.plane->plane.correlation())) {
+    r = results.plane->plane.correlation();
+    over = fmt::format(" (Pearson, over the {} respondents with both scores)", count(results.plane->plane.n()));
+  } else if ((r = dimension_correlation(instrument, results.analysis))) {
+    over = " (between the scales, from the item covariances, as psych::scoreItems)";
+  }
+  if (r) {
+    out += fmt::format("<p id=\"dimension-correlation\">Anxiety and avoidance correlate <strong>r = {}</strong>{} in "
                        "these data, so the regions do not hold independent shares: how many respondents fall in "
                        "each depends on where the cut lines sit.</p>\n",
-                       number(*r, 2));
+                       number(*r, 2), over);
   }
   return out + kReferences + "</section>\n";
 }

@@ -33,6 +33,7 @@ dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.9em; }
 figure { margin: 1rem 0; }
+figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 0.9rem; color: #333; }
 svg text { font-family: system-ui, "DejaVu Sans", sans-serif; }
 .note { border-left: 3px solid #555; padding: 0.1rem 0 0.1rem 0.8rem; }

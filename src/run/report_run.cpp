@@ -26,14 +26,18 @@ class DiscardSink : public OutputSink {
 ReportResults run_report(const Instrument& instrument, const OpenResponses& open, const ReportOptions& options,
                          const ScoreHooks& hooks) {
   ReportResults results;
-  results.borderline = options.score.borderline;
   {
     ScoreOptions scoring = options.score;
     scoring.summary = true;
-    DiscardSink discard;
-    auto rows = make_writer(Format::csv, discard);
     auto source = open();
-    results.score = run_score(instrument, *source, *rows, scoring, hooks);
+    if (scoring.classify && instrument.classification && instrument.classification->dimensional()) {
+      results.plane.emplace(run_plane(instrument, *source, scoring, hooks));
+      results.score = results.plane->report;
+    } else {
+      DiscardSink discard;
+      auto rows = make_writer(Format::csv, discard);
+      results.score = run_score(instrument, *source, *rows, scoring, hooks);
+    }
   }
   if (options.score.flags) results.quality = options.score.flags->matched_flags();
   auto source = open();

@@ -2,21 +2,6 @@
 
 namespace attune {
 
-namespace {
-
-// Adds one to `label`'s count in `counts`, appending it when it is new.
-void count_label(std::vector<std::pair<std::string, std::uint64_t>>& counts, const std::string& label) {
-  for (auto& [name, count] : counts) {
-    if (name == label) {
-      ++count;
-      return;
-    }
-  }
-  counts.emplace_back(label, 1);
-}
-
-}  // namespace
-
 ScoreSummary::ScoreSummary(std::vector<std::string> score_ids)
     : ids_(std::move(score_ids)), stats_(ids_.size()) {}
 
@@ -26,7 +11,6 @@ void ScoreSummary::add_scores(std::span<const double> scores) {
 
 void ScoreSummary::add_classification(const Classification& classification) {
   classified_ = true;
-  for (const auto& flag : classification.flags) count_label(flags_, flag);
   if (classification.pattern) {
     ++patterns_[static_cast<std::size_t>(*classification.pattern)];
     return;
@@ -35,7 +19,13 @@ void ScoreSummary::add_classification(const Classification& classification) {
     ++unclassified_;
     return;
   }
-  count_label(others_, classification.label);
+  for (auto& [label, count] : others_) {
+    if (label == classification.label) {
+      ++count;
+      return;
+    }
+  }
+  others_.emplace_back(classification.label, 1);
 }
 
 }  // namespace attune

@@ -14,6 +14,7 @@
 #include "attune/io/record_source.h"
 #include "attune/responses/flag_join.h"
 #include "attune/run/analysis_run.h"
+#include "attune/run/plot_run.h"
 #include "attune/run/score_run.h"
 
 namespace attune {
@@ -28,15 +29,17 @@ struct ReportOptions {
 // What the two runs reported.
 struct ReportResults {
   ScoreReport score;
+  // The anxiety x avoidance plane the scoring pass collected (plot/plot_run's run_plane), when
+  // the instrument has the two dimensions and classifies; its chart has the borderline count.
+  std::optional<PlaneRun> plane;
   AnalysisReport analysis;
   std::optional<MatchedFlags> quality;   // the flags of the respondents read, when --quality
-  bool borderline = false;               // --borderline was asked for (its flags counted in score.summary)
 };
 
 // Opens the responses from their first record (the header); called once per pass.
 using OpenResponses = std::function<std::unique_ptr<RecordSource>()>;
 
-// Runs the scoring pass, then the analysis pass, over what `open` gives each time. Throws what
+// Runs the scoring pass (collecting the plane where there is one), then the analysis pass, over what `open` gives each time. Throws what
 // the runs throw (the same Errors as score and analyze for the same input).
 ReportResults run_report(const Instrument& instrument, const OpenResponses& open, const ReportOptions& options,
                          const ScoreHooks& hooks = {});

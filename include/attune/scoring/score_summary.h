@@ -29,9 +29,6 @@ class ScoreSummary {
   // Other labels a method produced (e.g. ties), with their counts.
   const std::vector<std::pair<std::string, std::uint64_t>>& other_labels() const { return others_; }
   bool classified() const { return classified_; }
-  // Respondents per flag the method added to their classification (e.g. "borderline"), in the
-  // order first seen.
-  const std::vector<std::pair<std::string, std::uint64_t>>& flag_counts() const { return flags_; }
 
  private:
   std::vector<std::string> ids_;
@@ -39,7 +36,6 @@ class ScoreSummary {
   std::array<std::uint64_t, 4> patterns_{};
   std::uint64_t unclassified_ = 0;
   std::vector<std::pair<std::string, std::uint64_t>> others_;
-  std::vector<std::pair<std::string, std::uint64_t>> flags_;
   bool classified_ = false;
 };
 
