@@ -61,6 +61,14 @@ std::string marker_defs() {
   return defs + "</defs>\n";
 }
 
+std::string fitting_font_size(std::string_view text, double size, double width, bool bold) {
+  std::size_t characters = 0;
+  for (unsigned char c : text) characters += (c & 0xC0) != 0x80;
+  const double wide = static_cast<double>(characters) * (bold ? 0.65 : 0.6) * size;
+  if (wide > width) size = std::floor(size * width / wide * 10) / 10;
+  return " font-size=\"" + svg_number(size) + "\"";
+}
+
 std::string label_number(double value) { return svg_number(value); }
 
 }  // namespace attune::plot

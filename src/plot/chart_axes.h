@@ -22,6 +22,10 @@ std::string_view pattern_marker(Pattern pattern);
 // the regions' hatch patterns ("hatch-<pattern name>").
 std::string marker_defs();
 
+// ` font-size="N"` for `text` at `size`, smaller when its estimated width (DejaVu Sans: about
+// 0.6 em a character, 0.65 bold) would pass `width`.
+std::string fitting_font_size(std::string_view text, double size, double width, bool bold = false);
+
 // A number for a label: whole numbers without decimals, others with up to two ("3.25").
 std::string label_number(double value);
 

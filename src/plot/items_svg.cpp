@@ -39,16 +39,16 @@ void ItemTally::add(std::span<const double> answers) {
 namespace {
 
 constexpr int kColumns = 6;
-constexpr double kPanelW = 160, kPanelH = 120, kLeft = 20, kTop = 78;
+constexpr double kPanelW = 160, kPanelH = 130, kLeft = 20, kTop = 78;
 
 void draw_panel(Svg& svg, const ItemCounts& item, double x, double y, double lo, std::uint64_t largest) {
-  svg.rect(x, y, kPanelW - 10, kPanelH - 12,
+  svg.rect(x, y, kPanelW - 10, kPanelH - 8,
            item.reversed ? "fill=\"#F2F2F2\" stroke=\"#000000\" stroke-width=\"1.2\" stroke-dasharray=\"4 2\""
                          : "fill=\"none\" stroke=\"#999999\" stroke-width=\"0.6\"");
   svg.text(x + 6, y + 15, item.label + (item.reversed ? " (R)" : ""),
            item.reversed ? "font-size=\"11\" font-weight=\"bold\"" : "font-size=\"11\"");
   const std::size_t bars = item.answers.size() + 1;
-  const double area_w = kPanelW - 26, base = y + kPanelH - 30, top = y + 24;
+  const double area_w = kPanelW - 26, base = y + kPanelH - 36, top = y + 24;
   const double slot = area_w / static_cast<double>(bars);
   for (std::size_t b = 0; b < bars; ++b) {
     const bool missing = b + 1 == bars;
@@ -64,7 +64,7 @@ void draw_panel(Svg& svg, const ItemCounts& item, double x, double y, double lo,
   svg.line(x + 6, base, x + kPanelW - 16, base, "stroke=\"#000000\" stroke-width=\"0.6\"");
   std::string note = fmt::format("missing {}", item.missing);
   if (item.between) note += fmt::format(", other {}", item.between);
-  svg.text(x + 6, base + 24, note, "font-size=\"9\"");
+  svg.text(x + 6, base + 23, note, "font-size=\"9\"");
 }
 
 }  // namespace
@@ -91,7 +91,7 @@ std::string items_svg(const std::string& title, const ItemTally& tally) {
   }
   Svg svg(width, height, title, desc);
   svg.raw(marker_defs());
-  svg.text(kLeft, 28, title, "font-size=\"17\" font-weight=\"bold\"");
+  svg.text(kLeft, 28, title, "font-weight=\"bold\"" + fitting_font_size(title, 17, width - 2 * kLeft, true));
   svg.text(kLeft, 50,
            fmt::format("{} respondents; bars share one scale (tallest {}); NA = missing (hatched); "
                        "(R) and dashed grey panel = reverse-keyed item",

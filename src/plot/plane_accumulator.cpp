@@ -56,6 +56,12 @@ double PlaneAccumulator::correlation() const {
   return c_xy_ / std::sqrt(m2_x_ * m2_y_);
 }
 
+std::string correlation_label(const PlaneAccumulator& plane) {
+  const double r = plane.correlation();
+  if (std::isnan(r)) return fmt::format("r = n/a (n = {})", plane.n());
+  return fmt::format("r = {:.2f} (n = {})", std::fabs(r) < 0.005 ? 0.0 : r, plane.n());
+}
+
 std::string count_and_percent(std::uint64_t count, std::uint64_t total) {
   if (total == 0) return fmt::format("{} (0%)", count);
   return fmt::format("{} ({:.1f}%)", count, 100.0 * static_cast<double>(count) / static_cast<double>(total));

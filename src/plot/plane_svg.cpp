@@ -12,8 +12,8 @@ namespace attune::plot {
 
 namespace {
 
-constexpr double kWidth = 680, kHeight = 750;
-constexpr double kLeft = 90, kRight = 650, kTop = 76, kBottom = 636;   // the plot area
+constexpr double kWidth = 680, kHeight = 764;
+constexpr double kLeft = 90, kRight = 650, kTop = 90, kBottom = 650;   // the plot area
 
 // ColorBrewer "Blues" (Brewer 2003): one hue, light to dark, so counts read in grey print.
 constexpr std::string_view kRamp[7] = {"#DEEBF7", "#C6DBEF", "#9ECAE1", "#6BAED6", "#4292C6", "#2171B5", "#084594"};
@@ -134,11 +134,6 @@ void draw_region_labels(Svg& svg, const PlaneChart& chart, std::uint64_t total) 
   }
 }
 
-std::string correlation_text(const PlaneAccumulator& plane) {
-  const double r = plane.correlation();
-  return std::isnan(r) ? fmt::format("r = n/a (n = {})", plane.n()) : fmt::format("r = {:.2f} (n = {})", r, plane.n());
-}
-
 std::string cuts_text(const PlaneChart& chart) {
   if (!chart.anxiety_cut || !chart.avoidance_cut) return "No cut lines: this method does not split each dimension at a cut-off.";
   std::string text = fmt::format("Cut lines: anxiety {}, avoidance {}", label_number(*chart.anxiety_cut),
@@ -160,7 +155,7 @@ std::string description(const PlaneChart& chart, const PlaneAccumulator& plane, 
   for (Pattern p : all_patterns) {
     text += fmt::format("{} {}; ", pattern_name(p), count_and_percent(chart.counts[static_cast<std::size_t>(p)], total));
   }
-  text += fmt::format("unclassified {}. {}.", chart.unclassified, correlation_text(plane));
+  text += fmt::format("unclassified {}. {}.", chart.unclassified, correlation_label(plane));
   return text;
 }
 
@@ -171,9 +166,16 @@ std::string plane_svg(const PlaneChart& chart, const PlaneAccumulator& plane) {
   Frame frame{plane.anxiety_range(), plane.avoidance_range()};
   Svg svg(kWidth, kHeight, chart.title, description(chart, plane, total));
   svg.raw(marker_defs());
-  svg.text(kLeft, 28, chart.title, "font-size=\"17\" font-weight=\"bold\"");
-  svg.text(kLeft, 52, chart.method, "font-size=\"12\"");
-  svg.text(kRight, 52, correlation_text(plane), "font-size=\"13\" text-anchor=\"end\" font-weight=\"bold\"");
+  // The title on two lines when it has a "name: what" form (a long name leaves no room for both).
+  const std::size_t colon = chart.title.find(": ");
+  const std::string name = chart.title.substr(0, colon);
+  svg.text(kLeft, 26, name, "font-weight=\"bold\"" + fitting_font_size(name, 17, kWidth - kLeft - 10, true));
+  if (colon != std::string::npos) {
+    const std::string what = chart.title.substr(colon + 2);
+    svg.text(kLeft, 46, what, fitting_font_size(what, 14, kWidth - kLeft - 10).substr(1));
+  }
+  svg.text(kLeft, 72, chart.method, "font-size=\"12\"");
+  svg.text(kRight, 72, correlation_label(plane), "font-size=\"13\" text-anchor=\"end\" font-weight=\"bold\"");
   draw_regions(svg, frame, chart);
   draw_axes(svg, frame, chart);
   if (plane.binned()) draw_density(svg, plane);
@@ -184,8 +186,9 @@ std::string plane_svg(const PlaneChart& chart, const PlaneAccumulator& plane) {
   std::string more = fmt::format("Unclassified (a dimension missing or no pattern): {}", chart.unclassified + chart.other_labels);
   if (chart.borderline) more += fmt::format("; borderline (within 1 SEM of a cut): {}", *chart.borderline);
   if (plane.outside()) more += fmt::format("; outside the axes, drawn at the edge: {}", plane.outside());
-  svg.text(kLeft, kHeight - 22, foot, "font-size=\"11\"");
-  svg.text(kLeft, kHeight - 8, more + ".", "font-size=\"11\"");
+  more += ".";
+  svg.text(kLeft, kHeight - 22, foot, fitting_font_size(foot, 11, kWidth - kLeft - 10).substr(1));
+  svg.text(kLeft, kHeight - 8, more, fitting_font_size(more, 11, kWidth - kLeft - 10).substr(1));
   return svg.finish();
 }
 

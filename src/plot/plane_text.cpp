@@ -79,6 +79,17 @@ Grid fill_grid(const PlaneAccumulator& plane, std::size_t cols, std::size_t rows
   return grid;
 }
 
+// `text` in lines of at most `width` bytes, broken at spaces (a longer word is cut).
+std::string wrap_words(const std::string& text, std::size_t width) {
+  std::string out, line;
+  for (const std::string& word : split(text, ' ')) {
+    if (!line.empty() && line.size() + 1 + word.size() > width) out += std::exchange(line, "") + "\n";
+    line += (line.empty() ? "" : " ") + word.substr(0, width);
+  }
+  if (!line.empty()) out += line + "\n";
+  return out;
+}
+
 std::string pad_to(std::string text, std::size_t width) {
   if (text.size() < width) text.insert(0, width - text.size(), ' ');
   return text;
@@ -103,14 +114,8 @@ std::string plane_text(const PlaneChart& chart, const PlaneAccumulator& plane, c
   for (double t : tick_values(y, static_cast<int>(rows / 3))) {
     row_label[rows - 1 - PlaneAccumulator::bin_of(t, y, rows)] = label_number(t);
   }
-  std::string out;
-  std::string line;
-  for (std::string_view word : split(chart.title, ' ')) {   // the title, wrapped at spaces
-    if (!line.empty() && line.size() + 1 + word.size() > width) out += std::exchange(line, "") + "\n";
-    line += (line.empty() ? "" : " ") + std::string(word.substr(0, width));
-  }
-  if (!line.empty()) out += line + "\n";
-  out += fmt::format("{} (y) by {} (x)\n", chart.avoidance_label, chart.anxiety_label).substr(0, width + 1);
+  std::string out = wrap_words(chart.title.substr(0, chart.title.find(": ")), width);   // the name; the axes follow
+  out += wrap_words(fmt::format("y: {}, x: {}", chart.avoidance_label, chart.anxiety_label), width);
   for (std::size_t r = 0; r < rows; ++r) {
     out += pad_to(row_label[r], kLabelWidth - 1) + " ";
     append_utf8(out, U'\u2502');
@@ -177,16 +182,14 @@ std::string plane_text(const PlaneChart& chart, const PlaneAccumulator& plane, c
       out += entry(left) + "\n" + entry(right) + "\n";
     }
   }
-  const double r = plane.correlation();
-  std::vector<std::string> parts = {std::isnan(r) ? fmt::format("r = n/a (n = {})", plane.n())
-                                                  : fmt::format("r = {:.2f} (n = {})", r, plane.n()),
+  std::vector<std::string> parts = {correlation_label(plane),
                                     fmt::format("unclassified {}", chart.unclassified + chart.other_labels)};
   if (chart.borderline) parts.push_back(fmt::format("borderline {}", *chart.borderline));
   if (chart.anxiety_cut && chart.avoidance_cut) {
     parts.push_back(fmt::format("cuts: anxiety {}, avoidance {}", label_number(*chart.anxiety_cut),
                                 label_number(*chart.avoidance_cut)));
   }
-  line.clear();
+  std::string line;
   for (const std::string& part : parts) {   // as many parts on a line as fit
     if (!line.empty() && line.size() + 2 + part.size() > width) {
       out += line + "\n";

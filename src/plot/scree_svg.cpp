@@ -13,7 +13,7 @@ namespace attune::plot {
 namespace {
 
 constexpr double kWidth = 640, kHeight = 480;
-constexpr double kLeft = 70, kRight = 610, kTop = 60, kBottom = 400;
+constexpr double kLeft = 70, kRight = 610, kTop = 60, kBottom = 380;
 
 struct Series {
   const std::vector<double>* values;
@@ -53,7 +53,7 @@ std::string scree_svg(const ScreeData& data) {
   }
   Svg svg(kWidth, kHeight, data.title, desc);
   svg.raw(marker_defs());
-  svg.text(kLeft, 30, data.title, "font-size=\"17\" font-weight=\"bold\"");
+  svg.text(kLeft, 30, data.title, "font-weight=\"bold\"" + fitting_font_size(data.title, 17, kRight - kLeft, true));
   svg.open_group("font-size=\"12\"");
   for (double t : tick_values(y_range, 6)) {
     svg.line(kLeft, py(t), kRight, py(t), "stroke=\"#DDDDDD\" stroke-width=\"0.6\"");
@@ -65,7 +65,7 @@ std::string scree_svg(const ScreeData& data) {
   }
   svg.rect(kLeft, kTop, kRight - kLeft, kBottom - kTop, "fill=\"none\" stroke=\"#000000\"");
   if (y_range.lo < 1 && y_range.hi > 1) svg.line(kLeft, py(1), kRight, py(1), "stroke=\"#555555\" stroke-dasharray=\"1 3\"");
-  svg.text((kLeft + kRight) / 2, kBottom + 40, "Factor or component number", "text-anchor=\"middle\" font-size=\"14\"");
+  svg.text((kLeft + kRight) / 2, kBottom + 38, "Factor or component number", "text-anchor=\"middle\" font-size=\"14\"");
   svg.text(0, 0, "Eigenvalue", fmt::format("text-anchor=\"middle\" font-size=\"14\" transform=\"translate({},{}) rotate(-90)\"",
                                            svg_number(kLeft - 44), svg_number((kTop + kBottom) / 2)));
   svg.close_group();

@@ -15,11 +15,13 @@ import re
 import subprocess
 import sys
 
-READERS = ("score", "analyze", "quality")
+READERS = ("score", "analyze", "quality", "plot")
 # Library folders (and run files) -> the commands whose runs reach them.
 LIBRARY = [
     ("src/run/analysis_run", ("analyze",)),
     ("src/run/quality_run", ("quality",)),
+    ("src/run/plot_run", ("plot",)),
+    ("src/plot/", ("plot",)),
     ("src/run/", ("score",)),
     ("src/classify/", ("score",)),
     ("src/scoring/", ("score",)),
@@ -32,7 +34,8 @@ LIBRARY = [
     ("src/util/", READERS),
 ]
 CLI = {"src/cli/cmd_score.cpp": ("score",), "src/cli/cmd_analyze.cpp": ("analyze",),
-       "src/cli/cmd_quality.cpp": ("quality",), "src/cli/input_args.cpp": READERS, "src/cli/common.cpp": READERS}
+       "src/cli/cmd_quality.cpp": ("quality",), "src/cli/cmd_plot.cpp": ("plot",),
+       "src/cli/classify_args.cpp": ("score", "plot"), "src/cli/input_args.cpp": READERS, "src/cli/common.cpp": READERS}
 # Calls in src/cli whose literals are messages (the rest declare options, help and examples).
 MESSAGE_CALLS = re.compile(r"\b(usage_error|data_error|io_error|Error|warn|note|error)\s*\(")
 LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')

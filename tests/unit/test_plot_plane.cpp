@@ -83,3 +83,11 @@ TEST_CASE("count_and_percent") {
   CHECK(count_and_percent(1, 3) == "1 (33.3%)");
   CHECK(count_and_percent(0, 0) == "0 (0%)");
 }
+
+TEST_CASE("correlation_label never shows a negative zero") {
+  PlaneAccumulator plane({0, 10}, {0, 10});
+  const double x[] = {1, 2, 3, 4}, y[] = {1.0001, 3, 3, 1};   // r about -0.00003
+  for (int i = 0; i < 4; ++i) plane.add(x[i], y[i], std::nullopt);
+  CHECK(plane.correlation() < 0);
+  CHECK(correlation_label(plane) == "r = 0.00 (n = 4)");
+}

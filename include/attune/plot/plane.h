@@ -84,6 +84,9 @@ struct PlaneChart {
 // The chart as a self-contained SVG document (deterministic bytes).
 std::string plane_svg(const PlaneChart& chart, const PlaneAccumulator& plane);
 
+// "r = 0.32 (n = 400)" ("r = n/a" without r; never "-0.00").
+std::string correlation_label(const PlaneAccumulator& plane);
+
 // "n (p%)" of `count` among `total` (p with one decimal; "0 (0%)" when total is 0).
 std::string count_and_percent(std::uint64_t count, std::uint64_t total);
 
