@@ -103,4 +103,17 @@ std::string examples(const std::vector<std::string>& lines) {
   return text;
 }
 
+static std::vector<std::string>& remembered_arguments() {
+  static std::vector<std::string> arguments;
+  return arguments;
+}
+
+void remember_command_line(const std::vector<std::string>& arguments) { remembered_arguments() = arguments; }
+
+std::vector<std::string> command_line() {
+  std::vector<std::string> words{"attune"};
+  words.insert(words.end(), remembered_arguments().begin(), remembered_arguments().end());
+  return words;
+}
+
 }  // namespace attune::cli

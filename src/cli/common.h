@@ -58,6 +58,11 @@ Instrument load_named_instrument(const std::string& name, const std::vector<std:
 // The codes of every --missing option, each a comma-separated list ("0,-99,NA").
 std::vector<std::string> missing_codes(const std::vector<std::string>& lists);
 
+// Keeps the arguments the program was started with (after "attune"), for command_line().
+void remember_command_line(const std::vector<std::string>& arguments);
+// "attune" and the arguments remembered: the command that ran (for a report's provenance).
+std::vector<std::string> command_line();
+
 // The text shown under a command's --help: its examples.
 std::string examples(const std::vector<std::string>& lines);
 

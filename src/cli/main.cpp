@@ -1,7 +1,7 @@
 // attune — score psychological questionnaires.
 //
 // Usage: attune <command> [options]
-// Commands: score, check, instruments, describe, analyze, factor, quality, patterns. Each lives in src/cli/cmd_<name>.cpp and
+// Commands: score, check, instruments, describe, analyze, factor, quality, change, patterns, init, plot, report. Each lives in src/cli/cmd_<name>.cpp and
 // registers itself below; this file parses, dispatches, and turns errors into exit codes.
 #include <algorithm>
 #include <cerrno>
@@ -42,6 +42,7 @@ Command add_factor_command(CLI::App& app);
 Command add_patterns_command(CLI::App& app);
 Command add_init_command(CLI::App& app);
 Command add_plot_command(CLI::App& app);
+Command add_report_command(CLI::App& app);
 }  // namespace attune::cli
 
 namespace {
@@ -226,6 +227,7 @@ int run(int argc, char** argv) {
                        "attune quality -i ecr-r responses.csv    # careless-responding screening",
                        "attune change -i ecr-r --id pid w1.csv w2.csv   # reliable change between waves",
                        "attune patterns                          # what the four patterns mean",
+                       "attune report -i ecr-r responses.csv -o report.html   # one HTML file to share",
                        "attune init data.csv --range 1:5 --keys my.keys -o my.yaml   # a starter definition",
                        "",
                        "Run 'attune COMMAND --help' for a command's options.",
@@ -233,11 +235,12 @@ int run(int argc, char** argv) {
   std::vector<std::pair<CLI::App*, Command>> commands;
   for (auto add : {add_score_command, add_check_command, add_instruments_command, add_describe_command,
                     add_analyze_command, add_factor_command, add_quality_command, add_change_command, add_patterns_command, add_init_command,
-                    add_plot_command}) {
+                    add_plot_command, add_report_command}) {
     Command command = add(app);
     commands.emplace_back(app.get_subcommands({}).back(), std::move(command));
   }
   std::vector<std::string> args(argv + 1, argv + argc);
+  remember_command_line(args);
   try {   // hidden: the manual pages and completion scripts the build writes (man_page.h)
     if (const int status = write_reference(app, args); status >= 0) return status;
   } catch (const attune::Error& e) {

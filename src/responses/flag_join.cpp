@@ -28,6 +28,20 @@ std::size_t FlagJoin::matched_ids() const {
   return matched;
 }
 
+MatchedFlags FlagJoin::matched_flags() const {
+  MatchedFlags counts;
+  for (const auto& [key, entry] : entries_) {
+    if (!entry.matched.load(std::memory_order_relaxed)) continue;
+    ++counts.matched;
+    if (entry.flags.empty()) continue;
+    ++counts.flagged;
+    for (const auto& flag : split(entry.flags, ';')) {
+      if (!trim(flag).empty()) ++counts.by_flag[std::string(trim(flag))];
+    }
+  }
+  return counts;
+}
+
 FlagJoin read_flag_join(const std::string& path) {
   CsvReader reader(path);
   Record record;

@@ -6,11 +6,19 @@
 
 #include <atomic>
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
 namespace attune {
+
+// Of the ids flags_of was asked for: how many there were, how many carry a flag, and how many
+// carry each flag (a respondent's flags are split at ';'), by flag name.
+struct MatchedFlags {
+  std::size_t matched = 0, flagged = 0;
+  std::map<std::string, std::size_t> by_flag;
+};
 
 struct FlagJoin {
   std::string file;                                      // where the flags came from
@@ -28,6 +36,8 @@ struct FlagJoin {
   std::size_t ids() const { return entries_.size(); }
   // How many of them flags_of was asked for (each counted once).
   std::size_t matched_ids() const;
+  // The flags of the ids flags_of was asked for, counted (each id once).
+  MatchedFlags matched_flags() const;
 
  private:
   struct Entry {
