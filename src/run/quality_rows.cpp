@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "attune/io/output_columns.h"
@@ -212,9 +213,22 @@ void write_quality_rows(QualityRun& run, RecordSource& source, RecordWriter& wri
   std::vector<double> check_values;
   double duration = NAN;
   std::uint64_t rows = 0, respondents = 0;
-  while (source.next(record)) {
-    progress.row();
-    if (!pass.read(record, ++rows, row, check_values, duration)) continue;
+  // A plain line is parsed where it lies (ResponseParser::parse_line, as score and analyze read)
+  // when the row has no check or duration cells to read; any other record as a Record.
+  // (Asked each row: a source may have plain lines only from some row on.)
+  const bool plain_rows = pass.check_fields.empty() && !pass.duration_field;
+  for (;;) {
+    PlainText* plain = plain_rows ? source.plain_text() : nullptr;
+    const std::string_view line = plain ? plain->peek_line() : std::string_view();
+    if (!line.empty() && pass.parser.parse_line(line, plain->delimiter(), rows + 1, row)) {
+      plain->take_line(line);
+      ++rows;
+      progress.row();
+    } else {
+      if (!source.next(record)) break;
+      progress.row();
+      if (!pass.read(record, ++rows, row, check_values, duration)) continue;
+    }
     if (++respondents > run.respondents) break;
     cells.clear();
     if (run.row_ids) cells.push_back(Cell::of(static_cast<double>(rows)));
