@@ -6,6 +6,8 @@
 // and the sample statistics alone (the Mahalanobis cache of each worker only saves work).
 #include <cmath>
 #include <cstdint>
+#include <memory>
+#include <stdexcept>
 #include <span>
 #include <string>
 #include <string_view>
@@ -61,8 +63,10 @@ struct QualityBatch {
   std::vector<RespondentQuality> indices;
   std::vector<QualityFlags> flags;
   std::size_t respondents = 0;
+  bool from_block = false;                // records.block holds the rows (else the copies)
 
   void clear() {
+    from_block = false;
     records.clear();
     rows.clear();
     texts.clear();
@@ -71,24 +75,43 @@ struct QualityBatch {
   }
 };
 
-// What one worker owns: its own reader and screener (copies), and scratch.
+// Bytes of delimited text per block handed to a worker (as score's row loop).
+constexpr std::size_t kQualityBlockBytes = 128u << 10;
+
+// What one worker owns: its own reader and screener (copies), its reader of blocks, and scratch.
 struct QualityWorker {
   QualityReader reader;
   Screener screener;
+  std::unique_ptr<PlainText> blocks;
   Record record;
   ResponseRow row;
   std::vector<double> checks;
 };
 
-// Reads and screens every record of `batch` (a worker thread).
+// Reads and screens every record of `batch` (a worker thread): a block's plain lines with
+// ResponseParser::parse_line when the row has no check or duration cells, any other record as
+// a Record.
 void screen_batch(QualityWorker& worker, QualityBatch& batch) {
   std::size_t field = 0;
   std::uint32_t start = 0;
   double duration = NAN;
+  const bool block = batch.from_block;
+  if (block) worker.blocks->parse_block(batch.records.block);
+  const bool plain_rows = block && worker.reader.check_fields.empty() && !worker.reader.duration_field;
+  const char delimiter = block ? worker.blocks->delimiter() : 0;
   for (std::size_t r = 0; r < batch.records.records; ++r) {
-    start = batch.records.rebuild(r, field, start, worker.record);
     const std::uint64_t row_number = batch.first_row + r;
-    if (!worker.reader.read(worker.record, row_number, worker.row, worker.checks, duration)) continue;
+    const std::string_view line = plain_rows ? worker.blocks->peek_line() : std::string_view();
+    if (!line.empty() && worker.reader.parser.parse_line(line, delimiter, row_number, worker.row)) {
+      worker.blocks->take_line(line);
+    } else {
+      if (!block) {
+        start = batch.records.rebuild(r, field, start, worker.record);
+      } else if (!worker.blocks->next(worker.record)) {
+        throw std::logic_error("a CSV block held fewer records than counted");
+      }
+      if (!worker.reader.read(worker.record, row_number, worker.row, worker.checks, duration)) continue;
+    }
     const std::size_t at = batch.respondents++;
     if (batch.indices.size() <= at) {
       batch.indices.resize(at + 1);
@@ -102,6 +125,7 @@ void screen_batch(QualityWorker& worker, QualityBatch& batch) {
     batch.indices[at] = worker.screener.assess(worker.row.items, worker.checks, duration);
     batch.flags[at] = flag(batch.indices[at], worker.screener.thresholds());
   }
+  if (block && worker.blocks->next(worker.record)) throw std::logic_error("a CSV block held more records than counted");
 }
 
 // The second pass over `threads` worker threads: the source, already rewound, from its first record.
@@ -109,7 +133,7 @@ void screen_in_batches(QualityRun& run, RecordSource& source, RecordWriter& writ
                        const std::function<void(std::uint64_t, std::uint64_t)>& report) {
   QualityPass& pass = *run.pass;
   std::vector<QualityWorker> workers;
-  for (unsigned t = 0; t < threads; ++t) workers.push_back({pass, *pass.screener, {}, {}, {}});
+  for (unsigned t = 0; t < threads; ++t) workers.push_back({pass, *pass.screener, nullptr, {}, {}, {}});
   std::vector<Cell> cells;
   std::string flag_text;
   std::uint64_t respondents = 0;
@@ -140,10 +164,30 @@ void screen_in_batches(QualityRun& run, RecordSource& source, RecordWriter& writ
   while (more) {
     QualityBatch& batch = pool.next_batch();
     batch.first_row = rows + 1;
-    while (batch.records.records < kQualityBatchRows && (more = source.next(record))) {
-      progress.row();
-      batch.records.add(record);
-      ++rows;
+    // Delimited text is cut into blocks of whole records (score's row loop); a record longer
+    // than a block, and a source without plain text yet (Qualtrics' looked-at rows), is copied.
+    PlainText* text = source.plain_text();
+    PlainText::BlockRead cut = PlainText::BlockRead::long_record;
+    if (text) {
+      if (!workers.front().blocks) {
+        for (auto& worker : workers) worker.blocks = text->block_reader();
+      }
+      cut = text->next_block(batch.records.block, kQualityBlockBytes);
+    }
+    if (cut == PlainText::BlockRead::block) {
+      batch.from_block = true;
+      batch.records.records = batch.records.block.records;
+      for (std::size_t r = 0; r < batch.records.records; ++r) progress.row();
+      rows += batch.records.records;
+    } else if (cut == PlainText::BlockRead::end) {
+      more = false;
+    } else {
+      while (batch.records.records < kQualityBatchRows && (more = source.next(record))) {
+        progress.row();
+        batch.records.add(record);
+        ++rows;
+        if (text || source.plain_text()) break;   // the one long record, or plain text from here: blocks again
+      }
     }
     pool.submit();
   }
