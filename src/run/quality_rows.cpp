@@ -1,9 +1,10 @@
 // The second pass of `quality`: one row per respondent, in input order, on the calling thread
 // or (a file of delimited text, by default) in batches over worker threads (util/ordered_pool.h,
-// as score's row loop): the calling thread copies records into a batch, a worker reads and
-// screens them, and the calling thread writes each batch's rows in order and counts them. The
-// bytes written are the same whatever the threads: each row's indices depend on its answers
-// and the sample statistics alone (the Mahalanobis cache of each worker only saves work).
+// as score's row loop): the calling thread cuts delimited text into blocks of whole records
+// (or copies records into a batch), a worker reads and screens them, and the calling thread
+// writes each batch's rows in order and counts them. The bytes written are the same whatever
+// the threads: each row's indices depend on its answers and the sample statistics alone (the
+// Mahalanobis cache of each worker only saves work).
 #include <cmath>
 #include <cstdint>
 #include <memory>
