@@ -1,13 +1,17 @@
 // The second pass of `quality`: one row per respondent, in input order, on the calling thread
 // or (a file of delimited text, by default) in batches over worker threads (util/ordered_pool.h,
-// as score's row loop): the calling thread copies records into a batch, a worker reads and
-// screens them, and the calling thread writes each batch's rows in order and counts them. The
-// bytes written are the same whatever the threads: each row's indices depend on its answers
-// and the sample statistics alone (the Mahalanobis cache of each worker only saves work).
+// as score's row loop): the calling thread cuts delimited text into blocks of whole records
+// (or copies records into a batch), a worker reads and screens them, and the calling thread
+// writes each batch's rows in order and counts them. The bytes written are the same whatever
+// the threads: each row's indices depend on its answers and the sample statistics alone (the
+// Mahalanobis cache of each worker only saves work).
 #include <cmath>
 #include <cstdint>
+#include <memory>
+#include <stdexcept>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "attune/io/output_columns.h"
@@ -60,8 +64,10 @@ struct QualityBatch {
   std::vector<RespondentQuality> indices;
   std::vector<QualityFlags> flags;
   std::size_t respondents = 0;
+  bool from_block = false;                // records.block holds the rows (else the copies)
 
   void clear() {
+    from_block = false;
     records.clear();
     rows.clear();
     texts.clear();
@@ -70,24 +76,43 @@ struct QualityBatch {
   }
 };
 
-// What one worker owns: its own reader and screener (copies), and scratch.
+// Bytes of delimited text per block handed to a worker (as score's row loop).
+constexpr std::size_t kQualityBlockBytes = 128u << 10;
+
+// What one worker owns: its own reader and screener (copies), its reader of blocks, and scratch.
 struct QualityWorker {
   QualityReader reader;
   Screener screener;
+  std::unique_ptr<PlainText> blocks;
   Record record;
   ResponseRow row;
   std::vector<double> checks;
 };
 
-// Reads and screens every record of `batch` (a worker thread).
+// Reads and screens every record of `batch` (a worker thread): a block's plain lines with
+// ResponseParser::parse_line when the row has no check or duration cells, any other record as
+// a Record.
 void screen_batch(QualityWorker& worker, QualityBatch& batch) {
   std::size_t field = 0;
   std::uint32_t start = 0;
   double duration = NAN;
+  const bool block = batch.from_block;
+  if (block) worker.blocks->parse_block(batch.records.block);
+  const bool plain_rows = block && worker.reader.check_fields.empty() && !worker.reader.duration_field;
+  const char delimiter = block ? worker.blocks->delimiter() : 0;
   for (std::size_t r = 0; r < batch.records.records; ++r) {
-    start = batch.records.rebuild(r, field, start, worker.record);
     const std::uint64_t row_number = batch.first_row + r;
-    if (!worker.reader.read(worker.record, row_number, worker.row, worker.checks, duration)) continue;
+    const std::string_view line = plain_rows ? worker.blocks->peek_line() : std::string_view();
+    if (!line.empty() && worker.reader.parser.parse_line(line, delimiter, row_number, worker.row)) {
+      worker.blocks->take_line(line);
+    } else {
+      if (!block) {
+        start = batch.records.rebuild(r, field, start, worker.record);
+      } else if (!worker.blocks->next(worker.record)) {
+        throw std::logic_error("a CSV block held fewer records than counted");
+      }
+      if (!worker.reader.read(worker.record, row_number, worker.row, worker.checks, duration)) continue;
+    }
     const std::size_t at = batch.respondents++;
     if (batch.indices.size() <= at) {
       batch.indices.resize(at + 1);
@@ -101,6 +126,7 @@ void screen_batch(QualityWorker& worker, QualityBatch& batch) {
     batch.indices[at] = worker.screener.assess(worker.row.items, worker.checks, duration);
     batch.flags[at] = flag(batch.indices[at], worker.screener.thresholds());
   }
+  if (block && worker.blocks->next(worker.record)) throw std::logic_error("a CSV block held more records than counted");
 }
 
 // The second pass over `threads` worker threads: the source, already rewound, from its first record.
@@ -108,7 +134,7 @@ void screen_in_batches(QualityRun& run, RecordSource& source, RecordWriter& writ
                        const std::function<void(std::uint64_t, std::uint64_t)>& report) {
   QualityPass& pass = *run.pass;
   std::vector<QualityWorker> workers;
-  for (unsigned t = 0; t < threads; ++t) workers.push_back({pass, *pass.screener, {}, {}, {}});
+  for (unsigned t = 0; t < threads; ++t) workers.push_back({pass, *pass.screener, nullptr, {}, {}, {}});
   std::vector<Cell> cells;
   std::string flag_text;
   std::uint64_t respondents = 0;
@@ -139,10 +165,30 @@ void screen_in_batches(QualityRun& run, RecordSource& source, RecordWriter& writ
   while (more) {
     QualityBatch& batch = pool.next_batch();
     batch.first_row = rows + 1;
-    while (batch.records.records < kQualityBatchRows && (more = source.next(record))) {
-      progress.row();
-      batch.records.add(record);
-      ++rows;
+    // Delimited text is cut into blocks of whole records (score's row loop); a record longer
+    // than a block, and a source without plain text yet (Qualtrics' looked-at rows), is copied.
+    PlainText* text = source.plain_text();
+    PlainText::BlockRead cut = PlainText::BlockRead::long_record;
+    if (text) {
+      if (!workers.front().blocks) {
+        for (auto& worker : workers) worker.blocks = text->block_reader();
+      }
+      cut = text->next_block(batch.records.block, kQualityBlockBytes);
+    }
+    if (cut == PlainText::BlockRead::block) {
+      batch.from_block = true;
+      batch.records.records = batch.records.block.records;
+      for (std::size_t r = 0; r < batch.records.records; ++r) progress.row();
+      rows += batch.records.records;
+    } else if (cut == PlainText::BlockRead::end) {
+      more = false;
+    } else {
+      while (batch.records.records < kQualityBatchRows && (more = source.next(record))) {
+        progress.row();
+        batch.records.add(record);
+        ++rows;
+        if (text || source.plain_text()) break;   // the one long record, or plain text from here: blocks again
+      }
     }
     pool.submit();
   }
@@ -212,9 +258,22 @@ void write_quality_rows(QualityRun& run, RecordSource& source, RecordWriter& wri
   std::vector<double> check_values;
   double duration = NAN;
   std::uint64_t rows = 0, respondents = 0;
-  while (source.next(record)) {
-    progress.row();
-    if (!pass.read(record, ++rows, row, check_values, duration)) continue;
+  // A plain line is parsed where it lies (ResponseParser::parse_line, as score and analyze read)
+  // when the row has no check or duration cells to read; any other record as a Record.
+  // (Asked each row: a source may have plain lines only from some row on.)
+  const bool plain_rows = pass.check_fields.empty() && !pass.duration_field;
+  for (;;) {
+    PlainText* plain = plain_rows ? source.plain_text() : nullptr;
+    const std::string_view line = plain ? plain->peek_line() : std::string_view();
+    if (!line.empty() && pass.parser.parse_line(line, plain->delimiter(), rows + 1, row)) {
+      plain->take_line(line);
+      ++rows;
+      progress.row();
+    } else {
+      if (!source.next(record)) break;
+      progress.row();
+      if (!pass.read(record, ++rows, row, check_values, duration)) continue;
+    }
     if (++respondents > run.respondents) break;
     cells.clear();
     if (run.row_ids) cells.push_back(Cell::of(static_cast<double>(rows)));

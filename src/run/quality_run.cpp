@@ -5,7 +5,9 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <span>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -13,6 +15,8 @@
 #include "attune/responses/cell_parser.h"
 #include "attune/util/error.h"
 #include "attune/stats/pairwise_moments.h"
+#include "stats/likert_moments.h"
+#include "util/small_whole.h"
 #include "attune/util/text.h"
 #include "run/progress_tick.h"
 #include "run/quality_pass.h"
@@ -42,6 +46,9 @@ std::vector<std::size_t> item_order(const Instrument& instrument, const ColumnBi
   });
   return items;
 }
+
+// Rows of Likert codes handed to LikertMoments at a time.
+constexpr std::size_t kCodedRows = 1024;
 
 }  // namespace
 
@@ -84,7 +91,23 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
   // holds every respondent's answers.
   run.held = !source.rewind();
   if (run.held && options.holding_rows) options.holding_rows();
-  PairwiseMoments sample(instrument.items.size());
+  const std::size_t n_items = instrument.items.size();
+  PairwiseMoments sample(n_items);
+  // analyze's fast path (ARCHITECTURE.md): a plain line whose every item has a Likert code is
+  // read as codes (ResponseParser::parse_line_codes) and summed exactly by LikertMoments; any
+  // other row is parsed as values into `sample`. Only when nothing else of the row is wanted
+  // now (no rows held, no check or duration cells).
+  // (Answers within 2^20: those PairwiseMoments sums exactly too, so the moments are the same bits.)
+  const ResponseScale& scale = pass.parser.scale();
+  const std::optional<LikertCoding> coding = LikertCoding::of_range(scale.min, scale.max);
+  std::optional<LikertMoments> likert;
+  if (coding && small_whole(scale.min) && small_whole(scale.max) && n_items > 0 && !run.held && checks.empty() &&
+      !pass.duration_field) {
+    likert.emplace(n_items, std::vector<ScaleKey>{}, scale.min, scale.max);
+  }
+  std::vector<std::uint8_t> codes(kCodedRows * n_items);
+  std::size_t coded = 0;   // rows of codes waiting in `codes`
+  const bool watch_range = !options.range;
   Record record;
   ResponseRow row;
   std::vector<double> check_values;
@@ -93,14 +116,32 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
   ObservedRange seen;
   EmptyRecords empty;
   ProgressTick progress(source, options.progress);
-  while (source.next(record)) {
+  for (;;) {
+    // (Asked each row: a source may have plain lines only from some row on.)
+    if (PlainText* plain = likert ? source.plain_text() : nullptr) {
+      const std::string_view line = plain->peek_line();
+      std::uint8_t* into = codes.data() + coded * n_items;
+      if (!line.empty() && pass.parser.parse_line_codes(line, plain->delimiter(), rows + 1, *coding, row, into)) {
+        plain->take_line(line);
+        ++rows;
+        progress.row();
+        ++run.respondents;
+        if (watch_range && !seen.reaches(scale)) seen.add_codes(std::span(into, n_items), coding->base);
+        if (++coded == kCodedRows) {
+          likert->add(codes.data(), coded);
+          coded = 0;
+        }
+        continue;
+      }
+    }
+    if (!source.next(record)) break;
     progress.row();
     if (!pass.read(record, ++rows, row, check_values, duration)) {
       empty.add(record.line);
       continue;
     }
     ++run.respondents;
-    seen.add(row.items);
+    if (watch_range && !seen.reaches(scale)) seen.add(row.items);
     sample.add(row.items);
     if (!run.held) continue;
     run.row_numbers.push_back(rows);
@@ -111,6 +152,13 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
     run.held_input.items.push_back(row.items);
     if (!checks.empty()) run.held_input.check_values.push_back(check_values);
     if (pass.duration_field) run.held_input.durations.push_back(duration);
+  }
+  if (likert) {
+    likert->add(codes.data(), coded);
+    std::vector<ExactPairSums> upper;
+    for (std::size_t i = 0; i < n_items; ++i)
+      for (std::size_t j = i; j < n_items; ++j) upper.push_back(likert->item_sums(i, j));
+    sample.add_exact_sums(likert->rows(), upper);
   }
   // Even-odd reverse-keys on the scale the answers were read on (the instrument's, or --range's).
   Instrument on_read_scale = instrument;

@@ -24,6 +24,7 @@ CoMoments PairwiseMoments::pair(std::size_t i, std::size_t j, const ExactPairSum
   if (i >= k_ || j >= k_) throw usage_error("PairwiseMoments: variable index out of range");
   if (i > j) std::swap(i, j);
   ExactPairSums exact = exact_->pair_sums(i, j);
+  if (!added_.empty()) exact += added_[i * k_ - i * (i - 1) / 2 + (j - i)];
   exact += more;
   return combine(moments_of(exact), shifted_->moments(i, j));
 }
@@ -47,6 +48,13 @@ void PairwiseMoments::add(std::span<const double> row) {
   fractional_.clear();
   exact_->add(row, fractional_);
   shifted_->add(row, fractional_);
+}
+
+void PairwiseMoments::add_exact_sums(std::size_t rows, std::span<const ExactPairSums> upper) {
+  if (upper.size() != k_ * (k_ + 1) / 2) throw usage_error("PairwiseMoments: exact sums of the wrong shape");
+  if (added_.empty()) added_.assign(upper.size(), ExactPairSums{});
+  for (std::size_t p = 0; p < upper.size(); ++p) added_[p] += upper[p];
+  rows_ += rows;
 }
 
 std::size_t PairwiseMoments::n(std::size_t i, std::size_t j) const {

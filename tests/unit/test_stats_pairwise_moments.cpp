@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <random>
 #include <vector>
 
 #include "attune/stats/pairwise_moments.h"
+#include "attune/util/error.h"
+#include "stats/likert_moments.h"
 
 using namespace attune;
 
@@ -194,4 +197,43 @@ TEST_CASE("a pair whose rows lie far from its variables' other rows keeps its pr
     second.add(row);
   }
   check_against_two_pass(second, halves, 1e-9);
+}
+
+TEST_CASE("add_exact_sums: Likert rows summed elsewhere give the same bits as the rows added one by one") {
+  // quality's first pass: plain Likert lines go to LikertMoments, the other rows (a fraction,
+  // a value off the scale) to PairwiseMoments, and the Likert sums join it at the end.
+  const std::size_t k = 7;
+  std::mt19937 random(27);
+  PairwiseMoments all(k), general(k);
+  LikertMoments likert(k, {}, 1, 7);
+  std::vector<std::uint8_t> codes(k);
+  std::vector<double> row(k);
+  for (std::size_t r = 0; r < 5000; ++r) {
+    bool coded = true;
+    for (std::size_t c = 0; c < k; ++c) {
+      const auto u = random();
+      row[c] = u % 100 < 12 ? NAN : static_cast<double>(1 + u / 100 % 7);
+      if (r % 13 == 4 && c == r % k) row[c] = 2.5, coded = false;   // not a code: the general path
+      if (r % 17 == 6 && c == 0) row[c] = 40, coded = false;
+      codes[c] = static_cast<std::uint8_t>(std::isnan(row[c]) ? 0 : row[c]);
+    }
+    all.add(row);
+    if (coded) likert.add(codes.data(), 1);
+    else general.add(row);
+  }
+  std::vector<ExactPairSums> upper;
+  for (std::size_t i = 0; i < k; ++i)
+    for (std::size_t j = i; j < k; ++j) upper.push_back(likert.item_sums(i, j));
+  CHECK(likert.rows() > 4000);
+  general.add_exact_sums(likert.rows(), upper);
+  CHECK(general.rows() == all.rows());
+  for (std::size_t i = 0; i < k; ++i) {
+    CHECK(general.mean(i) == all.mean(i));   // bit for bit: exact sums add exactly
+    for (std::size_t j = 0; j < k; ++j) {
+      CHECK(general.n(i, j) == all.n(i, j));
+      CHECK(general.covariance(i, j) == all.covariance(i, j));
+      CHECK(general.correlation(i, j) == all.correlation(i, j));
+    }
+  }
+  CHECK_THROWS_AS(general.add_exact_sums(1, std::vector<ExactPairSums>(3)), Error);
 }

@@ -31,6 +31,10 @@ class PairwiseMoments {
 
   // Adds one row of `variables()` values; NaN is missing.
   void add(std::span<const double> row);
+  // Adds `rows` further rows given as their exact sums (whole values, as stats/likert_moments
+  // sums them): `upper` holds every pair's, i <= j in row order (the smaller index's as sx).
+  // Integer sums add exactly, so the moments are those of the rows added one by one with add().
+  void add_exact_sums(std::size_t rows, std::span<const ExactPairSums> upper);
 
   std::size_t variables() const { return k_; }
   // Rows added so far (including rows that are entirely missing).
@@ -69,6 +73,7 @@ class PairwiseMoments {
   Indirect<ExactCoSums> exact_;       // stats/exact_co_sums.h
   Indirect<ShiftedCoSums> shifted_;   // stats/shifted_co_sums.h
   std::vector<std::size_t> fractional_;  // the current row's present values that are not whole
+  std::vector<ExactPairSums> added_;     // add_exact_sums()'s, upper triangle (empty: none)
 };
 
 }  // namespace attune
