@@ -70,7 +70,10 @@ void print_summary(const ChangeReport& report, const ChangeArgs& args) {
       std::vector<std::string> parts;
       for (const auto& [verdict, count] : pair.verdicts[s]) parts.push_back(fmt::format("{} {}", verdict, count));
       std::string said = fmt::format("{}", fmt::join(parts, ", "));
-      if (std::isnan(report.bases[s].s_diff)) said = fmt::format("no RCI: S_diff unknown (give --reliability {}=R)", report.scores[s]);
+      const ChangeBasis& basis = report.bases[s];
+      if (std::isnan(basis.sd1)) said = "no RCI: wave 1's SD unknown (fewer than 2 respondents with the score)";
+      else if (std::isnan(basis.s_diff)) said = fmt::format("no RCI: S_diff unknown (give --reliability {}=R)", report.scores[s]);
+      else if (basis.s_diff == 0) said = "no RCI: S_diff is 0 (every score equal at wave 1)";
       else if (parts.empty()) said = "no respondent with the score at both waves";
       text += fmt::format("  {}: {}\n", report.scores[s], said);
     }
