@@ -201,8 +201,12 @@ int run(const ChangeArgs& args) {
   auto opener = [&](InputArgs one) {
     auto opened = std::make_shared<int>(0);
     return [one, opened] {
-      if ((*opened)++ > 0 && input_files(one).front() == "-") {
-        throw usage_error("change reads wave 1 again (for its sample alpha, or to name a repeated id's rows), and standard input cannot be read twice",
+      const std::string file = input_files(one).front();
+      std::error_code error;
+      if ((*opened)++ > 0 && (file == "-" || !std::filesystem::is_regular_file(file, error))) {
+        // A pipe (standard input, a FIFO, <(...)) gives its bytes once: opening it again would wait forever.
+        throw usage_error(fmt::format("change reads wave 1 again (for its sample alpha, or to name a repeated id's rows), and {} "
+                                      "cannot be read twice", file == "-" ? "standard input" : show_text(file) + " (not a regular file)"),
                           "give the wave as a file, or --reliability R");
       }
       return open_input(one);
