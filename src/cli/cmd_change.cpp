@@ -12,7 +12,9 @@
 // Usage: attune change -i INSTRUMENT --id COLUMN [options] WAVE1 WAVE2 [...]
 //        attune change -i INSTRUMENT --id COLUMN --wave COLUMN [options] PANEL
 #include <cmath>
+#include <filesystem>
 #include <memory>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -36,7 +38,7 @@ struct ChangeArgs {
   InputArgs input;
   OutputOptions output;
   ClassifyArgs classify;
-  std::string wave, pairs = "consecutive", unmatched, z = "1.96";
+  std::string wave, pairs = "consecutive", unmatched, transitions, z = "1.96";
   bool retest = false;
   unsigned threads = 0;   // 0: one per core
 };
@@ -68,7 +70,10 @@ void print_summary(const ChangeReport& report, const ChangeArgs& args) {
       std::vector<std::string> parts;
       for (const auto& [verdict, count] : pair.verdicts[s]) parts.push_back(fmt::format("{} {}", verdict, count));
       std::string said = fmt::format("{}", fmt::join(parts, ", "));
-      if (std::isnan(report.bases[s].s_diff)) said = fmt::format("no RCI: S_diff unknown (give --reliability {}=R)", report.scores[s]);
+      const ChangeBasis& basis = report.bases[s];
+      if (std::isnan(basis.sd1)) said = "no RCI: wave 1's SD unknown (fewer than 2 respondents with the score)";
+      else if (std::isnan(basis.s_diff)) said = fmt::format("no RCI: S_diff unknown (give --reliability {}=R)", report.scores[s]);
+      else if (basis.s_diff == 0) said = "no RCI: S_diff is 0 (every score equal at wave 1)";
       else if (parts.empty()) said = "no respondent with the score at both waves";
       text += fmt::format("  {}: {}\n", report.scores[s], said);
     }
@@ -99,9 +104,72 @@ void print_summary(const ChangeReport& report, const ChangeArgs& args) {
   }
 }
 
+// Whether two output names are one file: the same name, or the same file once made absolute
+// (a file that does not exist yet has no inode to compare).
+bool same_output(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  if (a == "-" || b == "-") return false;
+  std::error_code error;
+  if (std::filesystem::equivalent(a, b, error)) return true;
+  const auto full_a = std::filesystem::weakly_canonical(a, error);
+  if (error) return false;
+  const auto full_b = std::filesystem::weakly_canonical(b, error);
+  return !error && full_a == full_b;
+}
+
+// Refuses --unmatched or --transitions over an input, over -o, or over each other: each is
+// written whole at the end, so the later one would replace the earlier or the input.
+void refuse_clashing_outputs(const ChangeArgs& args) {
+  const std::vector<std::pair<std::string, std::string>> outputs{
+      {"-o", args.output.output}, {"--unmatched", args.unmatched}, {"--transitions", args.transitions}};
+  for (std::size_t i = 1; i < outputs.size(); ++i) {
+    const auto& [option, file] = outputs[i];
+    if (file.empty()) continue;
+    for (const auto& input : input_files(args.input)) {
+      if (input != "-" && file != "-" && same_output(file, input)) {
+        throw usage_error(fmt::format("{} {} is the same file as the input {}: writing it would destroy the input",
+                                      option, show_text(file), show_text(input)),
+                          fmt::format("give {} another file", option));
+      }
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (!outputs[j].second.empty() && same_output(file, outputs[j].second)) {
+        throw usage_error(file == "-" ? fmt::format("{} -: standard output is already {}'s", option, outputs[j].first)
+                                      : fmt::format("{} {} is also {}'s output: one would replace the other", option,
+                                                    show_text(file), outputs[j].first),
+                          fmt::format("give {} a file of its own", option));
+      }
+    }
+  }
+}
+
+// The transition matrix of each pair as records: one row per cell (from-pattern x to-pattern)
+// with its count and row percentage, in the order of the stderr table.
+void write_transitions(const ChangeReport& report, const std::string& file) {
+  OutputOptions options;
+  options.output = file;
+  Output out = open_records_output(options);
+  out.writer->begin({{"wave_1"}, {"wave_2"}, {"pattern_1"}, {"pattern_2"}, {"count", true}, {"row_percent", true}});
+  for (const auto& pair : report.pairs) {
+    for (std::size_t from = 0; from < kTransitionStates; ++from) {
+      for (std::size_t to = 0; to < kTransitionStates; ++to) {
+        const double percent = pair.transitions.row_percent(from, to);
+        const std::vector<Cell> cells{Cell::of(std::string_view(pair.from)), Cell::of(std::string_view(pair.to)),
+                                      Cell::of(kTransitionStateNames[from]), Cell::of(kTransitionStateNames[to]),
+                                      Cell::of(static_cast<double>(pair.transitions.counts[from][to])),
+                                      std::isnan(percent) ? Cell::missing() : Cell::of(percent)};
+        out.writer->write_row(cells);
+      }
+    }
+  }
+  out.writer->finish();
+  out.sink->commit();
+}
+
 int run(const ChangeArgs& args) {
   check_input_use(args.input, "change");
-  refuse_output_over_inputs(args.input, args.output, {args.unmatched});
+  refuse_output_over_inputs(args.input, args.output, {args.unmatched, args.transitions});
+  refuse_clashing_outputs(args);
   if (args.input.ids.empty()) throw usage_error("change matches respondents by id: give --id COLUMN", "e.g. --id pid");
   ChangeOptions options;
   InputChoice input = to_response_options(args.input);
@@ -120,6 +188,12 @@ int run(const ChangeArgs& args) {
   if (!(options.z > 0)) throw usage_error("--z: the criterion is a positive number of standard errors (1.96 for p < .05 two-sided)");
   options.retest = args.retest;
   std::vector<Instrument> instruments = load_instruments(args.input);
+  if (!args.transitions.empty() && !(options.score.classify && (instruments.front().classification ||
+                                                                 !options.score.classifier.method.empty()))) {
+    throw usage_error(fmt::format("--transitions: {} gives no patterns here, so there is no transition matrix",
+                                  instruments.front().id),
+                      "leave --transitions out, or give --classify METHOD");
+  }
   std::string range = range_note(instruments.front(), options.score, "scoring", " and cut-offs move with the range");
   if (!range.empty()) note(range);
   std::vector<WaveSource> waves;
@@ -127,8 +201,12 @@ int run(const ChangeArgs& args) {
   auto opener = [&](InputArgs one) {
     auto opened = std::make_shared<int>(0);
     return [one, opened] {
-      if ((*opened)++ > 0 && input_files(one).front() == "-") {
-        throw usage_error("change reads wave 1 again (for its sample alpha, or to name a repeated id's rows), and standard input cannot be read twice",
+      const std::string file = input_files(one).front();
+      std::error_code error;
+      if ((*opened)++ > 0 && (file == "-" || !std::filesystem::is_regular_file(file, error))) {
+        // A pipe (standard input, a FIFO, <(...)) gives its bytes once: opening it again would wait forever.
+        throw usage_error(fmt::format("change reads wave 1 again (for its sample alpha, or to name a repeated id's rows), and {} "
+                                      "cannot be read twice", file == "-" ? "standard input" : show_text(file) + " (not a regular file)"),
                           "give the wave as a file, or --reliability R");
       }
       return open_input(one);
@@ -158,6 +236,7 @@ int run(const ChangeArgs& args) {
   hooks.warn = [](const std::string& message) { warn(message); };
   ChangeReport report = run_change(instruments.front(), waves, *out.writer, unmatched.writer.get(), options, hooks);
   for (const auto& said : out.writer->notes()) note(said);
+  if (!args.transitions.empty()) write_transitions(report, args.transitions);
   if (unmatched.sink) unmatched.sink->commit();
   out.sink->commit();
   print_summary(report, args);
@@ -187,6 +266,9 @@ Command add_change_command(CLI::App& app) {
   cmd->add_option("--z", args->z, "Reliable change at |RCI| above this (default 1.96: p < .05, two-sided)")->option_text("Z");
   cmd->add_flag("--retest", args->retest, "Write test-retest statistics per score and pair (n, Pearson r, psych::ICC's six forms with F tests and 95% intervals) instead of the rows");
   cmd->add_option("--unmatched", args->unmatched, "List respondents found in one wave of a pair only (id, present_in, missing_from) as CSV in FILE")
+      ->option_text("FILE");
+  cmd->add_option("--transitions", args->transitions, "Also write each pair's transition matrix to FILE, one row per cell "
+                  "(wave_1, wave_2, pattern_1, pattern_2, count, row_percent); format from FILE's extension (default csv)")
       ->option_text("FILE");
   add_classify_options(*cmd, args->classify, kChangeReliability);
   add_output_options(*cmd, args->output, {.numbers = true});

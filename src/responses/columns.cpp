@@ -285,7 +285,7 @@ ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::
                        "give the item its own column with --map or --columns, or name the id column with --id");
     }
   }
-  binding.keep_fields = bind_named(options.keep_columns, header, index, "--keep", file);
+  binding.keep_fields = bind_named(options.keep_columns, header, index, options.keep_option, file);
   if (options.keep_all) {   // after the --keep ones, in header order
     std::vector<bool> taken(header.size(), false);
     for (const auto* fields : {&binding.item_fields, &binding.id_fields, &binding.keep_fields}) {

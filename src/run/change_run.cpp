@@ -36,7 +36,10 @@ class CaptureWriter : public RecordWriter, RowFormatter {
     score_cols_.assign(score_names_.size(), 0);
     for (std::size_t c = 0; c < columns.size(); ++c) {
       const std::string& name = columns[c].name;
-      if (!wave_column_.empty() && name == wave_column_ && c > 0) wave_col_ = c;
+      // The header's spelling: --wave matched it exactly, or else ignoring case (as --keep does).
+      if (!wave_column_.empty() && c > 0 && (name == wave_column_ || (!wave_col_ && iequals(name, wave_column_)))) {
+        wave_col_ = c;
+      }
       if (name == "pattern") pattern_col_ = c;
       if (name == "flags") flags_col_ = c;
       for (std::size_t s = 0; s < score_names_.size(); ++s) if (name == score_names_[s]) score_cols_[s] = c;
@@ -130,6 +133,7 @@ class ChangeRun {
     if (!score_options_.borderline) score_options_.reliability.clear();   // r_xx for the RCI alone
     if (!options.wave_column.empty()) score_options_.columns.keep_columns = {options.wave_column};
     else score_options_.columns.keep_columns.clear();
+    score_options_.columns.keep_option = "--wave";
     score_options_.columns.keep_all = false;
     score_options_.provenance = false;
     score_options_.flags = nullptr;

@@ -77,6 +77,13 @@ IccForms icc_forms(const IccAnova& a, double alpha) {
   out[3] = {names[3], icc1k, f11, df11n, df11d, p11, 1 - 1 / f1l, 1 - 1 / f1u};
   out[4] = {names[4], icc2k, f21, df21n, df21d, p21, l2 * k / (1 + l2 * (k - 1)), u2 * k / (1 + u2 * (k - 1))};
   out[5] = {names[5], icc3k, f21, df21n, df21d, p21, 1 - 1 / f3l, 1 - 1 / f3u};
+  // A zero mean square divides by zero (e.g. every subject equal at both occasions): R prints
+  // Inf there; attune writes NA, as no format holds an infinite number (JSON has none).
+  for (auto& form : out) {
+    for (double* value : {&form.icc, &form.f, &form.p, &form.lower, &form.upper}) {
+      if (std::isinf(*value)) *value = kNA;
+    }
+  }
   return out;
 }
 

@@ -19,6 +19,7 @@ struct ColumnOptions {
   std::optional<std::string> map_file;      // --map FILE: CSV with columns item,column
   std::vector<std::string> id_columns;      // --id (repeatable)
   std::vector<std::string> keep_columns;    // --keep (repeatable)
+  std::string keep_option = "--keep";       // the option an unknown keep column is blamed on
   bool keep_all = false;                    // --keep-all: then every other non-item, non-id column too
   // Told a sentence when binding guessed something the user should know (R's row names taken
   // as the id); may be empty.
