@@ -12,6 +12,7 @@
 // Usage: attune factor -i INSTRUMENT [options] [FILE | -]
 #include <fmt/format.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "attune/factor/factor_writer.h"
@@ -102,7 +103,11 @@ void check_plot_path(const FactorArgs& args) {
   }
   OutputOptions as_output = args.output;
   as_output.output = plot;
-  refuse_output_over_inputs(args.input, as_output, {args.output.output});
+  refuse_output_over_inputs(args.input, as_output, {args.output.output}, "--plot");
+  struct stat info {};
+  if (::stat(plot.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    throw usage_error(fmt::format("--plot {} is a directory", plot), "give --plot a file name, e.g. --plot scree.svg");
+  }
 }
 
 // The scree plot of the parallel analysis, written atomically to `path`.
