@@ -154,6 +154,8 @@ int run(const FactorArgs& args) {
     options.parallel = parallel;
   } else if (args.iterations != 20 || args.seed != 1) {
     throw usage_error("--iter and --seed set the parallel analysis: give --parallel (or --plot) with them");
+  } else if (args.threads != 0) {
+    throw usage_error("--threads shares the parallel analysis' iterations: give --parallel (or --plot) with it");
   }
   if (!args.plot.empty()) check_plot_path(args);
   std::vector<Instrument> instruments = load_instruments(args.input);
