@@ -11,6 +11,7 @@
 //
 // Usage: attune factor -i INSTRUMENT [options] [FILE | -]
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -75,6 +76,20 @@ int write_model(const FactorArgs& args) {
   if (!args.output.format.empty() || !args.output.digits.empty()) {
     throw usage_error(fmt::format("{} writes model syntax, not a table: -f and --digits do not apply",
                                   args.lavaan ? "--lavaan" : "--mplus"),
+                      "leave them out, or leave out the syntax option to get the factor analysis");
+  }
+  std::vector<std::string> analysis;   // options of the factor analysis, which the syntax does not run
+  if (args.nfactors != 0) analysis.push_back("--nfactors");
+  if (args.fm != "minres") analysis.push_back("--fm");
+  if (args.rotate != "oblimin") analysis.push_back("--rotate");
+  if (args.cor != "pearson") analysis.push_back("--cor");
+  if (args.cut != 0) analysis.push_back("--cut");
+  if (args.omega) analysis.push_back("--omega");
+  if (args.parallel || !args.plot.empty()) analysis.push_back(args.parallel ? "--parallel" : "--plot");
+  if (args.iterations != 20 || args.seed != 1 || args.threads != 0) analysis.push_back("--iter/--seed/--threads");
+  if (!analysis.empty()) {
+    throw usage_error(fmt::format("{} writes the scoring key's model and runs no factor analysis, so it takes no {}",
+                                  args.lavaan ? "--lavaan" : "--mplus", fmt::join(analysis, " ")),
                       "leave them out, or leave out the syntax option to get the factor analysis");
   }
   InputChoice input = to_response_options(args.input);
