@@ -186,6 +186,10 @@ int run(const FactorArgs& args) {
                                   format_name(format)),
                       "give -f csv, tsv, json, jsonl or table");
   }
+  if (args.cut != 0 && format != Format::table) {
+    throw usage_error(fmt::format("--cut blanks loadings in the table, and -f {} writes every loading", format_name(format)),
+                      "leave out --cut, or give -f table");
+  }
   WriterOptions writing = writer_options(args.output, format);
   auto source = open_input(args.input);
   ProgressBar progress(true);
