@@ -11,7 +11,9 @@
 //
 // Usage: attune factor -i INSTRUMENT [options] [FILE | -]
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "attune/factor/factor_writer.h"
@@ -76,6 +78,20 @@ int write_model(const FactorArgs& args) {
                                   args.lavaan ? "--lavaan" : "--mplus"),
                       "leave them out, or leave out the syntax option to get the factor analysis");
   }
+  std::vector<std::string> analysis;   // options of the factor analysis, which the syntax does not run
+  if (args.nfactors != 0) analysis.push_back("--nfactors");
+  if (args.fm != "minres") analysis.push_back("--fm");
+  if (args.rotate != "oblimin") analysis.push_back("--rotate");
+  if (args.cor != "pearson") analysis.push_back("--cor");
+  if (args.cut != 0) analysis.push_back("--cut");
+  if (args.omega) analysis.push_back("--omega");
+  if (args.parallel || !args.plot.empty()) analysis.push_back(args.parallel ? "--parallel" : "--plot");
+  if (args.iterations != 20 || args.seed != 1 || args.threads != 0) analysis.push_back("--iter/--seed/--threads");
+  if (!analysis.empty()) {
+    throw usage_error(fmt::format("{} writes the scoring key's model and runs no factor analysis, so it takes no {}",
+                                  args.lavaan ? "--lavaan" : "--mplus", fmt::join(analysis, " ")),
+                      "leave them out, or leave out the syntax option to get the factor analysis");
+  }
   InputChoice input = to_response_options(args.input);
   std::vector<Instrument> instruments = load_instruments(args.input);
   const Instrument& instrument = instruments.front();
@@ -102,7 +118,11 @@ void check_plot_path(const FactorArgs& args) {
   }
   OutputOptions as_output = args.output;
   as_output.output = plot;
-  refuse_output_over_inputs(args.input, as_output, {args.output.output});
+  refuse_output_over_inputs(args.input, as_output, {args.output.output}, "--plot");
+  struct stat info {};
+  if (::stat(plot.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    throw usage_error(fmt::format("--plot {} is a directory", plot), "give --plot a file name, e.g. --plot scree.svg");
+  }
 }
 
 // The scree plot of the parallel analysis, written atomically to `path`.
@@ -149,6 +169,8 @@ int run(const FactorArgs& args) {
     options.parallel = parallel;
   } else if (args.iterations != 20 || args.seed != 1) {
     throw usage_error("--iter and --seed set the parallel analysis: give --parallel (or --plot) with them");
+  } else if (args.threads != 0) {
+    throw usage_error("--threads shares the parallel analysis' iterations: give --parallel (or --plot) with it");
   }
   if (!args.plot.empty()) check_plot_path(args);
   std::vector<Instrument> instruments = load_instruments(args.input);
@@ -163,6 +185,10 @@ int run(const FactorArgs& args) {
     throw usage_error(fmt::format("factor writes statistics, not one row per respondent: -f {} does not apply",
                                   format_name(format)),
                       "give -f csv, tsv, json, jsonl or table");
+  }
+  if (args.cut != 0 && format != Format::table) {
+    throw usage_error(fmt::format("--cut blanks loadings in the table, and -f {} writes every loading", format_name(format)),
+                      "leave out --cut, or give -f table");
   }
   WriterOptions writing = writer_options(args.output, format);
   auto source = open_input(args.input);

@@ -21,7 +21,7 @@ namespace attune::cli {
 void refuse_output_over_inputs(const OutputOptions& output, const std::vector<std::string>& files,
                                const std::vector<std::string>& instruments,
                                const std::vector<std::string>& instrument_path,
-                               const std::vector<std::string>& keyed_files) {
+                               const std::vector<std::string>& keyed_files, const std::string& option) {
   std::vector<std::string> inputs = files;
   for (const auto& value : keyed_files) {   // [ID=]FILE, as --map reads it
     const auto at = value.find('=');
@@ -37,7 +37,7 @@ void refuse_output_over_inputs(const OutputOptions& output, const std::vector<st
       }
     }
   }
-  attune::refuse_output_over_inputs(output.output, inputs);
+  attune::refuse_output_over_inputs(output.output, inputs, option);
 }
 
 bool stdin_is_tty() { return ::isatty(0) == 1; }

@@ -31,7 +31,7 @@ using Command = std::function<int()>;
 void refuse_output_over_inputs(const OutputOptions& output, const std::vector<std::string>& files,
                                const std::vector<std::string>& instruments = {},
                                const std::vector<std::string>& instrument_path = {},
-                               const std::vector<std::string>& keyed_files = {});
+                               const std::vector<std::string>& keyed_files = {}, const std::string& option = "-o");
 
 // Whether standard input/output/error is a terminal.
 bool stdin_is_tty();

@@ -162,12 +162,12 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
 }
 
 void refuse_output_over_inputs(const InputArgs& args, const OutputOptions& output,
-                               const std::vector<std::string>& more_files) {
+                               const std::vector<std::string>& more_files, const std::string& option) {
   std::vector<std::string> files = input_files(args);
   files.push_back(args.exclude_flagged);
   files.push_back(args.keys);
   files.insert(files.end(), more_files.begin(), more_files.end());
-  refuse_output_over_inputs(output, files, args.instruments, args.instrument_path, args.map_files);
+  refuse_output_over_inputs(output, files, args.instruments, args.instrument_path, args.map_files, option);
 }
 
 void check_input_use(const InputArgs& args, const std::string& command) {

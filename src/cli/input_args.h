@@ -60,7 +60,7 @@ void check_input_use(const InputArgs& args, const std::string& command);
 // Throws a usage Error when -o is the same file as any input the options name (the data,
 // definitions, --map, --exclude-flagged) or as one of `more_files` (e.g. score's --quality).
 void refuse_output_over_inputs(const InputArgs& args, const OutputOptions& output,
-                               const std::vector<std::string>& more_files = {});
+                               const std::vector<std::string>& more_files = {}, const std::string& option = "-o");
 
 // What the input options tell the library: the ResponseOptions (the same for every
 // instrument but --columns/--map ID=..., kept apart here) and how to open the source.

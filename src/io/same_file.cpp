@@ -18,7 +18,8 @@ bool status_of(const std::string& path, int standard_fd, struct stat& info) {
 
 }  // namespace
 
-void refuse_output_over_inputs(const std::string& output, const std::vector<std::string>& inputs) {
+void refuse_output_over_inputs(const std::string& output, const std::vector<std::string>& inputs,
+                               const std::string& option) {
   struct stat out {};
   if (!status_of(output.empty() ? "-" : output, 1, out) || !S_ISREG(out.st_mode)) return;
   for (const std::string& input : inputs) {
@@ -30,8 +31,8 @@ void refuse_output_over_inputs(const std::string& output, const std::vector<std:
                                     shown_in),
                         "redirect the output to another file");
     }
-    throw usage_error(fmt::format("-o {} is the same file as the input {}: writing it would destroy the input", output,
-                                  shown_in),
+    throw usage_error(fmt::format("{} {} is the same file as the input {}: writing it would destroy the input", option,
+                                  output, shown_in),
                       "write to another file (and rename it afterwards if you mean to replace the input)");
   }
 }
