@@ -22,6 +22,7 @@
 #include "attune/util/error.h"
 #include "attune/util/text.h"
 #include "attune/util/threads.h"
+#include "change_plot.h"
 #include "classify_args.h"
 #include "common.h"
 #include "input_args.h"
@@ -36,7 +37,7 @@ struct ChangeArgs {
   InputArgs input;
   OutputOptions output;
   ClassifyArgs classify;
-  std::string wave, pairs = "consecutive", unmatched, z = "1.96";
+  std::string wave, pairs = "consecutive", unmatched, z = "1.96", plot;   // plot: --plot FILE.svg
   bool retest = false;
   unsigned threads = 0;   // 0: one per core
 };
@@ -122,6 +123,8 @@ int run(const ChangeArgs& args) {
   std::vector<Instrument> instruments = load_instruments(args.input);
   std::string range = range_note(instruments.front(), options.score, "scoring", " and cut-offs move with the range");
   if (!range.empty()) note(range);
+  const bool classifies = options.score.classify && (instruments.front().classification || !options.score.classifier.method.empty());
+  if (!args.plot.empty()) check_change_plot(args.plot, classifies, args.input, args.output, args.unmatched);
   std::vector<WaveSource> waves;
   const std::vector<std::string> files = input_files(args.input);
   auto opener = [&](InputArgs one) {
@@ -160,6 +163,7 @@ int run(const ChangeArgs& args) {
   for (const auto& said : out.writer->notes()) note(said);
   if (unmatched.sink) unmatched.sink->commit();
   out.sink->commit();
+  if (!args.plot.empty()) write_change_plot(args.plot, report, instruments.front().id);
   print_summary(report, args);
   return kExitOk;
 }
@@ -188,6 +192,7 @@ Command add_change_command(CLI::App& app) {
   cmd->add_flag("--retest", args->retest, "Write test-retest statistics per score and pair (n, Pearson r, psych::ICC's six forms with F tests and 95% intervals) instead of the rows");
   cmd->add_option("--unmatched", args->unmatched, "List respondents found in one wave of a pair only (id, present_in, missing_from) as CSV in FILE")
       ->option_text("FILE");
+  cmd->add_option("--plot", args->plot, "Write the pattern transition matrix of each pair of waves as an SVG plot to FILE.svg")->option_text("FILE.svg");
   add_classify_options(*cmd, args->classify, kChangeReliability);
   add_output_options(*cmd, args->output, {.numbers = true});
   cmd->add_option("--threads", args->threads, "Threads that parse and score each wave's rows (default 0: one per core for delimited text); the output is the same bytes")
@@ -197,6 +202,7 @@ Command add_change_command(CLI::App& app) {
       "attune change -i ecr-r --id person --wave month panel.csv        # a long panel",
       "attune change -i ecr-r --id person --wave month --retest panel.csv",
       "attune change -i ecr-r --id pid --reliability 0.93 --unmatched lost.csv w1.csv w2.csv",
+      "attune change -i ecr-r --id person --wave month --pairs first-last --plot moves.svg panel.csv",
       "",
       "RCI = (x2 - x1) / S_diff, S_diff = sqrt(2) * SD1 * sqrt(1 - r_xx) (Jacobson & Truax 1991):",
       "SD1 is wave 1's SD (n - 1), r_xx wave 1's sample alpha or --reliability. For anxiety and",
