@@ -24,6 +24,7 @@
 #include "attune/util/error.h"
 #include "attune/util/text.h"
 #include "attune/util/threads.h"
+#include "change_plot.h"
 #include "classify_args.h"
 #include "common.h"
 #include "input_args.h"
@@ -38,7 +39,7 @@ struct ChangeArgs {
   InputArgs input;
   OutputOptions output;
   ClassifyArgs classify;
-  std::string wave, pairs = "consecutive", unmatched, transitions, z = "1.96";
+  std::string wave, pairs = "consecutive", unmatched, transitions, z = "1.96", plot;   // plot: --plot FILE.svg
   bool retest = false;
   unsigned threads = 0;   // 0: one per core
 };
@@ -117,11 +118,11 @@ bool same_output(const std::string& a, const std::string& b) {
   return !error && full_a == full_b;
 }
 
-// Refuses --unmatched or --transitions over an input, over -o, or over each other: each is
+// Refuses --unmatched, --transitions or --plot over an input, over -o, or over each other: each is
 // written whole at the end, so the later one would replace the earlier or the input.
 void refuse_clashing_outputs(const ChangeArgs& args) {
   const std::vector<std::pair<std::string, std::string>> outputs{
-      {"-o", args.output.output}, {"--unmatched", args.unmatched}, {"--transitions", args.transitions}};
+      {"-o", args.output.output}, {"--unmatched", args.unmatched}, {"--transitions", args.transitions}, {"--plot", args.plot}};
   for (std::size_t i = 1; i < outputs.size(); ++i) {
     const auto& [option, file] = outputs[i];
     if (file.empty()) continue;
@@ -196,6 +197,8 @@ int run(const ChangeArgs& args) {
   }
   std::string range = range_note(instruments.front(), options.score, "scoring", " and cut-offs move with the range");
   if (!range.empty()) note(range);
+  const bool classifies = options.score.classify && (instruments.front().classification || !options.score.classifier.method.empty());
+  if (!args.plot.empty()) check_change_plot(args.plot, classifies, args.input, args.output, args.unmatched);
   std::vector<WaveSource> waves;
   const std::vector<std::string> files = input_files(args.input);
   auto opener = [&](InputArgs one) {
@@ -239,6 +242,7 @@ int run(const ChangeArgs& args) {
   if (!args.transitions.empty()) write_transitions(report, args.transitions);
   if (unmatched.sink) unmatched.sink->commit();
   out.sink->commit();
+  if (!args.plot.empty()) write_change_plot(args.plot, report, instruments.front().id);
   print_summary(report, args);
   return kExitOk;
 }
@@ -270,6 +274,7 @@ Command add_change_command(CLI::App& app) {
   cmd->add_option("--transitions", args->transitions, "Also write each pair's transition matrix to FILE, one row per cell "
                   "(wave_1, wave_2, pattern_1, pattern_2, count, row_percent); format from FILE's extension (default csv)")
       ->option_text("FILE");
+  cmd->add_option("--plot", args->plot, "Write the pattern transition matrix of each pair of waves as an SVG plot to FILE.svg")->option_text("FILE.svg");
   add_classify_options(*cmd, args->classify, kChangeReliability);
   add_output_options(*cmd, args->output, {.numbers = true});
   cmd->add_option("--threads", args->threads, "Threads that parse and score each wave's rows (default 0: one per core for delimited text); the output is the same bytes")
@@ -279,6 +284,7 @@ Command add_change_command(CLI::App& app) {
       "attune change -i ecr-r --id person --wave month panel.csv        # a long panel",
       "attune change -i ecr-r --id person --wave month --retest panel.csv",
       "attune change -i ecr-r --id pid --reliability 0.93 --unmatched lost.csv w1.csv w2.csv",
+      "attune change -i ecr-r --id person --wave month --pairs first-last --plot moves.svg panel.csv",
       "",
       "RCI = (x2 - x1) / S_diff, S_diff = sqrt(2) * SD1 * sqrt(1 - r_xx) (Jacobson & Truax 1991):",
       "SD1 is wave 1's SD (n - 1), r_xx wave 1's sample alpha or --reliability. For anxiety and",

@@ -1,6 +1,6 @@
 // A small SVG writer: deterministic bytes (numbers with at most two decimals, no time, no
 // randomness), every text and attribute value escaped, self-contained (no external fonts,
-// images or scripts). The charts (plot/plane.h, plot/items.h, plot/scree.h) draw with it.
+// images or scripts). The charts (plot/plane.h, plot/items.h, plot/scree.h, plot/transition.h) draw with it.
 #pragma once
 
 #include <string>
