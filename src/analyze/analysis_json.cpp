@@ -84,6 +84,14 @@ std::string scale_json(const ScaleAnalysis& s, std::size_t rows, const JsonNumbe
                                          {"replicates", jnum(static_cast<double>(s.omega_bootstrap->replicates.size()))}})});
   }
   fields.insert(fields.begin() + 5, {"omega", jobject(omega)});
+  if (s.ordinal) {
+    std::vector<std::pair<std::string, std::string>> ordinal = {
+        {"alpha.name", json_string(ordinal_alpha_name)}, {"alpha", jnum(s.ordinal->alpha)},
+        {"omega.name", json_string(ordinal_omega_name)}, {"omega.tot", jnum(s.ordinal->omega_total)},
+        {"tetrachoric", s.ordinal->tetrachoric ? "true" : "false"}, {"smoothed", s.ordinal->smoothed ? "true" : "false"}};
+    if (!s.ordinal->omega_note.empty()) ordinal.push_back({"note", json_string(s.ordinal->omega_note)});
+    fields.insert(fields.begin() + 6, {"polychoric", jobject(ordinal)});
+  }
   if (s.bootstrap) {
     fields.push_back({"boot.ci", jobject({{"lower", jnum(s.bootstrap->lower)}, {"median", jnum(s.bootstrap->median)},
                                           {"upper", jnum(s.bootstrap->upper)}, {"mean", jnum(s.bootstrap->mean)},

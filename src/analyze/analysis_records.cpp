@@ -51,6 +51,10 @@ void scale_rows(const ScaleAnalysis& s, std::size_t n_rows, TidyRows& out) {
                                    {"replicates", static_cast<double>(s.bootstrap->replicates.size())}});
   }
   out.row(omega_total_name, name, "", "omega.tot", s.omega.omega_total);
+  if (s.ordinal) {
+    out.row(ordinal_alpha_name, name, "", "alpha", s.ordinal->alpha);
+    out.row(ordinal_omega_name, name, "", "omega.tot", s.ordinal->omega_total);
+  }
   if (s.omega_bootstrap) {
     out.rows("omega.boot.ci", name, "", {{"lower", s.omega_bootstrap->lower}, {"median", s.omega_bootstrap->median},
                                          {"upper", s.omega_bootstrap->upper}, {"mean", s.omega_bootstrap->mean},

@@ -79,6 +79,11 @@ void totals(const ScaleAnalysis& s, std::string& out, const TextNumbers& num) {
     out += fmt::format("Bootstrap of omega total (percentile, {} replicates): lower {}  median {}  upper {}  mean {}\n",
                        b.replicates.size(), num(b.lower), num(b.median), num(b.upper), num(b.mean));
   }
+  if (s.ordinal) {
+    out += fmt::format("{}: {}\n", ordinal_alpha_name, num(s.ordinal->alpha));
+    out += fmt::format("{}: {}{}\n", ordinal_omega_name, num(s.ordinal->omega_total),
+                       s.ordinal->omega_note.empty() ? "" : " (" + s.ordinal->omega_note + ")");
+  }
 }
 
 // psych::splitHalf's reliabilities (psych::alpha does not print them; attune adds them last).

@@ -35,6 +35,7 @@ constexpr std::uint64_t kMaxReplicates = 1000000, kMaxSplitSamples = 10000000;
 struct AnalyzeArgs {
   InputArgs input;
   std::string ci = "feldt";
+  std::string cor = "pearson";
   OutputOptions output;
   std::size_t boot = 2000;
   std::uint64_t seed = 1;
@@ -53,6 +54,8 @@ int run(const AnalyzeArgs& args) {
   } else if (args.ci != "feldt") {
     throw usage_error("--ci takes feldt or bootstrap");
   }
+  if (args.cor != "pearson" && args.cor != "poly") throw usage_error("--cor takes pearson or poly");
+  options.polychoric = args.cor == "poly";
   options.split_half.samples = args.split_samples;
   options.split_half.seed = args.seed;
   options.threads = [&] { ThreadPlan plan = resolve_threads(args.threads); if (!plan.note.empty()) note(plan.note); return plan.count; }();
@@ -74,6 +77,7 @@ int run(const AnalyzeArgs& args) {
   }
   AnalysisReport report = run_analysis(instrument, *source, options);
   progress.finish();
+  if (options.polychoric) note(ordinal_alpha_caveat);
   if (!report.empty_records.empty()) note(report.empty_records);
   if (excluded) note(joined_note(*excluded, report.rows + report.excluded));   // throws when none matched
   if (excluded) note(excluded_note(*excluded, report.excluded, report.first_excluded));
@@ -111,6 +115,8 @@ Command add_analyze_command(CLI::App& app) {
                                                      "row to name the file of; give it to score or quality"}}});
   cmd->add_option("--ci", args->ci, "Confidence interval for alpha: feldt (always shown) or bootstrap (percentile, for alpha and omega total; holds the data)")
       ->option_text("feldt|bootstrap");
+  cmd->add_option("--cor", args->cor, "Also ordinal alpha and omega total on polychoric correlations (Likert answers only)")
+      ->option_text("pearson|poly");
   cmd->add_option("--boot", args->boot, "Bootstrap replicates (default 2000)")->option_text("B")
       ->check(whole_number(100, kMaxReplicates));
   cmd->add_option("--seed", args->seed, "Seed for the bootstrap and for sampled split halves (default 1)")->option_text("S")

@@ -31,13 +31,13 @@ std::string reliability_section(const ReportResults& results) {
   out += fmt::format("<p>Per scale, from <code>attune analyze</code> on the same {} rows (as <code>psych::alpha</code>; "
                      "missing answers pairwise).</p>\n",
                      count(analysis.rows));
-  // Issue 28 adds omega to analyze: a column "omega" joins this table when ScaleAnalysis has it.
   Table table{"reliability", "Internal consistency per scale",
-              {"scale", "items", "alpha", "std. alpha", "95% interval (Feldt)", "average r"},
-              {false, true, true, true, true, true}, {}};
+              {"scale", "items", "alpha", omega_total_name, "std. alpha", "95% interval (Feldt)", "average r"},
+              {false, true, true, true, true, true, true}, {}};
   for (const auto& scale : analysis.scales) {
     const AlphaResult& a = scale.alpha;
     table.rows.push_back({scale.name, std::to_string(scale.items.size()), number(a.total.raw_alpha, 3),
+                          number(scale.omega.omega_total, 3),
                           number(a.total.std_alpha, 3),
                           fmt::format("{} to {}", number(a.feldt.lower, 3), number(a.feldt.upper, 3)),
                           number(a.total.average_r, 3)});

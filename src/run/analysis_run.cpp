@@ -196,6 +196,60 @@ void add_rows_on_two_threads(RowFeed& feed, const ResponseRow& row, ItemAnalysis
   }
 }
 
+// Per scale, the contingency tables of its keyed Likert codes (reversed items recoded), for --cor poly.
+class KeyedTables {
+ public:
+  KeyedTables(const std::vector<ScaleKey>& keys, unsigned levels) : keys_(keys), levels_(levels) {
+    for (const auto& key : keys) tables_.emplace_back(key.items.size(), levels);
+  }
+  // Adds one row of codes (0 no answer, 1 .. levels) to every scale's tables.
+  void add(const std::uint8_t* codes) {
+    for (std::size_t s = 0; s < keys_.size(); ++s) {
+      keyed_.resize(keys_[s].items.size());
+      for (std::size_t j = 0; j < keyed_.size(); ++j) {
+        const std::uint8_t code = codes[keys_[s].items[j]];
+        keyed_[j] = keys_[s].reversed[j] && code ? static_cast<std::uint8_t>(levels_ + 1 - code) : code;
+      }
+      tables_[s].add_row(keyed_.data());
+    }
+  }
+  const ContingencyTables& scale(std::size_t s) const { return tables_[s]; }
+
+ private:
+  const std::vector<ScaleKey>& keys_;
+  unsigned levels_;
+  std::vector<ContingencyTables> tables_;
+  std::vector<std::uint8_t> keyed_;
+};
+
+// add_rows_on_one_thread, adding each row's codes to `tables` too; a row whose answers are no
+// Likert codes throws a data Error naming the row and column.
+template <typename EachRow>
+void add_rows_with_tables(RowFeed& feed, const ResponseRow& row, ItemAnalysisMoments& moments, KeyedTables& tables,
+                          ResponseReader& reader, EachRow each_values_row, ProgressTick& progress) {
+  std::vector<std::uint8_t> codes(moments.columns());
+  for (;;) {
+    const ResponseReader::Read read = feed.next(codes.data());
+    if (read == ResponseReader::Read::end) break;
+    progress.row();
+    if (read == ResponseReader::Read::codes) {
+      moments.add_codes(codes.data(), 1);
+    } else {
+      moments.add_row(row.items);
+      each_values_row();
+      if (!moments.encode(row.items, codes.data())) {
+        std::size_t item = 0;
+        for (std::uint8_t code = 0; item + 1 < row.items.size() && moments.coding()->encode(row.items[item], code);) ++item;
+        throw Error(ErrorKind::data, {reader.source().name()},
+                    fmt::format("--cor poly: data row {}: {} holds {}, which is no category of the response scale",
+                                row.number, reader.binding().item_columns.at(item), row.items[item]),
+                    "polychoric correlations need whole-number answers in the range; use --cor pearson");
+      }
+    }
+    tables.add(codes.data());
+  }
+}
+
 // Omega total of a scale's keyed correlations; NaN (and why, in `note`) when psych's
 // one-factor fit cannot be made (a pair of items never answered together).
 OmegaTotal scale_omega(const DenseMatrix& correlations, std::string& note) {
@@ -239,7 +293,16 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
   };
   RowFeed feed(reader, row, moments, options.bootstrap.has_value(), options.exclude, report, !options.range);
   ProgressTick progress(source, options.progress);
-  if (pair_sums_thread(options.threads)) {
+  std::optional<KeyedTables> tables;
+  if (options.polychoric) {
+    if (!moments.coding()) {
+      throw usage_error(fmt::format("--cor poly needs a response scale of 2 to {} whole numbers; {} has {} to {}",
+                                    LikertCoding::kMaxLevels, instrument.id, reader.scale().min, reader.scale().max),
+                        "give no --cor (Pearson), or --range MIN:MAX if the data were answered on such a scale");
+    }
+    tables.emplace(keys, moments.coding()->levels);
+    add_rows_with_tables(feed, row, moments, *tables, reader, keep_for_bootstrap, progress);
+  } else if (pair_sums_thread(options.threads)) {
     add_rows_on_two_threads(feed, row, moments, keep_for_bootstrap, progress);
   } else {
     add_rows_on_one_thread(feed, row, moments, keep_for_bootstrap, progress);
@@ -264,6 +327,17 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
                                    : e.hint());
     }
     scale.omega = scale_omega(scale_moments.correlation, scale.omega_note);
+    if (tables) {
+      PolychoricOptions poly;
+      poly.item_names = scale.items;
+      poly.max_categories = LikertCoding::kMaxLevels;
+      try {
+        scale.ordinal = ordinal_reliability(tables->scale(s), poly);
+      } catch (const Error& e) {
+        throw Error(e.kind(), {source.name()}, fmt::format("scale '{}': --cor poly: {}", scale.name, e.message()),
+                    e.hint().empty() ? "give no --cor to analyse the observed answers only" : e.hint());
+      }
+    }
     scale.keys = check_keys(scale_moments, scale.alpha, scale.name, scale.items);
     scale.split_half = split_half(scale_moments.covariance, options.split_half);
     scale.frequencies = moments.scale_response_frequencies(s);

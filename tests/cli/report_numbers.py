@@ -80,6 +80,15 @@ def main():
         if shown != f"{float(row['value']):.3f}":
             fail(f"alpha of {row['scale']}: report {shown}, analyze {row['value']}")
     print("alpha agrees with analyze: " + ", ".join(f"{r['scale']} {float(r['value']):.3f}" for r in alphas))
+    omegas = [r for r in analysis if r["statistic"] == "omega.tot" and r["block"].startswith("omega total (one factor")
+              and r["item"] == ""]
+    if len(omegas) != len(alphas):
+        fail(f"analyze gives {len(omegas)} omega totals for {len(alphas)} scales")
+    for row in omegas:
+        shown = reliability.get(row["scale"], [None, None, None])[2]
+        if shown != f"{float(row['value']):.3f}":
+            fail(f"omega total of {row['scale']}: report {shown}, analyze {row['value']}")
+    print("omega total agrees with analyze: " + ", ".join(f"{r['scale']} {float(r['value']):.3f}" for r in omegas))
     weak = {(r["item"], r["scale"]) for r in analysis if r["block"] == "item.stats" and r["statistic"] == "weak"
             and float(r["value"]) == 1}
     listed = table(root, "weak-items") or {}

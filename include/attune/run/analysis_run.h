@@ -19,6 +19,7 @@
 #include "attune/stats/bootstrap_alpha.h"
 #include "attune/stats/check_keys.h"
 #include "attune/stats/omega_total.h"
+#include "attune/stats/ordinal_reliability.h"
 #include "attune/stats/response_freq.h"
 #include "attune/stats/scale_correlations.h"
 #include "attune/stats/split_half.h"
@@ -29,6 +30,7 @@ namespace attune {
 struct AnalysisOptions : ResponseOptions {
   std::optional<BootstrapOptions> bootstrap;   // --ci bootstrap --boot B --seed S
   SplitHalfOptions split_half;
+  bool polychoric = false;   // --cor poly: ordinal alpha and omega total on polychoric rho as well
   // --threads: 1 does everything on the calling thread; 2 or more (0: one per core, if more
   // than one core) sum the variable pairs on a second thread. The results are the same.
   unsigned threads = 0;
@@ -54,6 +56,7 @@ struct ScaleAnalysis {
   OmegaTotal omega;
   std::string omega_note;
   std::optional<BootstrapAlpha> omega_bootstrap;   // --ci bootstrap: from alpha's resamples
+  std::optional<OrdinalReliability> ordinal;       // --cor poly: on the keyed items' polychoric rho
 };
 
 // The whole report.
