@@ -1,13 +1,11 @@
 #include "attune/stats/omega_total.h"
 
 #include <cmath>
-#include <random>
 
 #include "attune/stats/factor_extraction.h"
-#include "attune/stats/order_statistics.h"
 #include "attune/stats/pairwise_moments.h"
-#include "attune/stats/random_index.h"
 #include "attune/util/error.h"
+#include "stats/bootstrap_resample.h"
 
 namespace attune {
 
@@ -75,28 +73,8 @@ double omega_total(const DenseMatrix& r) {
 
 // Efron 1979 nonparametric bootstrap, percentile interval, resampling as bootstrap_alpha.
 BootstrapAlpha bootstrap_omega_total(const DenseMatrix& x, const BootstrapOptions& options) {
-  if (x.cols < 2) throw data_error({}, "the bootstrap of omega needs at least 2 items");
-  if (x.rows < 2) throw data_error({}, "the bootstrap of omega needs at least 2 rows");
-  if (options.replicates < 1) throw usage_error("the bootstrap needs at least 1 replicate");
-  if (!(options.level > 0 && options.level < 1)) throw usage_error("the bootstrap level must be between 0 and 1");
-  std::mt19937_64 engine(options.seed);
-  BootstrapAlpha out;
-  out.replicates.reserve(options.replicates);
-  for (std::size_t b = 0; b < options.replicates; ++b) {
-    PairwiseMoments moments(x.cols);
-    for (std::size_t r = 0; r < x.rows; ++r) moments.add({x.row(random_index(engine, x.rows)), x.cols});
-    out.replicates.push_back(omega_or_nan(moments.correlation_matrix()));
-  }
-  const double tail = (1 - options.level) / 2;
-  out.lower = quantile_type7(out.replicates, tail);
-  out.median = quantile_type7(out.replicates, 0.5);
-  out.upper = quantile_type7(out.replicates, 1 - tail);
-  double sum = 0;
-  std::size_t n = 0;
-  for (double v : out.replicates)
-    if (!std::isnan(v)) { sum += v; ++n; }
-  out.mean = n ? sum / static_cast<double>(n) : std::nan("");
-  return out;
+  return bootstrap_statistic(x, options, "omega",
+                             [](const PairwiseMoments& moments) { return omega_or_nan(moments.correlation_matrix()); });
 }
 
 }  // namespace attune
