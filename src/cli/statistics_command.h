@@ -17,7 +17,8 @@
 
 namespace attune::cli {
 
-// The InputUse of a statistics command: one -i; --keep and --source-column refused.
+// The InputUse of a command writing no row per respondent (analyze, factor, report): one -i;
+// --keep and --source-column refused.
 InputUse statistics_input_use(const std::string& command);
 
 // The one instrument a statistics command reads, its response options, and --exclude-flagged.
