@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "attune/stats/correlation.h"
 #include "attune/stats/factor_extraction.h"
 #include "attune/stats/pairwise_moments.h"
 #include "attune/util/error.h"
@@ -10,19 +11,6 @@
 namespace attune {
 
 namespace {
-
-DenseMatrix without(const DenseMatrix& r, std::size_t drop) {
-  DenseMatrix out(r.rows - 1, r.cols - 1);
-  for (std::size_t i = 0, a = 0; i < r.rows; ++i) {
-    if (i == drop) continue;
-    for (std::size_t j = 0, b = 0; j < r.cols; ++j) {
-      if (j == drop) continue;
-      out(a, b++) = r(i, j);
-    }
-    ++a;
-  }
-  return out;
-}
 
 // omega.tot, or NaN when the matrix cannot be factored.
 double omega_or_nan(const DenseMatrix& r) {
@@ -34,6 +22,7 @@ double omega_or_nan(const DenseMatrix& r) {
   }
 }
 
+// omega(r, 1)'s omega.tot alone, without its G6 inverse: analyze calls it 1 + items + --boot times a scale.
 // McDonald 1999 omega total from psych fa's one-factor loadings l: psych::omegah flips the items
 // with l < 0, then omega.tot = (sum of the flipped correlations - sum of u2 = 1 - l^2) / that sum.
 double omega_of(const DenseMatrix& r, const DenseMatrix& loadings) {
