@@ -5,25 +5,11 @@
 
 #include "attune/analyze/analysis_writer.h"
 #include "attune/io/json_text.h"
+#include "io/report_numbers.h"
 
 namespace attune {
 
 namespace {
-
-// A number in JSON: shortest round trip, or rounded to --digits; null when missing; an infinite
-// statistic (S/N of an alpha of 1), which JSON has no number for, as the string "Inf" or "-Inf",
-// as R's jsonlite writes it.
-struct JsonNumbers {
-  int digits = -1;
-  std::string operator()(double value) const {
-    std::string out;
-    if (std::isnan(value)) return "null";
-    if (std::isinf(value)) return value > 0 ? "\"Inf\"" : "\"-Inf\"";
-    if (digits < 0) append_number(out, value);
-    else append_styled_number(out, value, {digits, '.'});
-    return out;
-  }
-};
 
 std::string jobject(const std::vector<std::pair<std::string, std::string>>& fields) {
   std::string out = "{";

@@ -10,47 +10,11 @@
 #include <fmt/format.h>
 
 #include "attune/analyze/analysis_writer.h"
+#include "io/report_numbers.h"
 
 namespace attune {
 
 namespace {
-
-// Numbers as the text shows them: `decimals` (2 unless said), or --digits; the decimal mark.
-struct TextNumbers {
-  NumberStyle style;
-  std::string operator()(double value, int decimals = 2) const {
-    if (std::isnan(value)) return "NA";
-    std::string text = fmt::format("{:.{}f}", value + 0.0, style.digits >= 0 ? style.digits : decimals);
-    if (style.decimal != '.') std::replace(text.begin(), text.end(), '.', style.decimal);
-    return text;
-  }
-};
-
-// A table as R prints a data frame: row names left-aligned, every column right-aligned to the
-// wider of its header and its cells, one space between.
-struct Grid {
-  std::vector<std::string> header;
-  std::vector<std::pair<std::string, std::vector<std::string>>> rows;
-
-  std::string render() const {
-    std::size_t label_width = 0;
-    std::vector<std::size_t> widths;
-    for (const auto& h : header) widths.push_back(h.size());
-    for (const auto& [label, cells] : rows) {
-      label_width = std::max(label_width, label.size());
-      for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c) widths[c] = std::max(widths[c], cells[c].size());
-    }
-    auto line = [&](const std::string& label, const std::vector<std::string>& cells) {
-      std::string out = fmt::format("{:<{}}", label, label_width);
-      for (std::size_t c = 0; c < cells.size(); ++c) out += fmt::format(" {:>{}}", cells[c], widths[c]);
-      while (!out.empty() && out.back() == ' ') out.pop_back();
-      return out + "\n";
-    };
-    std::string out = line("", header);
-    for (const auto& [label, cells] : rows) out += line(label, cells);
-    return out;
-  }
-};
 
 // The label psych gives an item in alpha.drop and item.stats: a reversed item ends in '-'.
 std::string keyed_label(const ScaleAnalysis& s, std::size_t i) { return s.items[i] + (s.reversed[i] ? "-" : ""); }

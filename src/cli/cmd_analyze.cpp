@@ -20,6 +20,7 @@
 #include "common.h"
 #include "input_args.h"
 #include "progress.h"
+#include "statistics_command.h"
 #include "memory_note.h"
 #include "option_checks.h"
 
@@ -59,12 +60,10 @@ int run(const AnalyzeArgs& args) {
   options.split_half.samples = args.split_samples;
   options.split_half.seed = args.seed;
   options.threads = [&] { ThreadPlan plan = resolve_threads(args.threads); if (!plan.note.empty()) note(plan.note); return plan.count; }();
-  std::vector<Instrument> instruments = load_instruments(args.input);
-  check_instrument_ids(input, instruments);
-  const Instrument& instrument = instruments.front();
-  static_cast<ResponseOptions&>(options) = options_for(input, instrument.id);
-  if (std::string range = range_note(instrument, options, "analysing", ""); !range.empty()) note(range);
-  std::optional<FlagJoin> excluded = excluded_flags(args.input);
+  StatisticsInput read = load_statistics_input(args.input, input);
+  const Instrument& instrument = read.instrument();
+  static_cast<ResponseOptions&>(options) = read.response;
+  const std::optional<FlagJoin>& excluded = read.excluded;
   options.exclude = excluded ? &*excluded : nullptr;
   Format format = resolve_format(args.output);   // the output options are checked before anything is read
   WriterOptions writing = writer_options(args.output, format);
@@ -78,27 +77,15 @@ int run(const AnalyzeArgs& args) {
   AnalysisReport report = run_analysis(instrument, *source, options);
   progress.finish();
   if (options.polychoric) note(ordinal_alpha_caveat);
-  if (!report.empty_records.empty()) note(report.empty_records);
-  if (excluded) note(joined_note(*excluded, report.rows + report.excluded));   // throws when none matched
-  if (excluded) note(excluded_note(*excluded, report.excluded, report.first_excluded));
-  if (report.invalid_cells) warn(report.invalid_cells_summary);
+  note_rows_read(report, excluded);
   if (!report.range_warning.empty()) warn(report.range_warning);
   for (const auto& scale : report.scales) {
     for (const auto& suspect : scale.keys.suspects) warn(suspect.message);
   }
-  auto sink = open_output(args.output.output);
-  if (format == Format::table) {
-    StringSink text;   // shown with the definition's control characters escaped, as every terminal text
-    write_analysis_text(report, text, writing.numbers);
-    sink->write(escape_controls(text.text(), true));
-  } else if (format == Format::json || format == Format::jsonl) {
-    write_analysis_json(report, *sink, writing.numbers.digits);
-  } else {
-    auto writer = make_writer(format, *sink, writing);
-    write_analysis_records(report, *writer);
-    for (const auto& said : writer->notes()) note(said);
-  }
-  sink->commit();
+  write_statistics(args.output.output, format, writing,
+                   [&](OutputSink& sink) { write_analysis_text(report, sink, writing.numbers); },
+                   [&](OutputSink& sink) { write_analysis_json(report, sink, writing.numbers.digits); },
+                   [&](RecordWriter& writer) { write_analysis_records(report, writer); });
   return kExitOk;
 }
 
@@ -107,12 +94,7 @@ int run(const AnalyzeArgs& args) {
 Command add_analyze_command(CLI::App& app) {
   auto args = std::make_shared<AnalyzeArgs>();
   CLI::App* cmd = app.add_subcommand("analyze", "Item analysis and reliability per scale (alpha, G6, item-total r, split halves, mis-keying), as psych");
-  add_input_options(*cmd, args->input,
-                    {.several_instruments = false,
-                     .refused = {{"--keep", "analyze writes no row per respondent, so --keep has nothing to carry; "
-                                            "give it to score or quality"},
-                                 {"--source-column", "analyze writes no row per respondent, so --source-column has no "
-                                                     "row to name the file of; give it to score or quality"}}});
+  add_input_options(*cmd, args->input, statistics_input_use("analyze"));
   cmd->add_option("--ci", args->ci, "Confidence interval for alpha: feldt (always shown) or bootstrap (percentile, for alpha and omega total; holds the data)")
       ->option_text("feldt|bootstrap");
   cmd->add_option("--cor", args->cor, "Also ordinal alpha and omega total on polychoric correlations (Likert answers only)")

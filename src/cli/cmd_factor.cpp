@@ -29,6 +29,7 @@
 #include "input_args.h"
 #include "option_checks.h"
 #include "progress.h"
+#include "statistics_command.h"
 
 namespace attune::cli {
 
@@ -173,12 +174,10 @@ int run(const FactorArgs& args) {
     throw usage_error("--threads shares the parallel analysis' iterations: give --parallel (or --plot) with it");
   }
   if (!args.plot.empty()) check_plot_path(args);
-  std::vector<Instrument> instruments = load_instruments(args.input);
-  check_instrument_ids(input, instruments);
-  const Instrument& instrument = instruments.front();
-  static_cast<ResponseOptions&>(options) = options_for(input, instrument.id);
-  if (std::string range = range_note(instrument, options, "analysing", ""); !range.empty()) note(range);
-  std::optional<FlagJoin> excluded = excluded_flags(args.input);
+  StatisticsInput read = load_statistics_input(args.input, input);
+  const Instrument& instrument = read.instrument();
+  static_cast<ResponseOptions&>(options) = read.response;
+  const std::optional<FlagJoin>& excluded = read.excluded;
   options.exclude = excluded ? &*excluded : nullptr;
   Format format = resolve_format(args.output);   // the output options are checked before anything is read
   if (format == Format::sav || format == Format::dta) {
@@ -196,25 +195,13 @@ int run(const FactorArgs& args) {
   options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
   FactorReport report = run_factor(instrument, *source, options);
   progress.finish();
-  if (!report.empty_records.empty()) note(report.empty_records);
-  if (excluded) note(joined_note(*excluded, report.rows + report.excluded));   // throws when none matched
-  if (excluded) note(excluded_note(*excluded, report.excluded, report.first_excluded));
-  if (report.invalid_cells) warn(report.invalid_cells_summary);
+  note_rows_read(report, excluded);
   for (const auto& said : report.warnings) warn(said);
   if (!args.plot.empty()) write_scree(args.plot, report);
-  auto sink = open_output(args.output.output);
-  if (format == Format::table) {
-    StringSink text;
-    write_factor_text(report, text, args.cut, writing.numbers);
-    sink->write(escape_controls(text.text(), true));
-  } else if (format == Format::json || format == Format::jsonl) {
-    write_factor_json(report, *sink, writing.numbers.digits);
-  } else {
-    auto writer = make_writer(format, *sink, writing);
-    write_factor_records(report, *writer);
-    for (const auto& said : writer->notes()) note(said);
-  }
-  sink->commit();
+  write_statistics(args.output.output, format, writing,
+                   [&](OutputSink& sink) { write_factor_text(report, sink, args.cut, writing.numbers); },
+                   [&](OutputSink& sink) { write_factor_json(report, sink, writing.numbers.digits); },
+                   [&](RecordWriter& writer) { write_factor_records(report, writer); });
   return kExitOk;
 }
 
@@ -223,12 +210,7 @@ int run(const FactorArgs& args) {
 Command add_factor_command(CLI::App& app) {
   auto args = std::make_shared<FactorArgs>();
   CLI::App* cmd = app.add_subcommand("factor", "Exploratory factor analysis of the items (psych::fa), KMO, Bartlett, item-to-scale check; CFA syntax");
-  add_input_options(*cmd, args->input,
-                    {.several_instruments = false,
-                     .refused = {{"--keep", "factor writes no row per respondent, so --keep has nothing to carry; "
-                                            "give it to score or quality"},
-                                 {"--source-column", "factor writes no row per respondent, so --source-column has no "
-                                                     "row to name the file of; give it to score or quality"}}});
+  add_input_options(*cmd, args->input, statistics_input_use("factor"));
   cmd->add_option("--nfactors", args->nfactors, "Factors to extract (default: one per scale of the instrument)")
       ->option_text("N")->check(whole_number(1, 1000));
   cmd->add_option("--fm", args->fm, "Extraction: minres (default, as psych), ml or pa")->option_text("minres|ml|pa");

@@ -33,6 +33,7 @@
 #include "input_args.h"
 #include "memory_note.h"
 #include "progress.h"
+#include "statistics_command.h"
 
 namespace attune::cli {
 
@@ -151,12 +152,7 @@ int run(const ReportArgs& args) {
 Command add_report_command(CLI::App& app) {
   auto args = std::make_shared<ReportArgs>();
   CLI::App* cmd = app.add_subcommand("report", "One self-contained HTML report: patterns and the plane, reliability, weak items, missing data, quality flags");
-  add_input_options(*cmd, args->input,
-                    {.several_instruments = false,
-                     .refused = {{"--keep", "report writes no row per respondent, so --keep has nothing to carry; "
-                                            "give it to score or quality"},
-                                 {"--source-column", "report writes no row per respondent, so --source-column has no "
-                                                     "row to name the file of; give it to score or quality"}}});
+  add_input_options(*cmd, args->input, statistics_input_use("report"));
   add_classify_options(*cmd, args->classify, kBorderlineReliability);
   cmd->add_option("-o,--output", args->output, "The HTML file to write (replaced atomically); needed on a terminal")
       ->option_text("FILE");

@@ -9,27 +9,9 @@
 #include "attune/factor/factor_writer.h"
 #include "attune/io/json_text.h"
 #include "attune/io/number_style.h"
+#include "io/report_numbers.h"
 
 namespace attune {
-
-// A number in JSON: shortest round trip, or rounded to --digits; null when missing; "Inf"/"-Inf"
-// as R's jsonlite writes an infinite value.
-struct JsonNumbers {
-  int digits = -1;
-  std::string operator()(double value) const {
-    std::string out;
-    if (std::isnan(value)) return "null";
-    if (std::isinf(value)) return value > 0 ? "\"Inf\"" : "\"-Inf\"";
-    if (digits < 0) append_number(out, value);
-    else append_styled_number(out, value, {digits, '.'});
-    return out;
-  }
-  std::string operator()(const std::vector<double>& values) const {
-    std::string out = "[";
-    for (std::size_t i = 0; i < values.size(); ++i) out += (i ? "," : "") + (*this)(values[i]);
-    return out + "]";
-  }
-};
 
 // Writes rows of the five columns block, row, column, statistic, value.
 class TidyRows {

@@ -36,6 +36,33 @@ MahalanobisResult not_available(std::string reason, std::size_t df) {
   return {NAN, NAN, df, std::move(reason)};
 }
 
+// Throws a usage Error when a respondent's row does not have the model's `n_items` values.
+void check_row_width(std::span<const double> answers, std::size_t n_items) {
+  if (answers.size() != n_items) {
+    throw usage_error(fmt::format("a respondent has {} item values; the model has {} items",
+                                  answers.size(), n_items));
+  }
+}
+
+// The items answered (not NaN), in order, into `answered`.
+void collect_answered(std::span<const double> answers, std::vector<std::size_t>& answered) {
+  answered.clear();
+  for (std::size_t i = 0; i < answers.size(); ++i) {
+    if (!std::isnan(answers[i])) answered.push_back(i);
+  }
+}
+
+// psych::outlier's D^2: the full inverse `inverse` (row-major, n x n) over the answered items only.
+double outlier_d2(std::span<const double> answers, const std::vector<std::size_t>& answered,
+                  const std::vector<double>& center, const std::vector<double>& inverse, std::size_t n) {
+  double d2 = 0;
+  for (std::size_t i : answered) {
+    const double di = answers[i] - center[i];
+    for (std::size_t j : answered) d2 += di * inverse[i * n + j] * (answers[j] - center[j]);
+  }
+  return d2;
+}
+
 }  // namespace
 
 // One factorised covariance sub-matrix per pattern of missing answers, most recent first.
@@ -118,24 +145,15 @@ MahalanobisModel::MahalanobisModel(const PairwiseMoments& sample)
 // Mahalanobis 1936 D^2 = (x - m)' S^-1 (x - m); R mahalanobis(), psych::outlier.
 MahalanobisResult MahalanobisModel::distance(std::span<const double> answers,
                                              MahalanobisMissing rule) const {
-  if (answers.size() != n_items_) {
-    throw usage_error(fmt::format("a respondent has {} item values; the model has {} items",
-                                  answers.size(), n_items_));
-  }
+  check_row_width(answers, n_items_);
   std::vector<std::size_t> answered;
-  for (std::size_t i = 0; i < n_items_; ++i) {
-    if (!std::isnan(answers[i])) answered.push_back(i);
-  }
+  collect_answered(answers, answered);
   const std::size_t k = answered.size();
   if (k == 0) return not_available("no item answered", 0);
 
   if (rule == MahalanobisMissing::psych_outlier) {
     if (!full_problem_.empty()) return not_available(full_problem_, n_items_);
-    double d2 = 0;
-    for (std::size_t i : answered) {
-      const double di = answers[i] - center_[i];
-      for (std::size_t j : answered) d2 += di * inverse_[i * n_items_ + j] * (answers[j] - center_[j]);
-    }
+    const double d2 = outlier_d2(answers, answered, center_, inverse_, n_items_);
     return {d2, chi_square_upper_tail(d2, n_items_), n_items_, {}};
   }
 
@@ -169,26 +187,16 @@ MahalanobisResult MahalanobisModel::distance(std::span<const double> answers,
 // on the same values, so the same bits), without its per-row allocations and factorisations.
 MahalanobisResult MahalanobisModel::distance(std::span<const double> answers, MahalanobisMissing rule,
                                              MahalanobisCache& cache) const {
-  if (answers.size() != n_items_) {
-    throw usage_error(fmt::format("a respondent has {} item values; the model has {} items",
-                                  answers.size(), n_items_));
-  }
+  check_row_width(answers, n_items_);
   MahalanobisCache::State& state = *cache.state_;
   std::vector<std::size_t>& answered = state.answered;
-  answered.clear();
-  for (std::size_t i = 0; i < n_items_; ++i) {
-    if (!std::isnan(answers[i])) answered.push_back(i);
-  }
+  collect_answered(answers, answered);
   const std::size_t k = answered.size();
   if (k == 0) return not_available("no item answered", 0);
 
   if (rule == MahalanobisMissing::psych_outlier) {
     if (!full_problem_.empty()) return not_available(full_problem_, n_items_);
-    double d2 = 0;
-    for (std::size_t i : answered) {
-      const double di = answers[i] - center_[i];
-      for (std::size_t j : answered) d2 += di * inverse_[i * n_items_ + j] * (answers[j] - center_[j]);
-    }
+    const double d2 = outlier_d2(answers, answered, center_, inverse_, n_items_);
     return {d2, chi_square_upper_tail(d2, n_items_), n_items_, {}};
   }
 

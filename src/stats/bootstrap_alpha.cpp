@@ -3,11 +3,14 @@
 #include <cmath>
 #include <random>
 
+#include <fmt/format.h>
+
 #include "attune/stats/alpha.h"
 #include "attune/stats/order_statistics.h"
 #include "attune/stats/pairwise_moments.h"
 #include "attune/stats/random_index.h"
 #include "attune/util/error.h"
+#include "stats/bootstrap_resample.h"
 
 namespace attune {
 
@@ -24,10 +27,10 @@ double raw_alpha_of(const DenseMatrix& c) {
 }
 }  // namespace
 
-// Efron 1979 nonparametric bootstrap, percentile interval; resampling as psych::alpha(n.iter).
-BootstrapAlpha bootstrap_alpha(const DenseMatrix& x, const BootstrapOptions& options) {
-  if (x.cols < 2) throw data_error({}, "the bootstrap of alpha needs at least 2 items");
-  if (x.rows < 2) throw data_error({}, "the bootstrap of alpha needs at least 2 rows");
+BootstrapAlpha bootstrap_statistic(const DenseMatrix& x, const BootstrapOptions& options, const char* what,
+                                   const std::function<double(const PairwiseMoments&)>& statistic) {
+  if (x.cols < 2) throw data_error({}, fmt::format("the bootstrap of {} needs at least 2 items", what));
+  if (x.rows < 2) throw data_error({}, fmt::format("the bootstrap of {} needs at least 2 rows", what));
   if (options.replicates < 1) throw usage_error("the bootstrap needs at least 1 replicate");
   if (!(options.level > 0 && options.level < 1)) throw usage_error("the bootstrap level must be between 0 and 1");
   std::mt19937_64 engine(options.seed);
@@ -37,10 +40,7 @@ BootstrapAlpha bootstrap_alpha(const DenseMatrix& x, const BootstrapOptions& opt
     PairwiseMoments moments(x.cols);
     for (std::size_t r = 0; r < x.rows; ++r)
       moments.add({x.row(random_index(engine, x.rows)), x.cols});
-    const DenseMatrix c = moments.covariance_matrix();
-    bool defined = true;
-    for (double v : c.values) defined = defined && std::isfinite(v);
-    out.replicates.push_back(defined ? raw_alpha_of(c) : std::nan(""));
+    out.replicates.push_back(statistic(moments));
   }
   const double tail = (1 - options.level) / 2;
   out.lower = quantile_type7(out.replicates, tail);
@@ -52,6 +52,16 @@ BootstrapAlpha bootstrap_alpha(const DenseMatrix& x, const BootstrapOptions& opt
     if (!std::isnan(v)) { sum += v; ++n; }
   out.mean = n ? sum / static_cast<double>(n) : std::nan("");
   return out;
+}
+
+// Efron 1979 nonparametric bootstrap, percentile interval; resampling as psych::alpha(n.iter).
+BootstrapAlpha bootstrap_alpha(const DenseMatrix& x, const BootstrapOptions& options) {
+  return bootstrap_statistic(x, options, "alpha", [](const PairwiseMoments& moments) {
+    const DenseMatrix c = moments.covariance_matrix();
+    bool defined = true;
+    for (double v : c.values) defined = defined && std::isfinite(v);
+    return defined ? raw_alpha_of(c) : std::nan("");
+  });
 }
 
 }  // namespace attune

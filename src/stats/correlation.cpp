@@ -5,24 +5,9 @@
 #include <limits>
 
 #include "attune/util/error.h"
+#include "stats/eigen_copy.h"
 
 namespace attune {
-
-namespace {
-Eigen::MatrixXd to_eigen(const DenseMatrix& m) {
-  Eigen::MatrixXd e(static_cast<Eigen::Index>(m.rows), static_cast<Eigen::Index>(m.cols));
-  for (std::size_t r = 0; r < m.rows; ++r)
-    for (std::size_t c = 0; c < m.cols; ++c) e(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = m(r, c);
-  return e;
-}
-
-DenseMatrix from_eigen(const Eigen::MatrixXd& e) {
-  DenseMatrix m(static_cast<std::size_t>(e.rows()), static_cast<std::size_t>(e.cols()));
-  for (std::size_t r = 0; r < m.rows; ++r)
-    for (std::size_t c = 0; c < m.cols; ++c) m(r, c) = e(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c));
-  return m;
-}
-}  // namespace
 
 // R stats::cov2cor.
 DenseMatrix cov_to_cor(const DenseMatrix& c) {
@@ -43,7 +28,7 @@ DenseMatrix pseudo_inverse(const DenseMatrix& m) {
   Eigen::VectorXd inv_d = Eigen::VectorXd::Zero(d.size());
   for (Eigen::Index i = 0; i < d.size(); ++i)
     if (d(i) > tol) inv_d(i) = 1 / d(i);
-  return from_eigen(svd.matrixV() * inv_d.asDiagonal() * svd.matrixU().transpose());
+  return to_dense(svd.matrixV() * inv_d.asDiagonal() * svd.matrixU().transpose());
 }
 
 // The diagonal of psych::Pinv(r) for a symmetric r. Its singular values are the eigenvalues'

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "attune/util/error.h"
+#include "stats/eigen_copy.h"
 #include "factor_linear_algebra.h"
 
 namespace attune {
@@ -84,13 +85,6 @@ Eigen::MatrixXd smooth(const Eigen::MatrixXd& x) {
   const Eigen::VectorXd inv_sd = y.diagonal().cwiseSqrt().cwiseInverse();
   y = (inv_sd.asDiagonal() * y * inv_sd.asDiagonal()).eval();
   return y;
-}
-
-Eigen::MatrixXd to_eigen(const DenseMatrix& m) {
-  Eigen::MatrixXd out(static_cast<Eigen::Index>(m.rows), static_cast<Eigen::Index>(m.cols));
-  for (std::size_t i = 0; i < m.rows; ++i)
-    for (std::size_t j = 0; j < m.cols; ++j) out(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = m(i, j);
-  return out;
 }
 
 // tr(x) - log det(x) - p, the ML discrepancy of a matrix against the identity.

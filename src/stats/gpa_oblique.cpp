@@ -1,7 +1,7 @@
 // GPArotation's oblique gradient projection (GPFoblq) with the oblimin and geomin criteria.
 #include <cmath>
 
-#include "stats/rotation_eigen.h"
+#include "stats/eigen_copy.h"
 #include "stats/rotation_internal.h"
 
 namespace attune::rotation {

@@ -1,30 +1,16 @@
 #include "attune/stats/omega_total.h"
 
 #include <cmath>
-#include <random>
 
+#include "attune/stats/correlation.h"
 #include "attune/stats/factor_extraction.h"
-#include "attune/stats/order_statistics.h"
 #include "attune/stats/pairwise_moments.h"
-#include "attune/stats/random_index.h"
 #include "attune/util/error.h"
+#include "stats/bootstrap_resample.h"
 
 namespace attune {
 
 namespace {
-
-DenseMatrix without(const DenseMatrix& r, std::size_t drop) {
-  DenseMatrix out(r.rows - 1, r.cols - 1);
-  for (std::size_t i = 0, a = 0; i < r.rows; ++i) {
-    if (i == drop) continue;
-    for (std::size_t j = 0, b = 0; j < r.cols; ++j) {
-      if (j == drop) continue;
-      out(a, b++) = r(i, j);
-    }
-    ++a;
-  }
-  return out;
-}
 
 // omega.tot, or NaN when the matrix cannot be factored.
 double omega_or_nan(const DenseMatrix& r) {
@@ -36,6 +22,7 @@ double omega_or_nan(const DenseMatrix& r) {
   }
 }
 
+// omega(r, 1)'s omega.tot alone, without its G6 inverse: analyze calls it 1 + items + --boot times a scale.
 // McDonald 1999 omega total from psych fa's one-factor loadings l: psych::omegah flips the items
 // with l < 0, then omega.tot = (sum of the flipped correlations - sum of u2 = 1 - l^2) / that sum.
 double omega_of(const DenseMatrix& r, const DenseMatrix& loadings) {
@@ -75,28 +62,8 @@ double omega_total(const DenseMatrix& r) {
 
 // Efron 1979 nonparametric bootstrap, percentile interval, resampling as bootstrap_alpha.
 BootstrapAlpha bootstrap_omega_total(const DenseMatrix& x, const BootstrapOptions& options) {
-  if (x.cols < 2) throw data_error({}, "the bootstrap of omega needs at least 2 items");
-  if (x.rows < 2) throw data_error({}, "the bootstrap of omega needs at least 2 rows");
-  if (options.replicates < 1) throw usage_error("the bootstrap needs at least 1 replicate");
-  if (!(options.level > 0 && options.level < 1)) throw usage_error("the bootstrap level must be between 0 and 1");
-  std::mt19937_64 engine(options.seed);
-  BootstrapAlpha out;
-  out.replicates.reserve(options.replicates);
-  for (std::size_t b = 0; b < options.replicates; ++b) {
-    PairwiseMoments moments(x.cols);
-    for (std::size_t r = 0; r < x.rows; ++r) moments.add({x.row(random_index(engine, x.rows)), x.cols});
-    out.replicates.push_back(omega_or_nan(moments.correlation_matrix()));
-  }
-  const double tail = (1 - options.level) / 2;
-  out.lower = quantile_type7(out.replicates, tail);
-  out.median = quantile_type7(out.replicates, 0.5);
-  out.upper = quantile_type7(out.replicates, 1 - tail);
-  double sum = 0;
-  std::size_t n = 0;
-  for (double v : out.replicates)
-    if (!std::isnan(v)) { sum += v; ++n; }
-  out.mean = n ? sum / static_cast<double>(n) : std::nan("");
-  return out;
+  return bootstrap_statistic(x, options, "omega",
+                             [](const PairwiseMoments& moments) { return omega_or_nan(moments.correlation_matrix()); });
 }
 
 }  // namespace attune

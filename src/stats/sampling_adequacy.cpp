@@ -8,17 +8,11 @@
 #include <fmt/format.h>
 
 #include "attune/util/error.h"
+#include "stats/eigen_copy.h"
 
 namespace attune {
 
 namespace {
-
-Eigen::MatrixXd to_eigen(const DenseMatrix& m) {
-  Eigen::MatrixXd e(static_cast<Eigen::Index>(m.rows), static_cast<Eigen::Index>(m.cols));
-  for (std::size_t r = 0; r < m.rows; ++r)
-    for (std::size_t c = 0; c < m.cols; ++c) e(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = m(r, c);
-  return e;
-}
 
 void check_square(const DenseMatrix& r) {
   if (r.rows != r.cols || r.rows < 2) {

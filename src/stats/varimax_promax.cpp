@@ -2,7 +2,7 @@
 #include <cmath>
 #include <limits>
 
-#include "stats/rotation_eigen.h"
+#include "stats/eigen_copy.h"
 #include "stats/rotation_internal.h"
 
 namespace attune::rotation {

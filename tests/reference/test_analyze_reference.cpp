@@ -17,31 +17,13 @@
 #include "attune/stats/item_analysis_moments.h"
 #include "attune/stats/scale_correlations.h"
 #include "attune/stats/split_half.h"
+#include "fixture_csv.h"
 
 using namespace attune;
+using attune::reference::csv_number;
+using attune::reference::read_csv_cells;
 
 namespace {
-
-std::vector<std::vector<std::string>> read_csv(const std::string& path) {
-  std::ifstream in(path);
-  REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) cells.push_back(cell);
-    if (!line.empty() && line.back() == ',') cells.emplace_back();
-    rows.push_back(cells);
-  }
-  return rows;
-}
-
-double number(const std::string& text) {
-  if (text.empty() || text == "NA") return std::nan("");
-  return std::stod(text);
-}
 
 struct Fixture {
   std::vector<std::string> scale_names;
@@ -50,8 +32,8 @@ struct Fixture {
 
 Fixture load(const std::string& name) {
   const std::string base = std::string(ATTUNE_REFERENCE_DIR) + "/analyze_" + name;
-  const auto data = read_csv(base + "_data.csv");
-  const auto key_rows = read_csv(base + "_keys.csv");
+  const auto data = read_csv_cells(base + "_data.csv");
+  const auto key_rows = read_csv_cells(base + "_keys.csv");
   std::vector<ScaleKey> keys;
   std::vector<std::string> names;
   for (std::size_t r = 1; r < key_rows.size(); ++r) {
@@ -59,7 +41,7 @@ Fixture load(const std::string& name) {
     if (scale.size() >= 2 && scale.front() == '"') scale = scale.substr(1, scale.size() - 2);
     if (names.empty() || names.back() != scale) {
       names.push_back(scale);
-      keys.push_back({scale, {}, {}, number(key_rows[r][3]), number(key_rows[r][4])});
+      keys.push_back({scale, {}, {}, csv_number(key_rows[r][3]), csv_number(key_rows[r][4])});
     }
     keys.back().items.push_back(static_cast<std::size_t>(std::stoul(key_rows[r][1])) - 1);
     keys.back().reversed.push_back(key_rows[r][2] == "1");
@@ -67,7 +49,7 @@ Fixture load(const std::string& name) {
   Fixture f{names, ItemAnalysisMoments(data[0].size(), keys)};
   std::vector<double> row(data[0].size());
   for (std::size_t r = 1; r < data.size(); ++r) {
-    for (std::size_t c = 0; c < row.size(); ++c) row[c] = c < data[r].size() ? number(data[r][c]) : std::nan("");
+    for (std::size_t c = 0; c < row.size(); ++c) row[c] = c < data[r].size() ? csv_number(data[r][c]) : std::nan("");
     f.moments.add_row(row);
   }
   return f;
@@ -122,7 +104,7 @@ void compare_all(const std::string& name) {
   }
   const ScaleCorrelations between = f.scale_names.size() >= 2 ? scale_correlations(f.moments) : ScaleCorrelations{};
 
-  const auto expected = read_csv(std::string(ATTUNE_REFERENCE_DIR) + "/analyze_" + name + "_expected.csv");
+  const auto expected = read_csv_cells(std::string(ATTUNE_REFERENCE_DIR) + "/analyze_" + name + "_expected.csv");
   double max_diff = 0;
   std::size_t cells = 0;
   for (std::size_t line = 1; line < expected.size(); ++line) {
@@ -130,7 +112,7 @@ void compare_all(const std::string& name) {
     REQUIRE(e.size() == 5);
     const std::string &scale = e[0], &table = e[1], &column = e[3];
     const auto row = static_cast<std::size_t>(std::stoul(e[2]));
-    const double want = number(e[4]);
+    const double want = csv_number(e[4]);
     const AlphaResult& a = alphas.at(scale);
     double got = std::nan("");
     if (table == "total") got = alpha_total(a.total, column);
@@ -228,17 +210,17 @@ TEST_CASE("the mis-keyed item of synthetic12 is flagged, the correctly keyed one
 
 TEST_CASE("the bootstrap of alpha is reproducible and centred on psych's analytic alpha") {
   // Scale B of synthetic12: R psych gives raw_alpha and its analytic standard error (ase).
-  const auto expected = read_csv(std::string(ATTUNE_REFERENCE_DIR) + "/analyze_synthetic12_expected.csv");
+  const auto expected = read_csv_cells(std::string(ATTUNE_REFERENCE_DIR) + "/analyze_synthetic12_expected.csv");
   double psych_alpha = 0, psych_ase = 0;
   for (const auto& e : expected) {
-    if (e[0] == "B" && e[1] == "total" && e[3] == "raw_alpha") psych_alpha = number(e[4]);
-    if (e[0] == "B" && e[1] == "total" && e[3] == "ase") psych_ase = number(e[4]);
+    if (e[0] == "B" && e[1] == "total" && e[3] == "raw_alpha") psych_alpha = csv_number(e[4]);
+    if (e[0] == "B" && e[1] == "total" && e[3] == "ase") psych_ase = csv_number(e[4]);
   }
   REQUIRE(psych_ase > 0);
-  const auto data = read_csv(std::string(ATTUNE_REFERENCE_DIR) + "/analyze_synthetic12_data.csv");
+  const auto data = read_csv_cells(std::string(ATTUNE_REFERENCE_DIR) + "/analyze_synthetic12_data.csv");
   DenseMatrix raw(data.size() - 1, data[0].size());
   for (std::size_t r = 1; r < data.size(); ++r)
-    for (std::size_t c = 0; c < raw.cols; ++c) raw(r - 1, c) = c < data[r].size() ? number(data[r][c]) : std::nan("");
+    for (std::size_t c = 0; c < raw.cols; ++c) raw(r - 1, c) = c < data[r].size() ? csv_number(data[r][c]) : std::nan("");
   const ScaleKey key{"B", {7, 8, 9, 10, 11}, {false, false, true, false, false}, 1, 5};
   const DenseMatrix keyed = keyed_items(raw, key);
   BootstrapOptions options;
@@ -273,7 +255,7 @@ TEST_CASE("attune analyze's pipeline on the shipped ECR-R example gives psych's 
   CsvReader source(std::string(ATTUNE_EXAMPLES_DIR) + "/ecr-r.csv");
   AnalysisReport report = run_analysis(instrument, source, AnalysisOptions{});
   REQUIRE(report.scales.size() == 2);
-  const auto expected = read_csv(std::string(ATTUNE_REFERENCE_DIR) + "/analyze_example_ecr_r_expected.csv");
+  const auto expected = read_csv_cells(std::string(ATTUNE_REFERENCE_DIR) + "/analyze_example_ecr_r_expected.csv");
   std::size_t cells = 0;
   for (std::size_t line = 1; line < expected.size(); ++line) {
     const auto& e = expected[line];
@@ -288,7 +270,7 @@ TEST_CASE("attune analyze's pipeline on the shipped ECR-R example gives psych's 
     else if (table == "scale_corrected") got = report.correlations->corrected(scale == "anxiety" ? 0 : 1, row);
     else continue;
     INFO(scale << " " << table << "[" << row << "," << column << "] R=" << e[4] << " attune=" << got);
-    const double want = number(e[4]);
+    const double want = csv_number(e[4]);
     if (std::isnan(want)) CHECK(std::isnan(got));
     else CHECK(std::fabs(got - want) <= 1e-8);
     ++cells;

@@ -9,40 +9,22 @@
 
 #include "attune/stats/pairwise_moments.h"
 #include "attune/stats/sampling_adequacy.h"
+#include "fixture_csv.h"
 
 using namespace attune;
+using attune::reference::csv_number;
+using attune::reference::read_csv_cells;
 
 namespace {
 
-std::vector<std::vector<std::string>> read_cells(const std::string& path) {
-  std::ifstream in(path);
-  REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) {
-      if (cell.size() >= 2 && cell.front() == '"') cell = cell.substr(1, cell.size() - 2);
-      cells.push_back(cell);
-    }
-    if (!line.empty() && line.back() == ',') cells.emplace_back();
-    rows.push_back(cells);
-  }
-  return rows;
-}
-
-double number(const std::string& text) { return text.empty() || text == "NA" ? std::nan("") : std::stod(text); }
-
 // The pairwise-complete correlations of the columns `first`.. of a CSV file, and its row count.
 DenseMatrix correlations_of(const std::string& path, std::size_t first, std::size_t& n_rows) {
-  const auto rows = read_cells(path);
+  const auto rows = read_csv_cells(path);
   const std::size_t k = rows.front().size() - first;
   PairwiseMoments moments(k);
   std::vector<double> values(k);
   for (std::size_t r = 1; r < rows.size(); ++r) {
-    for (std::size_t c = 0; c < k; ++c) values[c] = c + first < rows[r].size() ? number(rows[r][c + first]) : std::nan("");
+    for (std::size_t c = 0; c < k; ++c) values[c] = c + first < rows[r].size() ? csv_number(rows[r][c + first]) : std::nan("");
     moments.add(values);
   }
   n_rows = rows.size() - 1;
@@ -55,11 +37,11 @@ void check_against(const std::string& data, std::size_t first, const std::string
   const DenseMatrix r = correlations_of(std::string(ATTUNE_REFERENCE_DIR) + "/" + data, first, n);
   const SamplingAdequacy kmo = kaiser_meyer_olkin(r);
   const BartlettTest bartlett = bartlett_sphericity(r, static_cast<double>(n));
-  const auto rows = read_cells(std::string(ATTUNE_REFERENCE_DIR) + "/" + expected);
+  const auto rows = read_csv_cells(std::string(ATTUNE_REFERENCE_DIR) + "/" + expected);
   std::size_t item = 0, checked = 0;
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const std::string& statistic = rows[i][1];
-    const double want = number(rows[i][2]);
+    const double want = csv_number(rows[i][2]);
     double got = NAN;
     if (statistic == "MSA") got = kmo.msa;
     else if (statistic == "MSAi") got = kmo.msa_i.at(item++);

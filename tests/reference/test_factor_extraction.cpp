@@ -15,33 +15,19 @@
 #include "attune/stats/factor_fit.h"
 #include "attune/stats/omega_total.h"
 #include "attune/util/error.h"
+#include "fixture_csv.h"
 
 using namespace attune;
+using attune::reference::csv_number;
+using attune::reference::read_csv_cells;
 
 namespace {
 
-std::vector<std::vector<std::string>> read_rows(const std::string& path) {
-  std::ifstream in(path);
-  REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) cells.push_back(cell);
-    rows.push_back(cells);
-  }
-  return rows;
-}
-
-double number(const std::string& text) { return text == "NA" ? std::nan("") : std::stod(text); }
-
 DenseMatrix correlations_of(const std::string& set) {
-  const auto rows = read_rows(std::string(ATTUNE_REFERENCE_DIR) + "/factor_" + set + "_correlations.csv");
+  const auto rows = read_csv_cells(std::string(ATTUNE_REFERENCE_DIR) + "/factor_" + set + "_correlations.csv");
   DenseMatrix r(rows.size(), rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i)
-    for (std::size_t j = 0; j < rows.size(); ++j) r(i, j) = number(rows[i][j]);
+    for (std::size_t j = 0; j < rows.size(); ++j) r(i, j) = csv_number(rows[i][j]);
   return r;
 }
 
@@ -51,10 +37,10 @@ using Key = std::tuple<std::string, std::string, int>;  // set, method, nfactors
 
 std::map<Key, Cells> expected() {
   std::map<Key, Cells> out;
-  const auto rows = read_rows(std::string(ATTUNE_REFERENCE_DIR) + "/factor_extraction_expected.csv");
+  const auto rows = read_csv_cells(std::string(ATTUNE_REFERENCE_DIR) + "/factor_extraction_expected.csv");
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& c = rows[i];
-    out[{c[0], c[1], std::stoi(c[2])}][c[3]][{std::stoi(c[4]), c[5]}] = number(c[6]);
+    out[{c[0], c[1], std::stoi(c[2])}][c[3]][{std::stoi(c[4]), c[5]}] = csv_number(c[6]);
   }
   return out;
 }
@@ -160,10 +146,10 @@ TEST_CASE("psych::factor.stats of an oblique (oblimin) solution with Phi, to 1e-
 TEST_CASE("psych::fa on raw answers with missing values: fit weighted by the pair counts (np.obs), to 1e-6") {
   const auto all = expected();
   const DenseMatrix r = correlations_of("bfi");
-  const auto count_rows = read_rows(std::string(ATTUNE_REFERENCE_DIR) + "/factor_bfi_pair_counts.csv");
+  const auto count_rows = read_csv_cells(std::string(ATTUNE_REFERENCE_DIR) + "/factor_bfi_pair_counts.csv");
   DenseMatrix counts(r.rows, r.cols);
   for (std::size_t i = 0; i < r.rows; ++i)
-    for (std::size_t j = 0; j < r.cols; ++j) counts(i, j) = number(count_rows[i][j]);
+    for (std::size_t j = 0; j < r.cols; ++j) counts(i, j) = csv_number(count_rows[i][j]);
   const double n = all.at({"bfi_raw", "none", 0}).at("n.obs").at({0, "n.obs"});
   int compared = 0;
   for (const auto& [key, cells] : all) {
@@ -185,10 +171,10 @@ TEST_CASE("psych::fa on raw answers with missing values: fit weighted by the pai
 }
 
 TEST_CASE("omega total per scale and if an item is dropped: psych::omega(nfactors = 1)$omega.tot, to 1e-6") {
-  const auto rows = read_rows(std::string(ATTUNE_REFERENCE_DIR) + "/factor_omega_expected.csv");
+  const auto rows = read_csv_cells(std::string(ATTUNE_REFERENCE_DIR) + "/factor_omega_expected.csv");
   // set,scale -> items (1-based columns of the set's correlation file), whole-scale and drop values.
   std::map<std::pair<std::string, std::string>, std::vector<std::pair<int, double>>> scales;
-  for (std::size_t i = 1; i < rows.size(); ++i) scales[{rows[i][0], rows[i][1]}].push_back({std::stoi(rows[i][2]), number(rows[i][3])});
+  for (std::size_t i = 1; i < rows.size(); ++i) scales[{rows[i][0], rows[i][1]}].push_back({std::stoi(rows[i][2]), csv_number(rows[i][3])});
   double worst = 0;
   for (const auto& [key, values] : scales) {
     CAPTURE(key.first);

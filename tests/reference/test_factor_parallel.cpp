@@ -12,26 +12,12 @@
 #include <vector>
 
 #include "attune/stats/parallel_analysis.h"
+#include "fixture_csv.h"
 
 using namespace attune;
+using attune::reference::read_csv_cells;
 
 namespace {
-
-std::vector<std::vector<std::string>> read_csv(const std::string& path) {
-  std::ifstream in(path);
-  REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) cells.push_back(cell);
-    if (!line.empty() && line.back() == ',') cells.emplace_back();
-    rows.push_back(cells);
-  }
-  return rows;
-}
 
 struct BfiData {
   DenseMatrix correlations;   // R cor(x, use = "pairwise")
@@ -40,7 +26,7 @@ struct BfiData {
 };
 
 BfiData load_bfi() {
-  const auto csv = read_csv(std::string(ATTUNE_REFERENCE_DIR) + "/factor_polychoric_bfi_data.csv");
+  const auto csv = read_csv_cells(std::string(ATTUNE_REFERENCE_DIR) + "/factor_polychoric_bfi_data.csv");
   const std::size_t k = csv.at(0).size();
   std::vector<std::vector<double>> x;
   BfiData out;
@@ -75,7 +61,7 @@ BfiData load_bfi() {
 
 std::map<std::string, std::vector<double>> expected() {
   std::map<std::string, std::vector<double>> out;
-  const auto csv = read_csv(std::string(ATTUNE_REFERENCE_DIR) + "/factor_parallel_bfi_expected.csv");
+  const auto csv = read_csv_cells(std::string(ATTUNE_REFERENCE_DIR) + "/factor_parallel_bfi_expected.csv");
   for (std::size_t r = 1; r < csv.size(); ++r) out[csv[r][0]].push_back(csv[r][3] == "NA" ? NAN : std::stod(csv[r][3]));
   return out;
 }

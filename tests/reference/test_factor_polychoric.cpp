@@ -11,44 +11,24 @@
 
 #include "attune/responses/likert_coding.h"
 #include "attune/stats/polychoric.h"
+#include "fixture_csv.h"
 
 using namespace attune;
+using attune::reference::csv_number;
+using attune::reference::read_csv_cells;
 
 namespace {
 
-std::vector<std::vector<std::string>> read_csv(const std::string& path) {
-  std::ifstream in(path);
-  REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) cells.push_back(cell);
-    if (!line.empty() && line.back() == ',') cells.emplace_back();
-    rows.push_back(cells);
-  }
-  return rows;
-}
-
-double number(const std::string& text) {
-  if (text.empty() || text == "NA") return std::nan("");
-  if (text == "Inf") return INFINITY;
-  if (text == "-Inf") return -INFINITY;
-  return std::stod(text);
-}
-
 // The fixture's data as Likert codes over its observed range, summed into tables.
 ContingencyTables tables_of(const std::string& name) {
-  const auto rows = read_csv(std::string(ATTUNE_REFERENCE_DIR) + "/factor_polychoric_" + name + "_data.csv");
+  const auto rows = read_csv_cells(std::string(ATTUNE_REFERENCE_DIR) + "/factor_polychoric_" + name + "_data.csv");
   const std::size_t items = rows.at(0).size();
   std::vector<std::vector<double>> values;
   double lo = INFINITY, hi = -INFINITY;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     std::vector<double> row(items, std::nan(""));
     for (std::size_t c = 0; c < rows[r].size() && c < items; ++c) {
-      row[c] = number(rows[r][c]);
+      row[c] = csv_number(rows[r][c]);
       if (!std::isnan(row[c])) lo = std::min(lo, row[c]), hi = std::max(hi, row[c]);
     }
     values.push_back(row);
@@ -65,14 +45,14 @@ ContingencyTables tables_of(const std::string& name) {
 }
 
 void check(const std::string& name, const PolychoricResult& result) {
-  const auto expected = read_csv(std::string(ATTUNE_REFERENCE_DIR) + "/factor_polychoric_" + name + "_expected.csv");
+  const auto expected = read_csv_cells(std::string(ATTUNE_REFERENCE_DIR) + "/factor_polychoric_" + name + "_expected.csv");
   REQUIRE(expected.size() > 1);
   std::size_t compared = 0;
   double largest = 0;
   for (std::size_t r = 1; r < expected.size(); ++r) {
     const auto& e = expected[r];
     const std::size_t i = std::stoul(e[1]), j = std::stoul(e[2]);
-    const double want = number(e[3]);
+    const double want = csv_number(e[3]);
     const DenseMatrix& m = e[0] == "rho" ? result.rho : result.tau;
     REQUIRE(i < m.rows);
     REQUIRE(j < m.cols);

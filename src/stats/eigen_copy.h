@@ -1,12 +1,12 @@
-// Copies between attune::DenseMatrix (row-major) and Eigen matrices, for the sources that
-// compute factor rotations and omega with Eigen.
+// Private to src/stats: copies between attune::DenseMatrix (row-major) and Eigen matrices, for
+// the sources that compute with Eigen (rotations, omega, correlations, sampling adequacy, fit).
 #pragma once
 
 #include <Eigen/Dense>
 
 #include "attune/stats/dense_matrix.h"
 
-namespace attune::rotation {
+namespace attune {
 
 // The same values as an Eigen matrix.
 inline Eigen::MatrixXd to_eigen(const DenseMatrix& m) {
@@ -24,4 +24,4 @@ inline DenseMatrix to_dense(const Eigen::MatrixXd& m) {
   return out;
 }
 
-}  // namespace attune::rotation
+}  // namespace attune
