@@ -4,44 +4,26 @@
 
 #include <cmath>
 #include <cstdint>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "attune/stats/ordinal_reliability.h"
+#include "fixture_csv.h"
 
 using namespace attune;
 
 namespace {
 
-std::vector<std::vector<std::string>> read_rows(const std::string& path) {
-  std::ifstream in(path);
-  REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) {
-      if (cell.size() >= 2 && cell.front() == '"') cell = cell.substr(1, cell.size() - 2);
-      cells.push_back(cell);
-    }
-    if (!line.empty() && line.back() == ',') cells.emplace_back();
-    rows.push_back(cells);
-  }
-  return rows;
-}
+using reference::read_csv_cells;
 
 // Every scale of fixture `name`: ordinal_reliability on its keyed codes against R's values.
 void check_fixture(const std::string& name) {
   const std::string base = std::string(ATTUNE_REFERENCE_DIR) + "/analyze_poly_" + name;
-  const auto data = read_rows(base + "_data.csv");
-  const auto keys = read_rows(base + "_keys.csv");
+  const auto data = read_csv_cells(base + "_data.csv");
+  const auto keys = read_csv_cells(base + "_keys.csv");
   std::map<std::string, double> expected;
-  for (const auto& row : read_rows(base + "_expected.csv")) {
+  for (const auto& row : read_csv_cells(base + "_expected.csv")) {
     if (row[0] != "scale") expected[row[0] + "/" + row[1]] = std::stod(row[2]);
   }
   std::vector<std::string> scales;
