@@ -68,6 +68,10 @@ double outlier_d2(std::span<const double> answers, const std::vector<std::size_t
 // One factorised covariance sub-matrix per pattern of missing answers, most recent first.
 struct MahalanobisCache::State {
   struct Pattern {
+    // Factorises `sub` in place (Eigen's LLT leaves its status unset until computed, so a
+    // default-constructed one must never be copied or moved).
+    Pattern(std::string mask, const Matrix& sub)
+        : answered_mask(std::move(mask)), problem(inversion_problem(sub, llt)) {}
     std::string answered_mask;   // one byte per item: 1 answered, 0 missing
     Eigen::LLT<Matrix> llt;
     std::string problem;         // why the sub-matrix cannot be inverted, or ""
@@ -99,8 +103,7 @@ struct MahalanobisCache::State {
         sub(a, b) = covariance[answered[static_cast<std::size_t>(a)] * n_items + answered[static_cast<std::size_t>(b)]];
       }
     }
-    recent.push_front({mask, {}, {}});
-    recent.front().problem = inversion_problem(sub, recent.front().llt);
+    recent.emplace_front(mask, sub);
     by_mask.emplace(mask, recent.begin());
     return recent.front();
   }
