@@ -86,14 +86,18 @@ RespondentQuality Screener::assess(std::span<const double> row, std::span<const 
   }
   q.irv = irv(row);
   q.mahalanobis = model_.distance(row, thresholds_.mahalanobis_missing, mahalanobis_cache_);
-  std::size_t at = 0;
-  for (const auto& keys : keyed_scales_) {
-    for (const KeyedItem& key : keys) {
-      const double x = row[key.item];
-      keyed_[at++] = key.reversed && !std::isnan(x) ? scale_.reverse(x) : x;
+  if (keyed_scales_.size() < even_odd_min_scales) {
+    q.even_odd = {NAN, NAN, scales_with_both_halves(row)};   // NA whatever the answers
+  } else {
+    std::size_t at = 0;
+    for (const auto& keys : keyed_scales_) {
+      for (const KeyedItem& key : keys) {
+        const double x = row[key.item];
+        keyed_[at++] = key.reversed && !std::isnan(x) ? scale_.reverse(x) : x;
+      }
     }
+    q.even_odd = even_odd(keyed_, keyed_positions_);
   }
-  q.even_odd = even_odd(keyed_, keyed_positions_);
   q.psychsyn = psychsyn(row, synonyms_);
   q.psychant = psychsyn(row, antonyms_);
   if (!checks_.empty()) {
@@ -102,6 +106,21 @@ RespondentQuality Screener::assess(std::span<const double> row, std::span<const 
   }
   q.duration = duration;
   return q;
+}
+
+std::size_t Screener::scales_with_both_halves(std::span<const double> row) const {
+  // A half's mean is NaN exactly when none of its items is answered (reverse-keying keeps an
+  // answer an answer), so the scales even_odd() would count need no means.
+  std::size_t used = 0;
+  for (const auto& keys : keyed_scales_) {
+    bool odd = false, even = false;
+    for (std::size_t k = 0; k < keys.size() && !(odd && even); ++k) {
+      bool& half = k % 2 == 0 ? odd : even;
+      half = half || !std::isnan(row[keys[k].item]);
+    }
+    used += odd && even;
+  }
+  return used;
 }
 
 QualityReport Screener::sample_report() const {

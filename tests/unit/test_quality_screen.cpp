@@ -99,3 +99,28 @@ TEST_CASE("screen: a longstring order that does not name each item once is refus
   input.longstring_order = {0, 1, 2, 3, 4, 6};
   CHECK_THROWS_AS((void)screen(six_items(), input, {}), Error);
 }
+
+TEST_CASE("screen: with fewer than 3 multi-item scales even-odd is NA and counts the scales as even_odd() does") {
+  // Scales a (items 1, 2) and b (items 3, 4, item 4 reversed) only; items 5 and 6 in no scale.
+  Instrument two = six_items();
+  two.scales.pop_back();
+  QualityInput input;
+  const double na = NAN;
+  input.items = {{1, 2, 4, 1, 5, 4}, {na, 2, 4, 1, 5, 4}, {na, na, na, 1, 5, 4}, {2, 3, 1, na, na, 3},
+                 {na, na, na, na, 2, 2}};
+  const QualityReport report = screen(two, input, {});
+  CHECK(report.even_odd_scales == 2);
+  const std::vector<std::vector<std::size_t>> scales = even_odd_scales(two);
+  for (std::size_t r = 0; r < input.items.size(); ++r) {
+    CAPTURE(r);
+    const EvenOddResult direct = even_odd(input.items[r], scales);   // NaN-ness does not depend on keying
+    CHECK(std::isnan(report.respondents[r].even_odd.consistency));
+    CHECK(std::isnan(report.respondents[r].even_odd.correlation));
+    CHECK(report.respondents[r].even_odd.scales_used == direct.scales_used);
+  }
+  CHECK(report.respondents[0].even_odd.scales_used == 2);
+  CHECK(report.respondents[1].even_odd.scales_used == 1);
+  CHECK(report.respondents[2].even_odd.scales_used == 0);
+  CHECK(report.respondents[3].even_odd.scales_used == 1);
+  CHECK(report.respondents[4].even_odd.scales_used == 0);
+}

@@ -63,6 +63,10 @@ class Screener {
   const QualityThresholds& thresholds() const { return thresholds_; }
 
  private:
+  // Even-odd's scales_used for `row` (answers as assess() takes them) without the half means:
+  // what even_odd() counts, for an instrument with too few scales for a value.
+  std::size_t scales_with_both_halves(std::span<const double> row) const;
+
   ResponseScale scale_;
   QualityThresholds thresholds_;
   std::vector<std::size_t> longstring_order_;
