@@ -28,18 +28,31 @@ namespace attune {
 namespace {
 
 // The cells of one output row: ids (or the row number), kept cells, the indices, the flags.
+// (Written in place into room made once: the row's cells are the same count every row.)
 void add_index_cells(const RespondentQuality& q, const QualityFlags& flags, bool checks, bool durations,
                      std::vector<Cell>& cells, std::string& flag_text) {
-  for (double v : {q.longstring.longest, q.longstring.average, q.irv, q.mahalanobis.d_squared,
-                   std::isnan(q.mahalanobis.d_squared) ? NAN : static_cast<double>(q.mahalanobis.df), q.mahalanobis.p_value,
-                   q.even_odd.consistency, q.psychsyn.r, static_cast<double>(q.psychsyn.pairs_answered), q.psychant.r,
-                   static_cast<double>(q.psychant.pairs_answered)}) {
-    cells.push_back(Cell::of(v));
+  const std::size_t start = cells.size();
+  cells.resize(start + 11 + checks + durations + 1);
+  Cell* cell = cells.data() + start;
+  *cell++ = Cell::of(q.longstring.longest);
+  *cell++ = Cell::of(q.longstring.average);
+  *cell++ = Cell::of(q.irv);
+  *cell++ = Cell::of(q.mahalanobis.d_squared);
+  *cell++ = Cell::of(std::isnan(q.mahalanobis.d_squared) ? NAN : static_cast<double>(q.mahalanobis.df));
+  *cell++ = Cell::of(q.mahalanobis.p_value);
+  *cell++ = Cell::of(q.even_odd.consistency);
+  *cell++ = Cell::of(q.psychsyn.r);
+  *cell++ = Cell::of(static_cast<double>(q.psychsyn.pairs_answered));
+  *cell++ = Cell::of(q.psychant.r);
+  *cell++ = Cell::of(static_cast<double>(q.psychant.pairs_answered));
+  if (checks) *cell++ = Cell::of(static_cast<double>(q.attention.failed));
+  if (durations) *cell++ = Cell::of(q.duration);
+  if (flags.any()) {
+    flag_text = flags.to_string();
+    *cell = Cell::of(std::string_view(flag_text));
+  } else {
+    *cell = Cell::missing();
   }
-  if (checks) cells.push_back(Cell::of(static_cast<double>(q.attention.failed)));
-  if (durations) cells.push_back(Cell::of(q.duration));
-  flag_text = flags.to_string();
-  cells.push_back(flag_text.empty() ? Cell::missing() : Cell::of(std::string_view(flag_text)));
 }
 
 // Worker threads for the second pass; 0: the calling thread alone. The default (0) follows

@@ -3,6 +3,8 @@
 
 #include <cmath>
 #include <cstring>
+#include <cstdint>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -79,6 +81,33 @@ TEST_CASE("a remembered number's text is the text fmt gives, first time and agai
       CAPTURE(v);
       CHECK(std::string(out, end) == fmt::format("{}", v));
       CHECK(out[kNumberRoom] == '#');   // nothing written past the room
+    }
+  }
+}
+
+TEST_CASE("write_number's own shortest writer gives fmt's text for any double") {
+  // Random bit patterns (every exponent), values near the switch between fixed and exponent
+  // notation (1e-5, 1e16), and everyday values; written twice, afresh and remembered.
+  std::mt19937_64 rng(20261206);
+  std::vector<double> values = {1e15, 9.999999999999998e15, 1e16, 1e17, 1e-4, 1e-5, 0.00012, 1e100, 1e-100,
+                                5e-324, 1.7976931348623157e308, 2.2250738585072014e-308, 123456789012345678.0};
+  for (int e = -330; e <= 310; ++e) values.push_back(1.2345678901234567 * std::pow(10.0, e));
+  for (int i = 0; i < 200000; ++i) {
+    const std::uint64_t bits = rng();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    values.push_back(v);
+    values.push_back(std::ldexp(static_cast<double>(rng() >> 11), -static_cast<int>(rng() % 80)));
+  }
+  for (double v : values) {
+    if (std::isnan(v)) continue;
+    for (int again = 0; again < 2; ++again) {
+      char out[kNumberRoom];
+      const std::string text(out, write_number(out, v));
+      if (text != fmt::format("{}", v + 0.0)) {   // one CHECK per failure only: 400k values
+        CAPTURE(v);
+        CHECK(text == fmt::format("{}", v + 0.0));
+      }
     }
   }
 }
