@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -14,9 +15,13 @@
 #include <fmt/format.h>
 
 #include "attune/quality/screen.h"
+#include "attune/responses/empty_records.h"
+#include "attune/responses/likert_coding.h"
+#include "attune/responses/observed_range.h"
 #include "attune/responses/cell_parser.h"
 #include "attune/responses/response_reader.h"
 #include "attune/run/quality_run.h"
+#include "attune/stats/pairwise_moments.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
 
@@ -80,5 +85,26 @@ struct QualityReader {
 struct QualityPass : QualityReader {
   std::unique_ptr<Screener> screener;   // after the first pass
 };
+
+// What the first pass fills, for read_first_pass_in_batches (quality_first_pass.cpp).
+struct FirstPassInput {
+  QualityReader& reader;      // its parser is copied to each worker and counts their invalid cells
+  PairwiseMoments& sample;    // every row's answers
+  LikertCoding coding;        // of the parser's scale
+  bool watch_range;           // whether `seen` is wanted (no --range)
+  ObservedRange& seen;
+  EmptyRecords& empty;
+  std::uint64_t& respondents;
+};
+
+// Worker threads for a pass over `source` with --threads `requested`; 0: the calling thread
+// alone. The default (0) follows score: one per core for delimited text, none for sources
+// whose decoding is the work.
+unsigned quality_threads(const RecordSource& source, unsigned requested);
+
+// The first pass of the Likert fast path over `threads` worker threads, from the source's first
+// record: the same sample moments, counts and errors as the one-thread loop.
+void read_first_pass_in_batches(FirstPassInput& in, RecordSource& source, unsigned threads,
+                                const std::function<void(std::uint64_t, std::uint64_t)>& report);
 
 }  // namespace attune

@@ -55,14 +55,6 @@ void add_index_cells(const RespondentQuality& q, const QualityFlags& flags, bool
   }
 }
 
-// Worker threads for the second pass; 0: the calling thread alone. The default (0) follows
-// score: one per core for delimited text, none for sources whose decoding is the work.
-unsigned second_pass_threads(const RecordSource& source, unsigned requested) {
-  if (requested == 0 && !source.delimited_text()) return 0;
-  const unsigned threads = resolve_threads(requested).count;
-  return threads > 1 ? threads : 0;
-}
-
 // Rows per batch handed to a worker.
 constexpr std::size_t kQualityBatchRows = 1024;
 
@@ -259,7 +251,7 @@ void write_quality_rows(QualityRun& run, RecordSource& source, RecordWriter& wri
   if (!source.rewind()) {
     throw io_error({source.name()}, "cannot be read a second time", "give a file that stays in place while it is read");
   }
-  const unsigned threads = second_pass_threads(source, options.threads);
+  const unsigned threads = quality_threads(source, options.threads);
   if (threads > 0) {
     screen_in_batches(run, source, writer, threads, options.progress);
     writer.finish();

@@ -116,7 +116,13 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
   ObservedRange seen;
   EmptyRecords empty;
   ProgressTick progress(source, options.progress);
-  for (;;) {
+  // On worker threads: the Likert fast path on delimited text (quality_first_pass.cpp).
+  const unsigned threads = likert && source.delimited_text() ? quality_threads(source, options.threads) : 0;
+  if (threads > 0) {
+    FirstPassInput in{pass, sample, *coding, watch_range, seen, empty, run.respondents};
+    read_first_pass_in_batches(in, source, threads, options.progress);
+  }
+  while (threads == 0) {   // (with workers, they read every row)
     // (Asked each row: a source may have plain lines only from some row on.)
     if (PlainText* plain = likert ? source.plain_text() : nullptr) {
       const std::string_view line = plain->peek_line();
@@ -153,7 +159,7 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
     if (!checks.empty()) run.held_input.check_values.push_back(check_values);
     if (pass.duration_field) run.held_input.durations.push_back(duration);
   }
-  if (likert) {
+  if (likert && threads == 0) {
     likert->add(codes.data(), coded);
     std::vector<ExactPairSums> upper;
     for (std::size_t i = 0; i < n_items; ++i)
