@@ -46,10 +46,13 @@ void check_row_width(std::span<const double> answers, std::size_t n_items) {
 
 // The items answered (not NaN), in order, into `answered`.
 void collect_answered(std::span<const double> answers, std::vector<std::size_t>& answered) {
-  answered.clear();
+  answered.resize(answers.size());   // each index written, kept when answered (no branch)
+  std::size_t k = 0;
   for (std::size_t i = 0; i < answers.size(); ++i) {
-    if (!std::isnan(answers[i])) answered.push_back(i);
+    answered[k] = i;
+    k += !std::isnan(answers[i]);
   }
+  answered.resize(k);
 }
 
 // psych::outlier's D^2: the full inverse `inverse` (row-major, n x n) over the answered items only.
