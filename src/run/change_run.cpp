@@ -224,7 +224,22 @@ class ChangeRun {
       if (pair.to != to) continue;
       if (pair.matched_row.size() != waves_[pair.from].size()) pair.matched_row.assign(waves_[pair.from].size(), 0);
       writer_.finish_pair(pair, waves_[pair.from], name);
+      warn_near_matches(pair, name);
     }
+  }
+
+  // Warns of ids that would match but for letter case or white space around them: they stay apart.
+  void warn_near_matches(const PairState& pair, const std::string& later_name) {
+    const change::NearMatches near = change::near_matches(pair, waves_[pair.from]);
+    if (near.count == 0 || !hooks_.warn) return;
+    const std::string& earlier_name = waves_[pair.from].name();
+    hooks_.warn(fmt::format("wave {} -> {}: {} unmatched id{} of wave {} differ{} from an unmatched id of wave {} only in "
+                            "letter case or surrounding spaces (e.g. {} in wave {}, {} in wave {}); ids are matched exactly, "
+                            "so these count as different people: make the ids the same in both waves if they are the same "
+                            "people (--unmatched FILE lists them)",
+                            earlier_name, later_name, near.count, near.count == 1 ? "" : "s", earlier_name,
+                            near.count == 1 ? "s" : "", later_name, show_text(near.earlier), earlier_name,
+                            show_text(near.later), later_name));
   }
 
   void hold(WaveScores& wave, const WaveSource& input, const LaterRow& row) {
