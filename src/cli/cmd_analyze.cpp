@@ -108,7 +108,8 @@ Command add_analyze_command(CLI::App& app) {
       ->option_text("N")->check(whole_number(1, kMaxSplitSamples));
   cmd->add_option("--threads", args->threads,
                   "Threads (default 0: one per core); with 2 or more the pair sums run beside the reading; the results are the same bytes")
-      ->option_text("N");
+      ->option_text("N")
+      ->check(thread_count());
   add_output_options(*cmd, args->output, {.numbers = true});
   cmd->footer(examples({"attune analyze -i ecr-r responses.csv                 # per-scale reliability + item table",
                         "attune analyze -i my_items.yaml data.csv -f json      # everything, with psych's names",

@@ -296,7 +296,8 @@ Command add_change_command(CLI::App& app) {
   add_classify_options(*cmd, args->classify, kChangeReliability);
   add_output_options(*cmd, args->output, {.numbers = true});
   cmd->add_option("--threads", args->threads, "Threads that parse and score each wave's rows (default 0: one per core for delimited text); the output is the same bytes")
-      ->option_text("N");
+      ->option_text("N")
+      ->check(thread_count());
   cmd->footer(examples({
       "attune change -i ecr-r --id pid wave1.csv wave2.csv              # two files, matched by id",
       "attune change -i ecr-r --id person --wave month panel.csv        # a long panel",

@@ -13,6 +13,7 @@
 #include "attune/util/error.h"
 #include "attune/util/text.h"
 #include "common.h"
+#include "option_checks.h"
 
 namespace attune::cli {
 
@@ -92,6 +93,7 @@ void add_output_options(CLI::App& command, OutputOptions& options, const OutputU
                      "Decimals of every number: csv/tsv/json/sav/dta round to N (default: the shortest exact text); "
                      "tables show N (default 2); whole numbers show none")
       ->option_text("N")
+      ->check(not_empty(fmt::format("a whole number of decimals from 0 to {}", kMaxDigits)))
       ->group(kGroup);
   command.add_option("--output-decimal", options.decimal,
                      "Decimal mark of numbers in csv, tsv and tables: '.' (default) or ',' (with --output-delim ';' for "
