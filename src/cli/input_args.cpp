@@ -314,6 +314,7 @@ std::shared_ptr<const ChainLines>& opened_chain() {
 std::unique_ptr<RecordSource> open_input(const InputArgs& args) {
   CsvOptions csv;
   csv.delimiter = parse_delimiter(args.delimiter);
+  csv.encoding = text_encoding_named(args.encoding).value_or(TextEncoding::utf8);
   std::vector<std::unique_ptr<RecordSource>> sources;
   for (const auto& file : input_files(args)) {
     std::unique_ptr<RecordSource> source = open_record_source(
