@@ -78,6 +78,12 @@ int run(const AnalyzeArgs& args) {
   progress.finish();
   if (options.polychoric) note(ordinal_alpha_caveat);
   note_rows_read(report, excluded);
+  // The CSV and JSONL rows have no place for a scale left out: say so where every format shows it.
+  for (const auto& skipped : report.skipped) {
+    note(fmt::format("not analysed: {} (alpha needs 2 or more items; psych::scoreItems' alpha of 1 for one item "
+                     "measures nothing): give it more items in the definition or --keys list to analyse it",
+                     skipped));
+  }
   if (!report.range_warning.empty()) warn(report.range_warning);
   for (const auto& scale : report.scales) {
     for (const auto& suspect : scale.keys.suspects) warn(suspect.message);
@@ -108,7 +114,8 @@ Command add_analyze_command(CLI::App& app) {
       ->option_text("N")->check(whole_number(1, kMaxSplitSamples));
   cmd->add_option("--threads", args->threads,
                   "Threads (default 0: one per core); with 2 or more the pair sums run beside the reading; the results are the same bytes")
-      ->option_text("N");
+      ->option_text("N")
+      ->check(thread_count());
   add_output_options(*cmd, args->output, {.numbers = true});
   cmd->footer(examples({"attune analyze -i ecr-r responses.csv                 # per-scale reliability + item table",
                         "attune analyze -i my_items.yaml data.csv -f json      # everything, with psych's names",

@@ -144,6 +144,23 @@ void refuse_clashing_outputs(const ChangeArgs& args) {
   }
 }
 
+// Refuses one file given as two waves (the same name, or one file through a link): every
+// respondent would match itself and show no change.
+void refuse_repeated_waves(const ChangeArgs& args) {
+  if (!args.wave.empty()) return;
+  const std::vector<std::string> files = input_files(args.input);
+  for (std::size_t i = 1; i < files.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (!same_output(files[j], files[i])) continue;
+      throw usage_error(fmt::format("waves {} and {} are the same file ({}{}): each respondent would be matched with "
+                                    "itself and show no change",
+                                    j + 1, i + 1, files[i] == "-" ? "standard input" : show_text(files[j]),
+                                    files[i] == files[j] ? "" : fmt::format(" and {}", show_text(files[i]))),
+                        "give each wave its own file in wave order, or one long panel with --wave COLUMN");
+    }
+  }
+}
+
 // The transition matrix of each pair as records: one row per cell (from-pattern x to-pattern)
 // with its count and row percentage, in the order of the stderr table.
 void write_transitions(const ChangeReport& report, const std::string& file) {
@@ -171,6 +188,7 @@ int run(const ChangeArgs& args) {
   check_input_use(args.input, "change");
   refuse_output_over_inputs(args.input, args.output, {args.unmatched, args.transitions});
   refuse_clashing_outputs(args);
+  refuse_repeated_waves(args);
   if (args.input.ids.empty()) throw usage_error("change matches respondents by id: give --id COLUMN", "e.g. --id pid");
   ChangeOptions options;
   InputChoice input = to_response_options(args.input);
@@ -278,7 +296,8 @@ Command add_change_command(CLI::App& app) {
   add_classify_options(*cmd, args->classify, kChangeReliability);
   add_output_options(*cmd, args->output, {.numbers = true});
   cmd->add_option("--threads", args->threads, "Threads that parse and score each wave's rows (default 0: one per core for delimited text); the output is the same bytes")
-      ->option_text("N");
+      ->option_text("N")
+      ->check(thread_count());
   cmd->footer(examples({
       "attune change -i ecr-r --id pid wave1.csv wave2.csv              # two files, matched by id",
       "attune change -i ecr-r --id person --wave month panel.csv        # a long panel",

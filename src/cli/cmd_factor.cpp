@@ -230,7 +230,8 @@ Command add_factor_command(CLI::App& app) {
       ->option_text("S")->check(whole_number(0, UINT64_MAX));
   cmd->add_option("--threads", args->threads,
                   "Parallel analysis: threads sharing its iterations (default 0: one per core); the results are the same bytes")
-      ->option_text("N");
+      ->option_text("N")
+      ->check(thread_count());
   cmd->add_option("--plot", args->plot, "Write the parallel analysis' scree plot to FILE.svg (runs --parallel)")
       ->option_text("FILE.svg");
   cmd->add_flag("--lavaan", args->lavaan, "Write the instrument's measurement model as lavaan syntax (one factor per scale)");

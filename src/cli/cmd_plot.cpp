@@ -133,7 +133,8 @@ Command add_plot_command(CLI::App& app) {
   cmd->add_option("--max-points", args->max_points, "Draw up to N points; above N, a 2-D density of counts (default 5000)")
       ->option_text("N")->check(whole_number(0, 1000000));
   cmd->add_option("--threads", args->threads, "Threads that parse and score rows (as score's --threads); the picture is the same")
-      ->option_text("N");
+      ->option_text("N")
+      ->check(thread_count());
   cmd->footer(examples({
       "attune plot -i ecr-r responses.csv -o plane.svg         # scatter, or a density above 5,000",
       "attune plot -i ecr-r responses.csv                      # on a terminal: text",

@@ -171,7 +171,8 @@ Command add_quality_command(CLI::App& app) {
   add_output_options(*cmd, args->output, {.numbers = true});
   cmd->add_flag("--summary", args->summary, "Print counts per flag and the thresholds used to stderr");
   cmd->add_option("--threads", args->threads, "Threads that read and screen rows in the second pass (default 0: one per core for delimited text, one for .sav/.dta/.sas7bdat); the output is the same bytes, in input order")
-      ->option_text("N");
+      ->option_text("N")
+      ->check(thread_count());
   cmd->footer(examples({"attune quality -i ecr-r responses.csv --longstring 10 --irv-below 0.5",
                         "attune quality -i my_items.yaml survey.csv --duration Duration --duration-below 120 --summary",
                         "attune quality -i ecr-r data.csv -f csv -o flags.csv && attune score -i ecr-r data.csv --exclude-flagged flags.csv",

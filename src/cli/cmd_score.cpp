@@ -141,7 +141,8 @@ Command add_score_command(CLI::App& app) {
   cmd->add_flag("--summary", args->summary, "Also print per-score n/mean/sd/min/max and pattern counts to stderr");
   cmd->add_flag("--summary-only", args->summary_only, "Write only the summary, as the output (in the chosen format)");
   cmd->add_option("--threads", args->threads, "Threads that parse, score and format rows (default 0: one per core for delimited text, one for .sav/.dta/.sas7bdat, whose decoding is the work); the output is the same bytes, in input order")
-      ->option_text("N");
+      ->option_text("N")
+      ->check(thread_count());
   cmd->add_flag("--provenance", args->provenance, "Add columns naming the attune version and the instrument id, version and SHA-256");
   cmd->footer(examples({
       "attune score -i ecr-r responses.csv                  # a table on a terminal",

@@ -13,6 +13,7 @@
 #include "attune/io/record_writer.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
+#include "attune/util/text_encoding.h"
 #include "man_page.h"
 
 namespace attune::cli {
@@ -36,7 +37,8 @@ struct CommandSpec {
 };
 
 // The words an option's value is one of, where the library can say: the output and input
-// formats, the classification methods, prototype's tie rules.
+// formats, the classification methods, prototype's tie rules, the text encodings, the decimal
+// marks and the delimiters' names.
 std::vector<std::string> known_words(const std::string& long_name) {
   std::vector<std::string> words;
   if (long_name == "format") {
@@ -53,6 +55,14 @@ std::vector<std::string> known_words(const std::string& long_name) {
     words.push_back("none");
   } else if (long_name == "tie-rule") {
     words = {"report", "forced-choice", "unclassified"};
+  } else if (long_name == "encoding") {
+    for (const char* name : {"utf-8", "latin1", "cp1252"}) {
+      if (text_encoding_named(name)) words.push_back(name);
+    }
+  } else if (long_name == "decimal" || long_name == "output-decimal") {
+    words = {".", ","};
+  } else if (long_name == "delim" || long_name == "output-delim") {
+    words = {"comma", "semicolon", "tab"};   // the names both take: a bare ; would end the shell's command
   }
   return words;
 }
@@ -66,8 +76,10 @@ Value value_of(const CLI::Option& option, std::vector<std::string>& words) {
   words = known_words(long_name);
   if (!words.empty()) return Value::words;
   auto alternatives = split(text, '|');
+  // Words start in lower case (geominQ is one; N and FILE are placeholders) and hold letters and '-'.
   const bool all_words = alternatives.size() > 1 && std::all_of(alternatives.begin(), alternatives.end(), [](auto& w) {
-    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-'; });
+    return !w.empty() && std::islower(static_cast<unsigned char>(w.front())) &&
+           std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; });
   });
   if (all_words) {
     words = alternatives;

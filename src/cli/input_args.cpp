@@ -15,6 +15,7 @@
 #include "attune/util/text_encoding.h"
 #include "attune/util/text.h"
 #include "common.h"
+#include "option_checks.h"
 
 namespace attune::cli {
 
@@ -116,13 +117,15 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
         "--map");
   place(cmd.add_option("--input-format", args.input_format,
                        "Input format: auto (by extension), csv, sav, zsav, dta, sas7bdat (SPSS/Stata/SAS via ReadStat; user-missing codes read as missing)")
-            ->option_text("FORMAT"),
+            ->option_text("FORMAT")
+            ->check(not_empty("an input format (auto, csv, sav, zsav, dta, sas7bdat)")),
         "--input-format");
   place(cmd.add_flag("--qualtrics", args.qualtrics,
                      "The CSV is a Qualtrics export: skip its question-text and ImportId rows (detected by default)"),
         "--qualtrics");
   place(cmd.add_option("--delim", args.delimiter, "Input delimiter: ',', ';' or tab (default: detected from the header)")
-            ->option_text("CHAR"),
+            ->option_text("CHAR")
+            ->check(not_empty("a delimiter (',', ';' or tab)")),
         "--delim");
   place(cmd.add_option("--decimal", args.decimal, "Decimal mark of the data: '.' (default) or ',' (European exports: 3,5)")
             ->option_text("MARK"),
@@ -136,7 +139,8 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const InputUse& use) {
             ->option_text("CODES"),
         "--na");
   place(cmd.add_option("--range", args.range, "The data's response scale when it differs from the instrument's (e.g. 1:5)")
-            ->option_text("MIN:MAX"),
+            ->option_text("MIN:MAX")
+            ->check(not_empty("a response scale MIN:MAX")),
         "--range");
   place(cmd.add_option("--invalid", args.invalid, "A value out of range or not a number: error (default) or missing (counted, reported)")
             ->option_text("error|missing"),
@@ -314,6 +318,7 @@ std::shared_ptr<const ChainLines>& opened_chain() {
 std::unique_ptr<RecordSource> open_input(const InputArgs& args) {
   CsvOptions csv;
   csv.delimiter = parse_delimiter(args.delimiter);
+  csv.encoding = text_encoding_named(args.encoding).value_or(TextEncoding::utf8);
   std::vector<std::unique_ptr<RecordSource>> sources;
   for (const auto& file : input_files(args)) {
     std::unique_ptr<RecordSource> source = open_record_source(

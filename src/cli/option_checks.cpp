@@ -9,8 +9,9 @@
 
 namespace attune::cli {
 
-CLI::Validator whole_number(std::uint64_t low, std::uint64_t high) {
-  const std::string range = fmt::format("a whole number from {} to {}", low, high);
+CLI::Validator whole_number(std::uint64_t low, std::uint64_t high, std::string meaning) {
+  const std::string range =
+      fmt::format("a whole number from {} to {}{}", low, high, meaning.empty() ? "" : " (" + meaning + ")");
   return CLI::Validator(
       [low, high, range](std::string& text) -> std::string {
         std::string_view t = trim(text);
@@ -22,6 +23,16 @@ CLI::Validator whole_number(std::uint64_t low, std::uint64_t high) {
         return "";
       },
       "");   // no description: the help's option text says what the value is
+}
+
+CLI::Validator thread_count() { return whole_number(0, UINT32_MAX, "0: one per core"); }
+
+CLI::Validator not_empty(std::string what) {
+  return CLI::Validator(
+      [what](std::string& text) -> std::string {
+        return text.empty() ? fmt::format("\"\" is not {}", what) : std::string();
+      },
+      "");
 }
 
 CLI::Validator finite_number(double low, double high, bool low_open, bool high_open) {

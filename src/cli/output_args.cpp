@@ -13,6 +13,7 @@
 #include "attune/util/error.h"
 #include "attune/util/text.h"
 #include "common.h"
+#include "option_checks.h"
 
 namespace attune::cli {
 
@@ -84,7 +85,8 @@ void add_output_options(CLI::App& command, OutputOptions& options, const OutputU
   command.add_option("-f,--format", options.format,
                      "Output format: table, csv, tsv, json, jsonl, sav (SPSS), dta (Stata) (default: from -o's "
                      "extension, else table on a terminal and csv otherwise)")
-      ->option_text("FORMAT");
+      ->option_text("FORMAT")
+      ->check(not_empty("an output format (table, csv, tsv, json, jsonl, sav, dta)"));
   command.add_flag("--safe-csv", options.safe_csv,
                    "CSV/TSV: prefix text cells and headers starting with = + - @ (not numbers) with ' so spreadsheets do not run them");
   if (!use.numbers) return;
@@ -92,14 +94,17 @@ void add_output_options(CLI::App& command, OutputOptions& options, const OutputU
                      "Decimals of every number: csv/tsv/json/sav/dta round to N (default: the shortest exact text); "
                      "tables show N (default 2); whole numbers show none")
       ->option_text("N")
+      ->check(not_empty(fmt::format("a whole number of decimals from 0 to {}", kMaxDigits)))
       ->group(kGroup);
   command.add_option("--output-decimal", options.decimal,
                      "Decimal mark of numbers in csv, tsv and tables: '.' (default) or ',' (with --output-delim ';' for "
                      "a German Excel)")
       ->option_text(".|,")
+      ->check(not_empty("a decimal mark ('.' or ',')"))
       ->group(kGroup);
   command.add_option("--output-delim", options.delimiter, "CSV field delimiter: ',' (default), ';' or tab")
       ->option_text(",|;|tab")
+      ->check(not_empty("a delimiter (',', ';' or tab)"))
       ->group(kGroup);
   for (const char* name : {"-o", "-f", "--safe-csv"}) command.get_option(name)->group(kGroup);
 }

@@ -366,6 +366,14 @@ bool CsvReader::next(Record& record) {
     while (end_ - pos_ < 3 && fill()) {
     }
     if (end_ - pos_ >= 3 && std::memcmp(buffer_.data() + pos_, "\xEF\xBB\xBF", 3) == 0) {
+      if (options_.encoding != TextEncoding::utf8) {
+        const char* named = options_.encoding == TextEncoding::latin1 ? "latin1" : "cp1252";
+        throw Error(ErrorKind::usage, {name_, 1, 1},
+                    fmt::format("the file starts with a UTF-8 byte order mark, which says its text is UTF-8, but "
+                                "--encoding {} would read every accented letter as two wrong ones",
+                                named),
+                    "leave --encoding out: UTF-8 is the default");
+      }
       pos_ += 3;
       line_start_ = pos_;
     }

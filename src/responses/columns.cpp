@@ -260,6 +260,16 @@ ColumnBinding bind_columns(const Instrument& instrument, const std::vector<std::
                                      index.count(header[i]), show_text(header[i])),
                          "rename the columns so each name is unique, or give --id COL for another column");
       }
+      for (std::size_t j = i + 1; j < header.size(); ++j) {   // "ID" and "id": found ignoring case, both are
+        if (header[j] != header[i] && iequals(trim(header[j]), trim(header[i]))) {
+          throw data_error({file, 1, 0},
+                           fmt::format("the header has columns {} (column {}) and {} (column {}), which differ only in "
+                                       "letter case; the id column is found ignoring case, and attune would not guess "
+                                       "which holds the ids",
+                                       show_text(header[i]), i + 1, show_text(header[j]), j + 1),
+                           fmt::format("give --id {} or --id {}", show_text(header[i]), show_text(header[j])));
+        }
+      }
       binding.id_fields.push_back(i);
       binding.id_names.push_back(header[i]);
     }

@@ -32,6 +32,17 @@ struct PairState {
   WavePairReport report;
 };
 
+// Respondents of a pair left unmatched in both waves whose ids agree once letter case and the
+// white space around them are ignored ("P01" and "p01 "): how many of the earlier wave's, and
+// the first of them in input order with its later-wave spelling.
+struct NearMatches {
+  std::uint64_t count = 0;
+  std::string earlier, later;
+};
+
+// The near matches of `pair` once its later wave is read (ids are matched exactly; these are not).
+NearMatches near_matches(const PairState& pair, const WaveScores& earlier);
+
 // Writes the rows, counts and retest moments of every pair.
 class PairWriter {
  public:

@@ -1,11 +1,14 @@
 // A change run's output: one row per matched respondent and pair of waves (the scores at both
 // waves, the difference, the RCI and its verdict per score; the patterns and the flow), the
 // unmatched list, and with --retest the test-retest table.
+#include <cctype>
 #include <cmath>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "attune/stats/icc.h"
+#include "attune/util/text.h"
 #include "change_pairs.h"
 
 namespace attune::change {
@@ -117,6 +120,37 @@ void PairWriter::finish_pair(PairState& pair, const WaveScores& earlier, const s
       out_.write_row(row);
     }
   }
+}
+
+namespace {
+
+// `id` trimmed and in ASCII lower case: the key under which near matches meet.
+std::string loose_id(std::string_view id) {
+  std::string key(trim(id));
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
+}  // namespace
+
+NearMatches near_matches(const PairState& pair, const WaveScores& earlier) {
+  NearMatches near;
+  if (pair.unmatched_later.empty()) return near;
+  std::unordered_map<std::string, std::string_view> later;   // loose id -> a later-wave spelling
+  for (const auto& id : pair.unmatched_later) {
+    auto [at, added] = later.try_emplace(loose_id(id), id);
+    if (!added && id < at->second) at->second = id;   // the same example whatever the set's order
+  }
+  for (std::size_t i = 0; i < earlier.size(); ++i) {
+    if (pair.matched_row[i] != 0) continue;
+    auto at = later.find(loose_id(earlier.id(i)));
+    if (at == later.end()) continue;
+    if (near.count++ == 0) {
+      near.earlier = earlier.id(i);
+      near.later = at->second;
+    }
+  }
+  return near;
 }
 
 }  // namespace attune::change

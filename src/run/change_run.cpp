@@ -224,7 +224,22 @@ class ChangeRun {
       if (pair.to != to) continue;
       if (pair.matched_row.size() != waves_[pair.from].size()) pair.matched_row.assign(waves_[pair.from].size(), 0);
       writer_.finish_pair(pair, waves_[pair.from], name);
+      warn_near_matches(pair, name);
     }
+  }
+
+  // Warns of ids that would match but for letter case or white space around them: they stay apart.
+  void warn_near_matches(const PairState& pair, const std::string& later_name) {
+    const change::NearMatches near = change::near_matches(pair, waves_[pair.from]);
+    if (near.count == 0 || !hooks_.warn) return;
+    const std::string& earlier_name = waves_[pair.from].name();
+    hooks_.warn(fmt::format("wave {} -> {}: {} unmatched id{} of wave {} differ{} from an unmatched id of wave {} only in "
+                            "letter case or surrounding spaces (e.g. {} in wave {}, {} in wave {}); ids are matched exactly, "
+                            "so these count as different people: make the ids the same in both waves if they are the same "
+                            "people (--unmatched FILE lists them)",
+                            earlier_name, later_name, near.count, near.count == 1 ? "" : "s", earlier_name,
+                            near.count == 1 ? "s" : "", later_name, show_text(near.earlier), earlier_name,
+                            show_text(near.later), later_name));
   }
 
   void hold(WaveScores& wave, const WaveSource& input, const LaterRow& row) {
@@ -255,6 +270,31 @@ class ChangeRun {
     }
   }
 
+  // Where respondent row `row` (0-based) of a long panel has its wave cell: file, line and
+  // column, read again from the first byte (the source's name alone when it cannot be read twice).
+  SourceLocation wave_cell(const WaveSource& input, std::uint64_t row) {
+    try {
+      std::unique_ptr<RecordSource> source = input.open();
+      Record record;
+      if (!source->next(record)) return {source_name_, 0, 0};
+      std::optional<std::size_t> column;   // as CaptureWriter finds it: exactly, else ignoring case
+      for (std::size_t i = 0; i < record.size() && !column; ++i) if (record.fields[i] == options_.wave_column) column = i;
+      for (std::size_t i = 0; i < record.size() && !column; ++i) if (iequals(record.fields[i], options_.wave_column)) column = i;
+      const bool leave_out = leaves_out_empty_records(*source, options_.score);
+      std::uint64_t seen = 0;
+      while (source->next(record)) {
+        if (leave_out && record.blank()) continue;
+        if (seen++ != row) continue;
+        const SourceLocation cell = record.where(source->name(), column.value_or(record.size()));
+        SourceLocation at = source->locate(cell.line);
+        at.column = cell.column;
+        return at;
+      }
+    } catch (const Error&) {   // a pipe: its bytes are gone
+    }
+    return {source_name_, 0, 0};
+  }
+
   // One long panel: every row held in its wave, then the waves ordered and matched.
   void run_long() {
     if (inputs_.size() != 1) throw usage_error("--wave reads one long file", "give the panel as one file (or drop --wave and give one file per wave)");
@@ -263,7 +303,7 @@ class ChangeRun {
     std::unordered_map<std::string, std::size_t> by_name;
     score(inputs_[0], [&](const LaterRow& row, std::string_view wave) {
       std::string key(trim(wave));
-      if (key.empty()) throw data_error({source_name_, 0, 0}, fmt::format("respondent {} (data row {}) has no wave in column {}", show_text(row.id), row.row + 1, show_text(options_.wave_column)),
+      if (key.empty()) throw data_error(wave_cell(inputs_[0], row.row), fmt::format("respondent {} (data row {}) has no wave in column {}", show_text(row.id), row.row + 1, show_text(options_.wave_column)),
                                         "give every row its wave");
       auto at = by_name.find(key);
       if (at == by_name.end()) {

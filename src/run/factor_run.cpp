@@ -216,12 +216,18 @@ FactorReport run_factor(const Instrument& definition, RecordSource& source, cons
   const std::size_t n_items = instrument.items.size();
   const std::size_t nfactors = options.nfactors ? options.nfactors : default_factors(instrument);
   const std::size_t most = max_factors(n_items);
+  if (most == 0) {   // p(p-1)/2 - p for one factor: -1 for one or two items
+    const long p = static_cast<long>(n_items);
+    throw usage_error(fmt::format("{} too few for a factor analysis: one factor leaves psych's degrees of freedom, "
+                                  "p(p-1)/2 - pk + k(k-1)/2, at {}",
+                                  n_items == 1 ? std::string("one item is") : fmt::format("{} items are", n_items), p * (p - 1) / 2 - p),
+                      "factor analysis needs 3 or more items: give a definition or keys list with more of them");
+  }
   if (nfactors > most) {
     throw usage_error(fmt::format("{} factor{} are more than {} items identify (at most {})", nfactors,
                                   nfactors == 1 ? "" : "s", n_items, most),
-                      most == 0 ? std::string("factor analysis needs 3 or more items")
-                                : fmt::format("give --nfactors {} or fewer: psych's degrees of freedom, "
-                                              "p(p-1)/2 - pk + k(k-1)/2, must not be negative", most));
+                      fmt::format("give --nfactors {} or fewer: psych's degrees of freedom, "
+                                  "p(p-1)/2 - pk + k(k-1)/2, must not be negative", most));
   }
   ResponseReader reader(instrument, source, std::move(header), options);
   ItemAnalysisMoments moments(n_items, all_items_key(n_items, reader.scale()));

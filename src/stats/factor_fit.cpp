@@ -167,7 +167,9 @@ FactorFit factor_fit(const DenseMatrix& correlations, const DenseMatrix& loading
   out.null_dof = pd * (pd - 1) / 2;
   if (std::isnan(n_obs)) return out;
   out.null_chisq = f0 * ((n_obs - 1) - (2 * pd + 5) / 6);
-  out.TLI = (m0 - mm) / (m0 - 1 / nm);
+  // With 0 degrees of freedom mm is 0 / 0: psych prints -Inf, Inf or NaN by the objective's
+  // rounding (a just-identified model has no TLI), so it is NA here.
+  if (out.dof > 0) out.TLI = (m0 - mm) / (m0 - 1 / nm);
   if (!(out.dof > 0) || std::isnan(out.objective)) return out;
   const double df = out.dof, stat = out.STATISTIC;
   out.RMSEA = std::sqrt(std::max(chisq / (df * n_obs) - 1 / (n_obs - 1), 0.0));

@@ -96,6 +96,19 @@ TEST_CASE("fit statistics need n.obs: without it they are NA, the residual ones 
   CHECK(fit.dof == 5.0);
 }
 
+TEST_CASE("a just-identified model (3 items, 1 factor: 0 degrees of freedom) has no TLI, not psych's -Inf") {
+  DenseMatrix r(3, 3);
+  const double c[3][3] = {{1, 0.75, 0.78}, {0.75, 1, 0.82}, {0.78, 0.82, 1}};
+  for (std::size_t i = 0; i < 3; ++i)
+    for (std::size_t j = 0; j < 3; ++j) r(i, j) = c[i][j];
+  const FactorExtraction f = extract_factors(r, 1, FactorMethod::minres);
+  const FactorFit fit = factor_fit(r, f.loadings, {}, 40);
+  CHECK(fit.dof == 0.0);
+  CHECK(std::isnan(fit.TLI));
+  CHECK(std::isnan(fit.RMSEA));
+  CHECK(std::isfinite(fit.null_chisq));
+}
+
 TEST_CASE("the bootstrap of omega total draws alpha's resamples and is reproducible for a seed") {
   DenseMatrix x(30, 4);
   for (std::size_t r = 0; r < x.rows; ++r)

@@ -13,6 +13,7 @@
 
 #include "attune/io/csv_block.h"
 #include "attune/io/record_source.h"
+#include "attune/util/text_encoding.h"
 
 namespace attune {
 
@@ -25,6 +26,9 @@ struct CsvLimits {
 struct CsvOptions {
   char delimiter = 0;   // 0: detect from the first line (',' ';' or '\t')
   CsvLimits limits;
+  // What the text is read as (--encoding): a file starting with a UTF-8 byte order mark is
+  // refused under Latin-1 or Windows-1252, as the mark says the text is UTF-8.
+  TextEncoding encoding = TextEncoding::utf8;
 };
 
 // Reads records from a file or from standard input ("-").

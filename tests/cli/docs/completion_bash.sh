@@ -3,7 +3,7 @@
 # fresh bash: `complete -p attune` names its function, and COMPREPLY (set as bash sets it, from
 # COMP_WORDS and COMP_CWORD) holds the commands, every option each command's --help lists, the
 # instrument ids on the search path (with --instrument-path) and the values of --classify,
-# --format and the options whose value is one of a few words. Usage: completion_bash.sh ATTUNE
+# --format, --encoding, the decimal marks, the delimiters and the options whose value is one of a few words. Usage: completion_bash.sh ATTUNE
 # (run in tests/cli/data); prints what it checked.
 set -u
 attune=$1
@@ -41,6 +41,20 @@ expect "none mean median" score --impute ""
 expect "feldt bootstrap" analyze --ci ""
 expect "columns instrument" quality --order ""
 expect "json jsonl" score --format = j
+# Options with a fixed set of values: encodings, decimal marks, delimiters (named: a bare ; would
+# end the command), factor's rotations (geominQ has a capital).
+expect "utf-8 latin1 cp1252" score --encoding ""
+expect ". ," analyze --output-decimal ""
+expect ". ," quality --decimal ""
+expect "comma semicolon tab" score --output-delim ""
+expect "comma semicolon tab" change --delim ""
+expect "oblimin geominQ promax varimax none" factor --rotate ""
+for delim in $(offered score --output-delim ""); do
+  "$attune" score -i ecr-r --output-delim "$delim" ecr-r-small.csv >/dev/null 2>&1 || { echo "--output-delim $delim is offered but refused"; fail=1; }
+done
+for encoding in $(offered score --encoding ""); do
+  "$attune" score -i ecr-r --encoding "$encoding" ecr-r-small.csv >/dev/null 2>&1 || { echo "--encoding $encoding is offered but refused"; fail=1; }
+done
 # Every offered format is one attune takes, and the output formats --help names are offered.
 for format in $(offered describe -f ""); do
   "$attune" patterns -f "$format" >/dev/null 2>&1 || { echo "-f $format is offered but refused"; fail=1; }

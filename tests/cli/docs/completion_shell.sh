@@ -37,6 +37,8 @@ if [ "$shell" = zsh ]; then
   want "attune sc" score
   want "attune score --classify " midpoint median kmeans norms discriminant prototype none
   want "attune analyze -i ecr" ecr ecr-r ecr-rs ecr-s
+  want "attune score --encoding " utf-8 latin1 cp1252
+  want "attune score --output-delim " comma semicolon tab
 fi
 if [ "$shell" = fish ]; then
   dir=$(dirname "$attune")
@@ -46,6 +48,11 @@ if [ "$shell" = fish ]; then
   want "attune sc" "score "
   want "attune score --classify " "discriminant kmeans median midpoint none norms prototype "
   want "attune analyze --ci " "bootstrap feldt "
+  want "attune score --encoding " "cp1252 latin1 utf-8 "
+  want "attune analyze --output-decimal " ", "   # fish shows words starting with . only after a .
+  want "attune analyze --output-decimal ." ". "
+  want "attune quality --delim " "comma semicolon tab "
+  want "attune factor --rotate " "geominQ none oblimin promax varimax "
   got=" $(offered "attune score -i ecr-r")"
   for id in ecr-r ecr-rs; do
     case $got in *" $id "*) ;; *) echo "fish: 'attune score -i ecr-r': $id not offered: [$got]"; fail=1 ;; esac
