@@ -7,6 +7,7 @@
 #include "attune/stats/pairwise_moments.h"
 #include "attune/util/error.h"
 #include "stats/bootstrap_resample.h"
+#include "stats/extract_loadings.h"
 
 namespace attune {
 
@@ -43,12 +44,12 @@ double omega_of(const DenseMatrix& r, const DenseMatrix& loadings) {
 // McDonald 1999 omega total; psych::omegah with nfactors = 1 (schmid's one-factor fa, then flip).
 OmegaTotal omega_total_analysis(const DenseMatrix& r) {
   if (r.rows < 2) throw data_error({}, "omega needs at least 2 items");
-  const FactorExtraction fa = extract_factors(r, 1, FactorMethod::minres);
+  const DenseMatrix loadings = extract_loadings(r, 1, FactorMethod::minres);
   OmegaTotal out;
-  out.omega_total = omega_of(r, fa.loadings);
+  out.omega_total = omega_of(r, loadings);
   for (std::size_t i = 0; i < r.rows; ++i) {
-    out.loadings.push_back(fa.loadings(i, 0));
-    out.flipped.push_back(fa.loadings(i, 0) < 0);
+    out.loadings.push_back(loadings(i, 0));
+    out.flipped.push_back(loadings(i, 0) < 0);
     out.if_dropped.push_back(omega_or_nan(without(r, i)));
   }
   return out;
@@ -57,7 +58,7 @@ OmegaTotal omega_total_analysis(const DenseMatrix& r) {
 // McDonald 1999 omega total, as psych::omega(nfactors = 1)$omega.tot.
 double omega_total(const DenseMatrix& r) {
   if (r.rows < 2) throw data_error({}, "omega needs at least 2 items");
-  return omega_of(r, extract_factors(r, 1, FactorMethod::minres).loadings);
+  return omega_of(r, extract_loadings(r, 1, FactorMethod::minres));
 }
 
 // Efron 1979 nonparametric bootstrap, percentile interval, resampling as bootstrap_alpha.
