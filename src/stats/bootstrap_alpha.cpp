@@ -1,5 +1,6 @@
 #include "attune/stats/bootstrap_alpha.h"
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -10,6 +11,7 @@
 #include "attune/stats/pairwise_moments.h"
 #include "attune/stats/random_index.h"
 #include "attune/util/error.h"
+#include "attune/util/ordered_pool.h"
 #include "stats/bootstrap_resample.h"
 
 namespace attune {
@@ -25,6 +27,42 @@ double raw_alpha_of(const DenseMatrix& c) {
   const double n = static_cast<double>(c.rows);
   return (1 - trace / sum) * (n / (n - 1));
 }
+
+// The replicates of bootstrap_statistic on options.threads workers: the calling thread draws
+// every resample's rows from `engine` in the order the single-threaded loop does, the workers
+// compute the statistics, and the values are kept in draw order, so the bytes are the same.
+std::vector<double> replicates_on_threads(const DenseMatrix& x, const BootstrapOptions& options,
+                                          std::mt19937_64& engine,
+                                          const std::function<double(const PairwiseMoments&)>& statistic) {
+  struct Batch {
+    std::vector<std::size_t> rows;   // the drawn rows, x.rows per replicate
+    std::vector<double> values;
+    void clear() { rows.clear(); values.clear(); }
+  };
+  const std::size_t per_batch = std::clamp<std::size_t>(16384 / x.rows, 1, 64);
+  std::vector<double> out;
+  out.reserve(options.replicates);
+  OrderedPool<Batch> pool(
+      options.threads,
+      [&](unsigned, Batch& batch) {
+        for (std::size_t first = 0; first < batch.rows.size(); first += x.rows) {
+          PairwiseMoments moments(x.cols);
+          for (std::size_t r = 0; r < x.rows; ++r) moments.add({x.row(batch.rows[first + r]), x.cols});
+          batch.values.push_back(statistic(moments));
+        }
+      },
+      [&out](Batch& batch) { out.insert(out.end(), batch.values.begin(), batch.values.end()); },
+      2 * static_cast<std::size_t>(options.threads) + 2);
+  for (std::size_t b = 0; b < options.replicates; b += per_batch) {
+    Batch& batch = pool.next_batch();
+    for (std::size_t k = b; k < std::min(b + per_batch, options.replicates); ++k)
+      for (std::size_t r = 0; r < x.rows; ++r) batch.rows.push_back(random_index(engine, x.rows));
+    pool.submit();
+  }
+  pool.finish();
+  return out;
+}
+
 }  // namespace
 
 BootstrapAlpha bootstrap_statistic(const DenseMatrix& x, const BootstrapOptions& options, const char* what,
@@ -36,11 +74,15 @@ BootstrapAlpha bootstrap_statistic(const DenseMatrix& x, const BootstrapOptions&
   std::mt19937_64 engine(options.seed);
   BootstrapAlpha out;
   out.replicates.reserve(options.replicates);
-  for (std::size_t b = 0; b < options.replicates; ++b) {
-    PairwiseMoments moments(x.cols);
-    for (std::size_t r = 0; r < x.rows; ++r)
-      moments.add({x.row(random_index(engine, x.rows)), x.cols});
-    out.replicates.push_back(statistic(moments));
+  if (options.threads > 1) {
+    out.replicates = replicates_on_threads(x, options, engine, statistic);
+  } else {
+    for (std::size_t b = 0; b < options.replicates; ++b) {
+      PairwiseMoments moments(x.cols);
+      for (std::size_t r = 0; r < x.rows; ++r)
+        moments.add({x.row(random_index(engine, x.rows)), x.cols});
+      out.replicates.push_back(statistic(moments));
+    }
   }
   const double tail = (1 - options.level) / 2;
   out.lower = quantile_type7(out.replicates, tail);

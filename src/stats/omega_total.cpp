@@ -8,6 +8,7 @@
 #include "attune/util/error.h"
 #include "stats/bootstrap_resample.h"
 #include "stats/extract_loadings.h"
+#include "stats/indexed_results.h"
 
 namespace attune {
 
@@ -42,7 +43,7 @@ double omega_of(const DenseMatrix& r, const DenseMatrix& loadings) {
 }  // namespace
 
 // McDonald 1999 omega total; psych::omegah with nfactors = 1 (schmid's one-factor fa, then flip).
-OmegaTotal omega_total_analysis(const DenseMatrix& r) {
+OmegaTotal omega_total_analysis(const DenseMatrix& r, unsigned threads) {
   if (r.rows < 2) throw data_error({}, "omega needs at least 2 items");
   const DenseMatrix loadings = extract_loadings(r, 1, FactorMethod::minres);
   OmegaTotal out;
@@ -50,8 +51,8 @@ OmegaTotal omega_total_analysis(const DenseMatrix& r) {
   for (std::size_t i = 0; i < r.rows; ++i) {
     out.loadings.push_back(loadings(i, 0));
     out.flipped.push_back(loadings(i, 0) < 0);
-    out.if_dropped.push_back(omega_or_nan(without(r, i)));
   }
+  out.if_dropped = indexed_results(r.rows, threads, [&r](std::size_t i) { return omega_or_nan(without(r, i)); });
   return out;
 }
 

@@ -27,8 +27,9 @@ struct OmegaTotal {
 double omega_total(const DenseMatrix& correlations);
 
 // omega_total with the loadings, the flipped items and omega.tot if each item is dropped (NaN
-// for a drop that leaves fewer than 2 items or cannot be factored).
-OmegaTotal omega_total_analysis(const DenseMatrix& correlations);
+// for a drop that leaves fewer than 2 items or cannot be factored); the drops are fitted on
+// `threads` worker threads (1: the calling thread), the same bytes for any number.
+OmegaTotal omega_total_analysis(const DenseMatrix& correlations, unsigned threads = 1);
 
 // The bootstrap distribution of omega.tot: rows resampled exactly as bootstrap_alpha resamples
 // them (same engine, seed and draws, so alpha's and omega's replicates come from the same
