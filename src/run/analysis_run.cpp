@@ -344,8 +344,9 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
       const DenseMatrix keyed = keyed_items(data, keys[s]);
       BootstrapOptions boot = *options.bootstrap;
       boot.threads = threads;
-      scale.bootstrap = bootstrap_alpha(keyed, boot);
-      scale.omega_bootstrap = bootstrap_omega_total(keyed, boot);
+      BootstrapAlphaOmega both = bootstrap_alpha_and_omega(keyed, boot);
+      scale.bootstrap = std::move(both.alpha);
+      scale.omega_bootstrap = std::move(both.omega);
     }
     report.scales.push_back(std::move(scale));
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -28,30 +29,30 @@ double raw_alpha_of(const DenseMatrix& c) {
   return (1 - trace / sum) * (n / (n - 1));
 }
 
-// The replicates of bootstrap_statistic on options.threads workers: the calling thread draws
+// The replicates of bootstrap_statistics on options.threads workers: the calling thread draws
 // every resample's rows from `engine` in the order the single-threaded loop does, the workers
 // compute the statistics, and the values are kept in draw order, so the bytes are the same.
-std::vector<double> replicates_on_threads(const DenseMatrix& x, const BootstrapOptions& options,
-                                          std::mt19937_64& engine,
-                                          const std::function<double(const PairwiseMoments&)>& statistic) {
+void replicates_on_threads(const DenseMatrix& x, const BootstrapOptions& options, std::mt19937_64& engine,
+                           const std::vector<ResampleStatistic>& statistics, std::vector<BootstrapAlpha>& out) {
   struct Batch {
     std::vector<std::size_t> rows;   // the drawn rows, x.rows per replicate
-    std::vector<double> values;
+    std::vector<double> values;      // each replicate's statistics, in turn
     void clear() { rows.clear(); values.clear(); }
   };
   const std::size_t per_batch = std::clamp<std::size_t>(16384 / x.rows, 1, 64);
-  std::vector<double> out;
-  out.reserve(options.replicates);
   OrderedPool<Batch> pool(
       options.threads,
       [&](unsigned, Batch& batch) {
         for (std::size_t first = 0; first < batch.rows.size(); first += x.rows) {
           PairwiseMoments moments(x.cols);
           for (std::size_t r = 0; r < x.rows; ++r) moments.add({x.row(batch.rows[first + r]), x.cols});
-          batch.values.push_back(statistic(moments));
+          for (const auto& statistic : statistics) batch.values.push_back(statistic(moments));
         }
       },
-      [&out](Batch& batch) { out.insert(out.end(), batch.values.begin(), batch.values.end()); },
+      [&](Batch& batch) {
+        for (std::size_t v = 0; v < batch.values.size(); ++v)
+          out[v % statistics.size()].replicates.push_back(batch.values[v]);
+      },
       2 * static_cast<std::size_t>(options.threads) + 2);
   for (std::size_t b = 0; b < options.replicates; b += per_batch) {
     Batch& batch = pool.next_batch();
@@ -60,31 +61,11 @@ std::vector<double> replicates_on_threads(const DenseMatrix& x, const BootstrapO
     pool.submit();
   }
   pool.finish();
-  return out;
 }
 
-}  // namespace
-
-BootstrapAlpha bootstrap_statistic(const DenseMatrix& x, const BootstrapOptions& options, const char* what,
-                                   const std::function<double(const PairwiseMoments&)>& statistic) {
-  if (x.cols < 2) throw data_error({}, fmt::format("the bootstrap of {} needs at least 2 items", what));
-  if (x.rows < 2) throw data_error({}, fmt::format("the bootstrap of {} needs at least 2 rows", what));
-  if (options.replicates < 1) throw usage_error("the bootstrap needs at least 1 replicate");
-  if (!(options.level > 0 && options.level < 1)) throw usage_error("the bootstrap level must be between 0 and 1");
-  std::mt19937_64 engine(options.seed);
-  BootstrapAlpha out;
-  out.replicates.reserve(options.replicates);
-  if (options.threads > 1) {
-    out.replicates = replicates_on_threads(x, options, engine, statistic);
-  } else {
-    for (std::size_t b = 0; b < options.replicates; ++b) {
-      PairwiseMoments moments(x.cols);
-      for (std::size_t r = 0; r < x.rows; ++r)
-        moments.add({x.row(random_index(engine, x.rows)), x.cols});
-      out.replicates.push_back(statistic(moments));
-    }
-  }
-  const double tail = (1 - options.level) / 2;
+// The percentile interval (type 7 quantiles) and mean of the replicates that are not NaN.
+void summarise(BootstrapAlpha& out, double level) {
+  const double tail = (1 - level) / 2;
   out.lower = quantile_type7(out.replicates, tail);
   out.median = quantile_type7(out.replicates, 0.5);
   out.upper = quantile_type7(out.replicates, 1 - tail);
@@ -93,17 +74,49 @@ BootstrapAlpha bootstrap_statistic(const DenseMatrix& x, const BootstrapOptions&
   for (double v : out.replicates)
     if (!std::isnan(v)) { sum += v; ++n; }
   out.mean = n ? sum / static_cast<double>(n) : std::nan("");
+}
+
+}  // namespace
+
+// psych alpha.1 raw_alpha of a resample's pairwise covariances; NaN when one is undefined.
+double resample_raw_alpha(const PairwiseMoments& moments) {
+  const DenseMatrix c = moments.covariance_matrix();
+  bool defined = true;
+  for (double v : c.values) defined = defined && std::isfinite(v);
+  return defined ? raw_alpha_of(c) : std::nan("");
+}
+
+std::vector<BootstrapAlpha> bootstrap_statistics(const DenseMatrix& x, const BootstrapOptions& options,
+                                                 const char* what, const std::vector<ResampleStatistic>& statistics) {
+  if (x.cols < 2) throw data_error({}, fmt::format("the bootstrap of {} needs at least 2 items", what));
+  if (x.rows < 2) throw data_error({}, fmt::format("the bootstrap of {} needs at least 2 rows", what));
+  if (options.replicates < 1) throw usage_error("the bootstrap needs at least 1 replicate");
+  if (!(options.level > 0 && options.level < 1)) throw usage_error("the bootstrap level must be between 0 and 1");
+  std::mt19937_64 engine(options.seed);
+  std::vector<BootstrapAlpha> out(statistics.size());
+  for (auto& one : out) one.replicates.reserve(options.replicates);
+  if (options.threads > 1) {
+    replicates_on_threads(x, options, engine, statistics, out);
+  } else {
+    for (std::size_t b = 0; b < options.replicates; ++b) {
+      PairwiseMoments moments(x.cols);
+      for (std::size_t r = 0; r < x.rows; ++r)
+        moments.add({x.row(random_index(engine, x.rows)), x.cols});
+      for (std::size_t k = 0; k < statistics.size(); ++k) out[k].replicates.push_back(statistics[k](moments));
+    }
+  }
+  for (auto& one : out) summarise(one, options.level);
   return out;
+}
+
+BootstrapAlpha bootstrap_statistic(const DenseMatrix& x, const BootstrapOptions& options, const char* what,
+                                   const ResampleStatistic& statistic) {
+  return std::move(bootstrap_statistics(x, options, what, {statistic}).front());
 }
 
 // Efron 1979 nonparametric bootstrap, percentile interval; resampling as psych::alpha(n.iter).
 BootstrapAlpha bootstrap_alpha(const DenseMatrix& x, const BootstrapOptions& options) {
-  return bootstrap_statistic(x, options, "alpha", [](const PairwiseMoments& moments) {
-    const DenseMatrix c = moments.covariance_matrix();
-    bool defined = true;
-    for (double v : c.values) defined = defined && std::isfinite(v);
-    return defined ? raw_alpha_of(c) : std::nan("");
-  });
+  return bootstrap_statistic(x, options, "alpha", resample_raw_alpha);
 }
 
 }  // namespace attune

@@ -1,6 +1,7 @@
 #include "attune/stats/omega_total.h"
 
 #include <cmath>
+#include <utility>
 
 #include "attune/stats/correlation.h"
 #include "attune/stats/factor_extraction.h"
@@ -40,6 +41,9 @@ double omega_of(const DenseMatrix& r, const DenseMatrix& loadings) {
   return (vt - uniq) / vt;
 }
 
+// omega.tot of a resample's pairwise-complete correlations, NaN when they cannot be factored.
+double resample_omega(const PairwiseMoments& moments) { return omega_or_nan(moments.correlation_matrix()); }
+
 }  // namespace
 
 // McDonald 1999 omega total; psych::omegah with nfactors = 1 (schmid's one-factor fa, then flip).
@@ -64,8 +68,13 @@ double omega_total(const DenseMatrix& r) {
 
 // Efron 1979 nonparametric bootstrap, percentile interval, resampling as bootstrap_alpha.
 BootstrapAlpha bootstrap_omega_total(const DenseMatrix& x, const BootstrapOptions& options) {
-  return bootstrap_statistic(x, options, "omega",
-                             [](const PairwiseMoments& moments) { return omega_or_nan(moments.correlation_matrix()); });
+  return bootstrap_statistic(x, options, "omega", resample_omega);
+}
+
+// Efron 1979, as bootstrap_alpha and bootstrap_omega_total, each resample's moments formed once.
+BootstrapAlphaOmega bootstrap_alpha_and_omega(const DenseMatrix& x, const BootstrapOptions& options) {
+  std::vector<BootstrapAlpha> both = bootstrap_statistics(x, options, "alpha", {resample_raw_alpha, resample_omega});
+  return {std::move(both[0]), std::move(both[1])};
 }
 
 }  // namespace attune

@@ -37,4 +37,13 @@ OmegaTotal omega_total_analysis(const DenseMatrix& correlations, unsigned thread
 // factored are NaN and left out of the interval and mean.
 BootstrapAlpha bootstrap_omega_total(const DenseMatrix& keyed_items, const BootstrapOptions& options = {});
 
+// bootstrap_alpha and bootstrap_omega_total of the same resamples.
+struct BootstrapAlphaOmega {
+  BootstrapAlpha alpha, omega;
+};
+
+// {bootstrap_alpha(x), bootstrap_omega_total(x)}, the same bytes, each resample's pairwise moments
+// formed once for both (they are the same resamples); errors as bootstrap_alpha's.
+BootstrapAlphaOmega bootstrap_alpha_and_omega(const DenseMatrix& keyed_items, const BootstrapOptions& options = {});
+
 }  // namespace attune
