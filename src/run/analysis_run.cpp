@@ -43,10 +43,6 @@ namespace {
 // Rows per batch handed to the pair-sums thread (about 40 bytes each for the ECR-R).
 constexpr std::size_t kRowsPerBatch = 2048;
 
-// Whether the pair sums get a thread of their own: --threads 2 or more, or 0 on a multi-core machine.
-bool pair_sums_thread(unsigned threads) {
-  return resolve_threads(threads).count > 1;
-}
 
 // A batch of rows for the pair-sums thread: Likert rows as codes, the others extended and packed.
 struct RowBatch {
@@ -252,9 +248,9 @@ void add_rows_with_tables(RowFeed& feed, const ResponseRow& row, ItemAnalysisMom
 
 // Omega total of a scale's keyed correlations; NaN (and why, in `note`) when psych's
 // one-factor fit cannot be made (a pair of items never answered together).
-OmegaTotal scale_omega(const DenseMatrix& correlations, std::string& note) {
+OmegaTotal scale_omega(const DenseMatrix& correlations, unsigned threads, std::string& note) {
   try {
-    return omega_total_analysis(correlations);
+    return omega_total_analysis(correlations, threads);
   } catch (const Error& e) {
     note = e.message();
     OmegaTotal none;
@@ -283,6 +279,9 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
     throw usage_error(fmt::format("{} has no scale with two or more items to analyse", instrument.id));
   }
   const std::size_t n_items = instrument.items.size();
+  // --threads 2 or more, or 0 on a multi-core machine: the pair sums get a thread of their own,
+  // and omega's fits if an item is dropped and the bootstrap's replicates run on this many.
+  const unsigned threads = resolve_threads(options.threads).count;
   ItemAnalysisMoments moments(n_items, keys);
   DenseMatrix data(0, n_items);   // held only for the bootstrap
   ResponseRow row;
@@ -302,7 +301,7 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
     }
     tables.emplace(keys, moments.coding()->levels);
     add_rows_with_tables(feed, row, moments, *tables, reader, keep_for_bootstrap, progress);
-  } else if (pair_sums_thread(options.threads)) {
+  } else if (threads > 1) {
     add_rows_on_two_threads(feed, row, moments, keep_for_bootstrap, progress);
   } else {
     add_rows_on_one_thread(feed, row, moments, keep_for_bootstrap, progress);
@@ -326,7 +325,7 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
                   e.hint().empty() ? fmt::format("the {} rows read do not vary enough to analyse it", report.rows)
                                    : e.hint());
     }
-    scale.omega = scale_omega(scale_moments.correlation, scale.omega_note);
+    scale.omega = scale_omega(scale_moments.correlation, threads, scale.omega_note);
     if (tables) {
       PolychoricOptions poly;
       poly.item_names = scale.items;
@@ -343,8 +342,11 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
     scale.frequencies = moments.scale_response_frequencies(s);
     if (options.bootstrap) {
       const DenseMatrix keyed = keyed_items(data, keys[s]);
-      scale.bootstrap = bootstrap_alpha(keyed, *options.bootstrap);
-      scale.omega_bootstrap = bootstrap_omega_total(keyed, *options.bootstrap);
+      BootstrapOptions boot = *options.bootstrap;
+      boot.threads = threads;
+      BootstrapAlphaOmega both = bootstrap_alpha_and_omega(keyed, boot);
+      scale.bootstrap = std::move(both.alpha);
+      scale.omega_bootstrap = std::move(both.omega);
     }
     report.scales.push_back(std::move(scale));
   }

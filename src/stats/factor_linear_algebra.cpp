@@ -14,6 +14,12 @@ DescendingEigen descending_eigen(const Eigen::MatrixXd& symmetric) {
   return out;
 }
 
+// R eigen(x, symmetric = TRUE, only.values = TRUE), values decreasing.
+Eigen::VectorXd descending_eigenvalues(const Eigen::MatrixXd& symmetric) {
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(symmetric, Eigen::EigenvaluesOnly);
+  return solver.eigenvalues().reverse();
+}
+
 // psych::smc with psych::Pinv (Guttman 1940); for a symmetric matrix the singular values are
 // the absolute eigenvalues.
 Eigen::VectorXd squared_multiple_correlations(const Eigen::MatrixXd& r) {

@@ -1,12 +1,15 @@
 #include "attune/stats/omega_total.h"
 
 #include <cmath>
+#include <utility>
 
 #include "attune/stats/correlation.h"
 #include "attune/stats/factor_extraction.h"
 #include "attune/stats/pairwise_moments.h"
 #include "attune/util/error.h"
 #include "stats/bootstrap_resample.h"
+#include "stats/extract_loadings.h"
+#include "stats/indexed_results.h"
 
 namespace attune {
 
@@ -38,32 +41,40 @@ double omega_of(const DenseMatrix& r, const DenseMatrix& loadings) {
   return (vt - uniq) / vt;
 }
 
+// omega.tot of a resample's pairwise-complete correlations, NaN when they cannot be factored.
+double resample_omega(const PairwiseMoments& moments) { return omega_or_nan(moments.correlation_matrix()); }
+
 }  // namespace
 
 // McDonald 1999 omega total; psych::omegah with nfactors = 1 (schmid's one-factor fa, then flip).
-OmegaTotal omega_total_analysis(const DenseMatrix& r) {
+OmegaTotal omega_total_analysis(const DenseMatrix& r, unsigned threads) {
   if (r.rows < 2) throw data_error({}, "omega needs at least 2 items");
-  const FactorExtraction fa = extract_factors(r, 1, FactorMethod::minres);
+  const DenseMatrix loadings = extract_loadings(r, 1, FactorMethod::minres);
   OmegaTotal out;
-  out.omega_total = omega_of(r, fa.loadings);
+  out.omega_total = omega_of(r, loadings);
   for (std::size_t i = 0; i < r.rows; ++i) {
-    out.loadings.push_back(fa.loadings(i, 0));
-    out.flipped.push_back(fa.loadings(i, 0) < 0);
-    out.if_dropped.push_back(omega_or_nan(without(r, i)));
+    out.loadings.push_back(loadings(i, 0));
+    out.flipped.push_back(loadings(i, 0) < 0);
   }
+  out.if_dropped = indexed_results(r.rows, threads, [&r](std::size_t i) { return omega_or_nan(without(r, i)); });
   return out;
 }
 
 // McDonald 1999 omega total, as psych::omega(nfactors = 1)$omega.tot.
 double omega_total(const DenseMatrix& r) {
   if (r.rows < 2) throw data_error({}, "omega needs at least 2 items");
-  return omega_of(r, extract_factors(r, 1, FactorMethod::minres).loadings);
+  return omega_of(r, extract_loadings(r, 1, FactorMethod::minres));
 }
 
 // Efron 1979 nonparametric bootstrap, percentile interval, resampling as bootstrap_alpha.
 BootstrapAlpha bootstrap_omega_total(const DenseMatrix& x, const BootstrapOptions& options) {
-  return bootstrap_statistic(x, options, "omega",
-                             [](const PairwiseMoments& moments) { return omega_or_nan(moments.correlation_matrix()); });
+  return bootstrap_statistic(x, options, "omega", resample_omega);
+}
+
+// Efron 1979, as bootstrap_alpha and bootstrap_omega_total, each resample's moments formed once.
+BootstrapAlphaOmega bootstrap_alpha_and_omega(const DenseMatrix& x, const BootstrapOptions& options) {
+  std::vector<BootstrapAlpha> both = bootstrap_statistics(x, options, "alpha", {resample_raw_alpha, resample_omega});
+  return {std::move(both[0]), std::move(both[1])};
 }
 
 }  // namespace attune

@@ -2,7 +2,9 @@
 // The expected numbers are psych 2.2.9's (fa(r, 1, rotate = "none"), printed to 17 digits).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 #include "attune/stats/factor_extraction.h"
@@ -11,6 +13,7 @@
 #include "attune/stats/pairwise_moments.h"
 #include "attune/stats/random_index.h"
 #include "attune/util/error.h"
+#include "stats/extract_loadings.h"
 
 using namespace attune;
 
@@ -128,4 +131,71 @@ TEST_CASE("the bootstrap of omega total draws alpha's resamples and is reproduci
   for (std::size_t r = 0; r < x.rows; ++r) moments.add({x.row(random_index(engine, x.rows)), x.cols});
   CHECK(a.replicates[0] == omega_total(moments.correlation_matrix()));
   CHECK_THROWS_AS(bootstrap_omega_total(DenseMatrix(1, 3), o), Error);
+}
+
+namespace {
+
+// Bitwise equality of two vectors of doubles (NaN equal to NaN of the same bits).
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
+// 60 answers to 7 items on 1..5, the items sharing a factor, one cell missing.
+DenseMatrix seven_items() {
+  DenseMatrix x(60, 7);
+  std::mt19937_64 engine(11);
+  for (std::size_t r = 0; r < x.rows; ++r) {
+    const double trait = static_cast<double>(random_index(engine, 5));
+    for (std::size_t c = 0; c < x.cols; ++c)
+      x(r, c) = std::min(5.0, 1 + trait * 0.8 + static_cast<double>(random_index(engine, 3)) * (c % 3 == 0 ? 1.0 : 0.5));
+  }
+  x(4, 2) = std::nan("");
+  return x;
+}
+
+}  // namespace
+
+TEST_CASE("the loadings alone (omega's fits) are extract_factors' loadings, bit for bit") {
+  PairwiseMoments moments(7);
+  const DenseMatrix x = seven_items();
+  for (std::size_t r = 0; r < x.rows; ++r) moments.add({x.row(r), x.cols});
+  for (const DenseMatrix& r : {heywood, singular, moments.correlation_matrix()})
+    for (FactorMethod method : {FactorMethod::minres, FactorMethod::ml, FactorMethod::pa})
+      for (std::size_t nf : {1u, 2u}) {
+        if (nf >= r.rows) continue;
+        CAPTURE(nf);
+        FactorExtraction full;
+        try {
+          full = extract_factors(r, nf, method);
+        } catch (const Error&) {
+          CHECK_THROWS_AS(extract_loadings(r, nf, method), Error);
+          continue;
+        }
+        CHECK(same_bits(extract_loadings(r, nf, method).values, full.loadings.values));
+      }
+}
+
+TEST_CASE("omega if dropped and the bootstraps are the same bytes on 1, 2 and 4 threads; alpha and omega from one pass") {
+  const DenseMatrix x = seven_items();
+  PairwiseMoments moments(x.cols);
+  for (std::size_t r = 0; r < x.rows; ++r) moments.add({x.row(r), x.cols});
+  const OmegaTotal one = omega_total_analysis(moments.correlation_matrix(), 1);
+  REQUIRE(one.if_dropped.size() == 7);
+  CHECK(std::isfinite(one.if_dropped[3]));
+  BootstrapOptions o;
+  o.replicates = 70;   // not a multiple of a batch
+  o.seed = 5;
+  const BootstrapAlpha alpha = bootstrap_alpha(x, o), omega = bootstrap_omega_total(x, o);
+  for (unsigned threads : {1u, 2u, 4u}) {
+    CAPTURE(threads);
+    CHECK(same_bits(omega_total_analysis(moments.correlation_matrix(), threads).if_dropped, one.if_dropped));
+    o.threads = threads;
+    const BootstrapAlphaOmega both = bootstrap_alpha_and_omega(x, o);
+    CHECK(same_bits(both.alpha.replicates, alpha.replicates));
+    CHECK(same_bits(both.omega.replicates, omega.replicates));
+    CHECK(same_bits({both.omega.lower, both.omega.median, both.omega.upper, both.omega.mean},
+                    {omega.lower, omega.median, omega.upper, omega.mean}));
+    CHECK(same_bits(bootstrap_omega_total(x, o).replicates, omega.replicates));
+  }
+  CHECK(alpha.replicates != omega.replicates);
 }

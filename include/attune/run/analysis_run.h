@@ -32,7 +32,8 @@ struct AnalysisOptions : ResponseOptions {
   SplitHalfOptions split_half;
   bool polychoric = false;   // --cor poly: ordinal alpha and omega total on polychoric rho as well
   // --threads: 1 does everything on the calling thread; 2 or more (0: one per core, if more
-  // than one core) sum the variable pairs on a second thread. The results are the same.
+  // than one core) sum the variable pairs on a second thread, and fit omega if each item is
+  // dropped and the bootstrap replicates on that many workers. The results are the same.
   unsigned threads = 0;
   // --exclude-flagged: respondents flagged there are left out (keyed by their first id, or by
   // row number when the flags or the data have none); null: none are.

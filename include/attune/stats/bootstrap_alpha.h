@@ -14,6 +14,7 @@ struct BootstrapOptions {
   std::size_t replicates = 2000;  // psych's n.iter
   std::uint64_t seed = 1;         // std::mt19937_64 seed
   double level = 0.95;            // two-sided coverage of the percentile interval
+  unsigned threads = 1;           // worker threads for the replicates (1: the calling thread); same bytes for any
 };
 
 // The bootstrap distribution of raw alpha and its percentile interval.

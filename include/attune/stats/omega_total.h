@@ -27,13 +27,23 @@ struct OmegaTotal {
 double omega_total(const DenseMatrix& correlations);
 
 // omega_total with the loadings, the flipped items and omega.tot if each item is dropped (NaN
-// for a drop that leaves fewer than 2 items or cannot be factored).
-OmegaTotal omega_total_analysis(const DenseMatrix& correlations);
+// for a drop that leaves fewer than 2 items or cannot be factored); the drops are fitted on
+// `threads` worker threads (1: the calling thread), the same bytes for any number.
+OmegaTotal omega_total_analysis(const DenseMatrix& correlations, unsigned threads = 1);
 
 // The bootstrap distribution of omega.tot: rows resampled exactly as bootstrap_alpha resamples
 // them (same engine, seed and draws, so alpha's and omega's replicates come from the same
 // resamples), pairwise-complete correlations, omega_total of each; replicates that cannot be
 // factored are NaN and left out of the interval and mean.
 BootstrapAlpha bootstrap_omega_total(const DenseMatrix& keyed_items, const BootstrapOptions& options = {});
+
+// bootstrap_alpha and bootstrap_omega_total of the same resamples.
+struct BootstrapAlphaOmega {
+  BootstrapAlpha alpha, omega;
+};
+
+// {bootstrap_alpha(x), bootstrap_omega_total(x)}, the same bytes, each resample's pairwise moments
+// formed once for both (they are the same resamples); errors as bootstrap_alpha's.
+BootstrapAlphaOmega bootstrap_alpha_and_omega(const DenseMatrix& keyed_items, const BootstrapOptions& options = {});
 
 }  // namespace attune

@@ -12,6 +12,9 @@ for format in csv json table; do
   same analyze -i ecr-r --missing NA data.csv -f "$format"
 done
 same analyze -i ecr-r --missing NA data.csv -f csv --ci bootstrap --boot 200 --seed 3
+# omega's fits if an item is dropped and the bootstrap replicates ran on the workers: in the output compared.
+[ "$(grep -c '^omega\.drop,' out.4)" -eq 36 ] && grep -q '^omega\.boot\.ci,avoidance,,upper,0\.' out.4 \
+  || { echo "expected omega if dropped for 36 items and omega's bootstrap interval"; fail=1; }
 same analyze -i ecr-r --na '' data.csv -f csv   # with --na '' NA is invalid: counted, with a warning
 grep -q "invalid" err.1 || { echo "expected an invalid-cells warning: $(cat err.1)"; fail=1; }
 # Errors late in the file, after batches were handed over: the same message and exit code.
