@@ -124,21 +124,23 @@ class RowFeed {
 };
 
 // Adds every row of `feed` to `moments` on this thread, calling each_values_row() after each
-// row read as values.
-template <typename EachRow>
+// row read as values and each_codes(codes, read_as_values) after every row.
+template <typename EachRow, typename EachCodes>
 void add_rows_on_one_thread(RowFeed& feed, const ResponseRow& row, ItemAnalysisMoments& moments,
-                            EachRow each_values_row, ProgressTick& progress) {
+                            EachRow each_values_row, EachCodes each_codes, ProgressTick& progress) {
   std::vector<std::uint8_t> codes(moments.columns());
   for (;;) {
     const ResponseReader::Read read = feed.next(codes.data());
     if (read == ResponseReader::Read::end) break;
     progress.row();
-    if (read == ResponseReader::Read::codes) {
+    const bool as_values = read != ResponseReader::Read::codes;
+    if (as_values) {
+      moments.add_row(row.items);
+      each_values_row();
+    } else {
       moments.add_codes(codes.data(), 1);
-      continue;
     }
-    moments.add_row(row.items);
-    each_values_row();
+    each_codes(codes.data(), as_values);
   }
 }
 
@@ -218,32 +220,19 @@ class KeyedTables {
   std::vector<std::uint8_t> keyed_;
 };
 
-// add_rows_on_one_thread, adding each row's codes to `tables` too; a row whose answers are no
-// Likert codes throws a data Error naming the row and column.
-template <typename EachRow>
-void add_rows_with_tables(RowFeed& feed, const ResponseRow& row, ItemAnalysisMoments& moments, KeyedTables& tables,
-                          ResponseReader& reader, EachRow each_values_row, ProgressTick& progress) {
-  std::vector<std::uint8_t> codes(moments.columns());
-  for (;;) {
-    const ResponseReader::Read read = feed.next(codes.data());
-    if (read == ResponseReader::Read::end) break;
-    progress.row();
-    if (read == ResponseReader::Read::codes) {
-      moments.add_codes(codes.data(), 1);
-    } else {
-      moments.add_row(row.items);
-      each_values_row();
-      if (!moments.encode(row.items, codes.data())) {
-        std::size_t item = 0;
-        for (std::uint8_t code = 0; item + 1 < row.items.size() && moments.coding()->encode(row.items[item], code);) ++item;
-        throw Error(ErrorKind::data, {reader.source().name()},
-                    fmt::format("--cor poly: data row {}: {} holds {}, which is no category of the response scale",
-                                row.number, reader.binding().item_columns.at(item), row.items[item]),
-                    "polychoric correlations need whole-number answers in the range; use --cor pearson");
-      }
-    }
-    tables.add(codes.data());
+// Adds a row's codes to `tables`, encoding them first when the row was read as values; a row
+// whose answers are no Likert codes throws a data Error naming the row and column.
+void add_to_tables(KeyedTables& tables, const ItemAnalysisMoments& moments, const ResponseRow& row,
+                   ResponseReader& reader, std::uint8_t* codes, bool as_values) {
+  if (as_values && !moments.encode(row.items, codes)) {
+    std::size_t item = 0;
+    for (std::uint8_t code = 0; item + 1 < row.items.size() && moments.coding()->encode(row.items[item], code);) ++item;
+    throw Error(ErrorKind::data, {reader.source().name()},
+                fmt::format("--cor poly: data row {}: {} holds {}, which is no category of the response scale",
+                            row.number, reader.binding().item_columns.at(item), row.items[item]),
+                "polychoric correlations need whole-number answers in the range; use --cor pearson");
   }
+  tables.add(codes);
 }
 
 // Omega total of a scale's keyed correlations; NaN (and why, in `note`) when psych's
@@ -300,11 +289,14 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
                         "give no --cor (Pearson), or --range MIN:MAX if the data were answered on such a scale");
     }
     tables.emplace(keys, moments.coding()->levels);
-    add_rows_with_tables(feed, row, moments, *tables, reader, keep_for_bootstrap, progress);
+    add_rows_on_one_thread(
+        feed, row, moments, keep_for_bootstrap,
+        [&](std::uint8_t* codes, bool as_values) { add_to_tables(*tables, moments, row, reader, codes, as_values); },
+        progress);
   } else if (threads > 1) {
     add_rows_on_two_threads(feed, row, moments, keep_for_bootstrap, progress);
   } else {
-    add_rows_on_one_thread(feed, row, moments, keep_for_bootstrap, progress);
+    add_rows_on_one_thread(feed, row, moments, keep_for_bootstrap, [](std::uint8_t*, bool) {}, progress);
   }
   report.rows = moments.rows();
   report.invalid_cells = reader.invalid_cells();
