@@ -286,7 +286,7 @@ Command add_change_command(CLI::App& app) {
   cmd->add_option("--pairs", args->pairs, "Which waves to compare: consecutive (1-2, 2-3, ...), first-last, or both (default consecutive)")
       ->option_text("consecutive|first-last|both");
   cmd->add_option("--z", args->z, "Reliable change at |RCI| above this (default 1.96: p < .05, two-sided)")->option_text("Z");
-  cmd->add_flag("--retest", args->retest, "Write test-retest statistics per score and pair (n, Pearson r, psych::ICC's six forms with F tests and 95% intervals) instead of the rows");
+  cmd->add_flag("--retest", args->retest, "Write test-retest statistics per score and pair (n, Pearson r with its 95% interval, psych::ICC's six forms with F tests and 95% intervals) instead of the rows");
   cmd->add_option("--unmatched", args->unmatched, "List respondents found in one wave of a pair only (id, present_in, missing_from) as CSV in FILE")
       ->option_text("FILE");
   cmd->add_option("--transitions", args->transitions, "Also write each pair's transition matrix to FILE, one row per cell "

@@ -113,6 +113,10 @@ std::string patterns_section(const Instrument& instrument, const ReportResults& 
                        "standard error of measurement of a cut-off, where their pattern could change with "
                        "measurement error alone.</p>\n",
                        count(borderline), percent(borderline, total));
+  } else if (results.plane) {
+    out += "<p id=\"borderline-not-counted\">Borderline: not counted. Give the report --borderline to count the "
+           "respondents within one standard error of measurement of a cut-off, whose pattern could change with "
+           "measurement error alone.</p>\n";
   }
   // The plane's Pearson r of the two scores (as its corner shows), else analyze's scale correlation.
   std::optional<double> r;

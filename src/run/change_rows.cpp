@@ -23,7 +23,8 @@ PairWriter::PairWriter(const Instrument& instrument, const ChangeOptions& option
 void PairWriter::begin() {
   std::vector<Column> columns;
   if (options_.retest) {
-    columns = {{"score"}, {"wave_1"}, {"wave_2"}, {"n", true}, {"r", true}, {"icc_type"}, {"icc", true},
+    columns = {{"score"}, {"wave_1"}, {"wave_2"}, {"n", true}, {"r", true}, {"r_lower", true},
+               {"r_upper", true}, {"icc_type"}, {"icc", true},
                {"f", true}, {"df1", true}, {"df2", true}, {"p", true}, {"lower", true}, {"upper", true}};
   } else {
     const auto& ids = options_.score.columns.id_columns;
@@ -112,9 +113,11 @@ void PairWriter::finish_pair(PairState& pair, const WaveScores& earlier, const s
   for (std::size_t s = 0; s < scores_.size(); ++s) {
     const CoMoments& m = pair.retest[s];
     const double r = co_moments::correlation(m, false);
+    const CorrelationInterval r_ci = correlation_interval(r, static_cast<double>(m.n));
     for (const IccForm& form : icc_forms(icc_anova(m))) {
-      Cell row[13] = {Cell::of(std::string_view(scores_[s])), Cell::of(std::string_view(earlier.name())),
+      Cell row[15] = {Cell::of(std::string_view(scores_[s])), Cell::of(std::string_view(earlier.name())),
                       Cell::of(std::string_view(later_name)), Cell::of(static_cast<double>(m.n)), Cell::of(r),
+                      Cell::of(r_ci.lower), Cell::of(r_ci.upper),
                       Cell::of(std::string_view(form.type)), Cell::of(form.icc), Cell::of(form.f), Cell::of(form.df1),
                       Cell::of(form.df2), Cell::of(form.p), Cell::of(form.lower), Cell::of(form.upper)};
       out_.write_row(row);

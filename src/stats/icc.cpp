@@ -87,4 +87,12 @@ IccForms icc_forms(const IccAnova& a, double alpha) {
   return out;
 }
 
+// Fisher 1921, Metron 1, 3-32, as R's cor.test computes its conf.int (stats:::cor.test.default).
+CorrelationInterval correlation_interval(double r, double n) {
+  if (!(n >= 4) || std::isnan(r)) return {kNA, kNA};
+  constexpr double z975 = 1.959963984540054;   // qnorm(0.975)
+  const double z = std::atanh(r), sigma = 1 / std::sqrt(n - 3);
+  return {std::tanh(z - z975 * sigma), std::tanh(z + z975 * sigma)};
+}
+
 }  // namespace attune

@@ -48,7 +48,7 @@ void check_close(double ours, double theirs, const char* what) {
 
 }  // namespace
 
-TEST_CASE("change --retest: ICC forms and r match psych::ICC(lmer = FALSE) and cor()") {
+TEST_CASE("change --retest: ICC forms, r and its interval match psych::ICC(lmer = FALSE) and cor.test()") {
   std::map<std::string, CoMoments> sets;
   for (const auto& row : read_csv("change_icc_data.csv")) {
     CoMoments one{1, number(row[1]), number(row[2]), 0, 0, 0};
@@ -72,6 +72,10 @@ TEST_CASE("change --retest: ICC forms and r match psych::ICC(lmer = FALSE) and c
     CHECK(std::fabs(form.p - number(row[6])) <= 1e-8 * std::fabs(number(row[6])) + 1e-300);
     check_close(form.lower, number(row[7]), "lower bound");
     check_close(form.upper, number(row[8]), "upper bound");
-    check_close(co_moments::correlation(sets[row[0]], false), number(row[9]), "r");
+    const double r = co_moments::correlation(sets[row[0]], false);
+    check_close(r, number(row[9]), "r");
+    const CorrelationInterval ci = correlation_interval(r, sets[row[0]].n);
+    check_close(ci.lower, number(row[10]), "r's lower bound (cor.test)");
+    check_close(ci.upper, number(row[11]), "r's upper bound (cor.test)");
   }
 }

@@ -120,7 +120,11 @@ TEST_CASE("the provenance names the version and the definition's SHA-256") {
 }
 
 TEST_CASE("the borderline count appears only when asked for, as score's flags column counts it") {
-  CHECK_FALSE(has(html(run()), "id=\"borderline\""));
+  const std::string unasked = html(run());
+  CHECK_FALSE(has(unasked, "id=\"borderline\""));
+  // Not asked for: the report says that it did not count them, and how to (never silent).
+  CHECK(has(unasked, "<p id=\"borderline-not-counted\">Borderline: not counted"));
+  CHECK(has(unasked, "--borderline"));
   ReportOptions options;
   options.score.borderline = true;
   options.score.reliability["all"] = 0.5;

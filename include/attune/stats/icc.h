@@ -33,4 +33,13 @@ IccAnova icc_anova(const CoMoments& pairs);
 // approximate F interval for ICC2), lmer = FALSE, alpha = 0.05; NaN throughout when n < 2.
 IccForms icc_forms(const IccAnova& anova, double alpha = 0.05);
 
+// A correlation's 95% interval.
+struct CorrelationInterval {
+  double lower = 0, upper = 0;
+};
+
+// R's cor.test(x, y)$conf.int (Fisher 1921: tanh(atanh(r) -/+ qnorm(.975) / sqrt(n - 3)));
+// NaN bounds when n < 4 or r is NaN, as cor.test gives none.
+CorrelationInterval correlation_interval(double r, double n);
+
 }  // namespace attune
