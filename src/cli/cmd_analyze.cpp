@@ -86,6 +86,11 @@ int run(const AnalyzeArgs& args) {
   }
   if (!report.range_warning.empty()) warn(report.range_warning);
   for (const auto& scale : report.scales) {
+    if (!scale.ordinal) continue;
+    const std::string corrected = continuity_correction_warning(scale.ordinal->corrected_pairs, scale.ordinal->pairs, PolychoricOptions{}.correct);
+    if (!corrected.empty()) warn(fmt::format("scale '{}': {}", scale.name, corrected));
+  }
+  for (const auto& scale : report.scales) {
     for (const auto& suspect : scale.keys.suspects) warn(suspect.message);
   }
   write_statistics(args.output.output, format, writing,

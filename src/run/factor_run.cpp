@@ -260,6 +260,9 @@ FactorReport run_factor(const Instrument& definition, RecordSource& source, cons
     if (report.polychoric->smoothed) {
       report.warnings.push_back("the polychoric matrix was not positive definite: smoothed as psych::cor.smooth does");
     }
+    const std::size_t items = report.items.size();
+    std::string corrected = continuity_correction_warning(report.polychoric->corrected_pairs, items * (items - 1) / 2, poly.correct);
+    if (!corrected.empty()) report.warnings.push_back(std::move(corrected));
   }
 
   report.kmo = kaiser_meyer_olkin(report.correlations);

@@ -21,6 +21,8 @@ OrdinalReliability ordinal_reliability(const ContingencyTables& keyed, const Pol
   OrdinalReliability out;
   out.smoothed = poly.smoothed;
   out.tetrachoric = poly.tetrachoric;
+  out.corrected_pairs = poly.corrected_pairs;
+  out.pairs = poly.rho.rows * (poly.rho.rows - 1) / 2;
   for (double v : poly.rho.values) {
     if (std::isnan(v)) throw data_error({}, "a pair of items was never answered together: no polychoric correlation");
   }

@@ -7,6 +7,8 @@
 #include <limits>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "attune/util/error.h"
 #include "stats/r_optimize.h"
 
@@ -257,6 +259,16 @@ PolychoricResult polychoric(const ContingencyTables& tables, const PolychoricOpt
   // psych turns smoothing off when a correlation is missing.
   if (options.smooth && !any_missing) out.smoothed = smooth_correlations(out.rho);
   return out;
+}
+
+std::string continuity_correction_warning(std::size_t corrected, std::size_t pairs, double correct) {
+  if (corrected == 0) return {};
+  return fmt::format(
+      "polychoric correlations: the empty cells of {} of {} item pairs were given psych's correction for continuity "
+      "(correct = {}; psych::polychoric warns the same: \"Examine your data carefully\"); an answer category "
+      "few or no respondents used is the usual cause, and with few respondents the correction can move the estimates "
+      "far from the Pearson ones: look at the response frequencies",
+      corrected, pairs, correct);
 }
 
 }  // namespace attune

@@ -26,6 +26,8 @@ struct OrdinalReliability {
   std::string omega_note;   // why omega_total is NaN
   bool smoothed = false;    // psych::cor.smooth changed rho
   bool tetrachoric = false; // two categories: tetrachoric correlations
+  std::size_t corrected_pairs = 0;  // item pairs whose empty cells got psych's correction for continuity
+  std::size_t pairs = 0;            // item pairs in all
 };
 
 // Alpha of a correlation matrix (psych::alpha on r: k / (k - 1) * (1 - k / sum(r))).

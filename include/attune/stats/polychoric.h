@@ -74,6 +74,10 @@ struct PolychoricResult {
 // max_categories categories occur.
 PolychoricResult polychoric(const ContingencyTables& tables, const PolychoricOptions& options = {});
 
+// The warning psych::polychoric gives ("cells were adjusted for 0 values using the correction
+// for continuity"), for `corrected` of `pairs` item pairs; "" when none was corrected.
+std::string continuity_correction_warning(std::size_t corrected, std::size_t pairs, double correct);
+
 // Probability that a standard bivariate normal pair with correlation r lies in the rectangle
 // [lo1, hi1] x [lo2, hi2] (limits may be infinite), as mnormt::sadmvn gives it for two variables.
 double bivariate_normal_rectangle(double lo1, double hi1, double lo2, double hi2, double r);
