@@ -95,7 +95,7 @@ int run(const PlotArgs& args) {
   holding(reasons.empty() ? "" : fmt::format("plotting {}: {} (or plot the file in parts)", input_label(args.input), fmt::join(reasons, "; ")));
   PlaneRun plane = run_plane(instrument, *reader, options, hooks, args.max_points);
   progress.finish();
-  if (plane.report.empty_records.count) note(plane.report.empty_records.summary(reader->name()));
+  if (plane.report.empty_records.count) note(plane.report.empty_records.summary(*reader));
   if (excluded) note(joined_note(*excluded, plane.report.rows - plane.report.empty_records.count));
   if (excluded) note(excluded_note(*excluded, plane.report.excluded, plane.report.first_excluded));
   if (plane.plane.outside()) {

@@ -103,7 +103,7 @@ int run(const ScoreArgs& args) {
   }
   holding(held_rows(args));
   ScoreReport report = run_score(instruments, *reader, *rows, options, hooks);
-  if (report.empty_records.count) note(report.empty_records.summary(reader->name()));
+  if (report.empty_records.count) note(report.empty_records.summary(*reader));
   for (const auto& said : rows->notes()) note(said);   // a column renamed for SPSS/Stata
   if (options.flags) note(joined_note(flags, report.rows - report.empty_records.count));   // throws when none matched: nothing is committed
   if (flags.exclude) note(excluded_note(flags, report.excluded, report.first_excluded));

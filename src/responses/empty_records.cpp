@@ -1,6 +1,9 @@
 #include "attune/responses/empty_records.h"
 
 
+#include <string>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "attune/responses/response_reader.h"
@@ -19,6 +22,21 @@ std::string EmptyRecords::summary(const std::string& file) const {
   return fmt::format("left out {} record(s) of {} whose every cell is empty (not respondents), at line(s) {}{}; "
                      "--keep-empty keeps them as rows",
                      count, file, fmt::join(first_lines, ", "), count > first_lines.size() ? ", ..." : "");
+}
+
+std::string EmptyRecords::summary(const RecordSource& source) const {
+  if (count == 0) return "";
+  std::vector<std::string> places;
+  bool other_file = false;
+  for (std::uint64_t line : first_lines) {
+    const SourceLocation at = source.locate(line);
+    other_file = other_file || at.file != source.name();
+    places.push_back(fmt::format("{}:{}", at.file, at.line));
+  }
+  if (!other_file) return summary(source.name());
+  return fmt::format("left out {} record(s) whose every cell is empty (not respondents), at {}{}; "
+                     "--keep-empty keeps them as rows",
+                     count, fmt::join(places, ", "), count > first_lines.size() ? ", ..." : "");
 }
 
 bool leaves_out_empty_records(const RecordSource& source, const ResponseOptions& options) {

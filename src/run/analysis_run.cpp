@@ -301,7 +301,7 @@ AnalysisReport run_analysis(const Instrument& definition, RecordSource& source, 
   report.rows = moments.rows();
   report.invalid_cells = reader.invalid_cells();
   report.invalid_cells_summary = reader.invalid_cells_summary();
-  report.empty_records = reader.empty_records().summary(source.name());
+  report.empty_records = reader.empty_records().summary(source);
   if (!options.range) report.range_warning = narrow_range_warning(feed.seen(), reader.scale(), instrument.id);
   const auto& columns = reader.binding().item_columns;
   for (std::size_t s = 0; s < keys.size(); ++s) {

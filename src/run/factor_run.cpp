@@ -247,7 +247,7 @@ FactorReport run_factor(const Instrument& definition, RecordSource& source, cons
   report.rows = moments.rows();
   report.invalid_cells = reader.invalid_cells();
   report.invalid_cells_summary = reader.invalid_cells_summary();
-  report.empty_records = reader.empty_records().summary(source.name());
+  report.empty_records = reader.empty_records().summary(source);
   report.items = reader.binding().item_columns;
   report.correlations = item_correlations(moments, report.items, source.name(), report.min_pair_n, report.pair_counts);
   const std::vector<KeyedRows> scales = keyed_rows(instrument, report.item_scales);

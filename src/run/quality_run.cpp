@@ -182,7 +182,7 @@ QualityRun screen_responses(const Instrument& definition, RecordSource& source, 
   run.durations = pass.duration_field.has_value();
   run.invalid_cells = pass.parser.invalid_cells();
   run.invalid_cells_summary = pass.parser.invalid_cells_summary();
-  run.empty_records = empty.summary(source.name());
+  run.empty_records = empty.summary(source);
   if (!options.range) run.range_warning = narrow_range_warning(seen, pass.parser.scale(), instrument.id);
   return run;
 }

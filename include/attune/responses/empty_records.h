@@ -29,6 +29,8 @@ struct EmptyRecords {
   void add_later(const EmptyRecords& later);
   // One line saying how many were left out and where, or "" when none were.
   std::string summary(const std::string& file) const;
+  // As summary(file), each line mapped to its file through `source` (a chain of several files).
+  std::string summary(const RecordSource& source) const;
 };
 
 
