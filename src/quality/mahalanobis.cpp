@@ -79,12 +79,20 @@ struct MahalanobisCache::State {
     Eigen::LLT<Matrix> llt;
     std::string problem;         // why the sub-matrix cannot be inverted, or ""
   };
-  std::size_t capacity;
+  std::size_t capacity;                    // 0: limit() by the items
   std::list<Pattern> recent;
   std::unordered_map<std::string, std::list<Pattern>::iterator> by_mask;
   std::string mask;                        // scratch: this row's pattern
   std::vector<std::size_t> answered;       // scratch: this row's answered items
   Eigen::VectorXd deviation, solved;       // scratch: x_o - m_o and S_oo^-1 (x_o - m_o)
+
+  // The most factorisations kept for `n_items` items (see the constructor).
+  std::size_t limit(std::size_t n_items) const {
+    if (capacity != 0) return capacity;
+    constexpr std::size_t kBudgetBytes = std::size_t{10} << 20;
+    const std::size_t bytes = std::max<std::size_t>(n_items * n_items * sizeof(double), 1);
+    return std::clamp<std::size_t>(kBudgetBytes / bytes, 256, 4096);
+  }
 
   // The factorisation of `covariance`'s sub-matrix on the answered items, as
   // MahalanobisModel::distance's reference path computes it, from the cache when it holds it.
@@ -95,7 +103,7 @@ struct MahalanobisCache::State {
       recent.splice(recent.begin(), recent, found->second);
       return recent.front();
     }
-    if (recent.size() >= capacity) {
+    if (recent.size() >= limit(n_items)) {
       by_mask.erase(recent.back().answered_mask);
       recent.pop_back();
     }
@@ -113,7 +121,7 @@ struct MahalanobisCache::State {
 };
 
 MahalanobisCache::MahalanobisCache(std::size_t patterns) : state_(std::make_unique<State>()) {
-  state_->capacity = std::max<std::size_t>(patterns, 1);
+  state_->capacity = patterns;
 }
 MahalanobisCache::~MahalanobisCache() = default;
 MahalanobisCache::MahalanobisCache(const MahalanobisCache& other) : MahalanobisCache(other.state_->capacity) {}

@@ -38,8 +38,10 @@ struct MahalanobisResult {
 // (least recently used dropped first), so a pattern is factorised once, not once per row.
 class MahalanobisCache {
  public:
-  // Keeps at most `patterns` factorisations (each up to items^2 doubles).
-  explicit MahalanobisCache(std::size_t patterns = 256);
+  // Keeps at most `patterns` factorisations (each up to items^2 doubles); 0: as many as fit in
+  // about 10 MiB per thread, from 256 to 4096 (for 36 items 1011: every pattern of one or two
+  // missing answers and the rarer ones between their visits, which 256 or 809 could not: LRU thrashed).
+  explicit MahalanobisCache(std::size_t patterns = 0);
   ~MahalanobisCache();
   // A copy keeps the capacity and starts empty (another thread's cache).
   MahalanobisCache(const MahalanobisCache& other);
