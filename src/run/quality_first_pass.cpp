@@ -151,31 +151,8 @@ void read_first_pass_in_batches(FirstPassInput& in, RecordSource& source, unsign
     batch.first_row = rows + 1;
     batch.watch_range = watching;
     try {
-      // As the second pass cuts: blocks of whole records; a record longer than a block, and a
-      // source without plain text yet, copied.
-      PlainText* text = source.plain_text();
-      PlainText::BlockRead cut = PlainText::BlockRead::long_record;
-      if (text) {
-        if (!workers.front().blocks) {
-          for (auto& worker : workers) worker.blocks = text->block_reader();
-        }
-        cut = text->next_block(batch.records.block, kFirstPassBlockBytes);
-      }
-      if (cut == PlainText::BlockRead::block) {
-        batch.from_block = true;
-        batch.records.records = batch.records.block.records;
-        for (std::size_t r = 0; r < batch.records.records; ++r) progress.row();
-        rows += batch.records.records;
-      } else if (cut == PlainText::BlockRead::end) {
-        more = false;
-      } else {
-        while (batch.records.records < kFirstPassBatchRows && (more = source.next(record))) {
-          progress.row();
-          batch.records.add(record);
-          ++rows;
-          if (text || source.plain_text()) break;
-        }
-      }
+      more = cut_batch(source, workers, batch.records, batch.from_block, kFirstPassBlockBytes, kFirstPassBatchRows,
+                       record, progress, rows);
     } catch (...) {
       read_error = std::current_exception();   // rows before it come first, and may fail first
       more = false;

@@ -24,6 +24,8 @@
 #include "attune/stats/pairwise_moments.h"
 #include "attune/util/error.h"
 #include "attune/util/text.h"
+#include "run/progress_tick.h"
+#include "run/row_loop.h"
 
 namespace attune {
 
@@ -106,5 +108,39 @@ unsigned quality_threads(const RecordSource& source, unsigned requested);
 // record: the same sample moments, counts and errors as the one-thread loop.
 void read_first_pass_in_batches(FirstPassInput& in, RecordSource& source, unsigned threads,
                                 const std::function<void(std::uint64_t, std::uint64_t)>& report);
+
+// Cuts the next batch of `source` for both passes' workers, as score's row loop does: a block
+// of whole records when `source` has plain text (each worker given a block reader the first
+// time), else copied records, at most `max_rows`, up to one long record or the start of plain
+// text. Sets `from_block`, counts the rows in `rows` and `progress`; false once `source` ended.
+template <typename Worker>
+bool cut_batch(RecordSource& source, std::vector<Worker>& workers, scoring::Batch& batch, bool& from_block,
+               std::size_t block_bytes, std::size_t max_rows, Record& record, ProgressTick& progress,
+               std::uint64_t& rows) {
+  PlainText* text = source.plain_text();
+  PlainText::BlockRead cut = PlainText::BlockRead::long_record;
+  if (text) {
+    if (!workers.front().blocks) {
+      for (auto& worker : workers) worker.blocks = text->block_reader();
+    }
+    cut = text->next_block(batch.block, block_bytes);
+  }
+  if (cut == PlainText::BlockRead::block) {
+    from_block = true;
+    batch.records = batch.block.records;
+    for (std::size_t r = 0; r < batch.records; ++r) progress.row();
+    rows += batch.records;
+    return true;
+  }
+  if (cut == PlainText::BlockRead::end) return false;
+  bool more = true;
+  while (batch.records < max_rows && (more = source.next(record))) {
+    progress.row();
+    batch.add(record);
+    ++rows;
+    if (text || source.plain_text()) break;   // the one long record, or plain text from here: blocks again
+  }
+  return more;
+}
 
 }  // namespace attune

@@ -170,31 +170,8 @@ void screen_in_batches(QualityRun& run, RecordSource& source, RecordWriter& writ
   while (more) {
     QualityBatch& batch = pool.next_batch();
     batch.first_row = rows + 1;
-    // Delimited text is cut into blocks of whole records (score's row loop); a record longer
-    // than a block, and a source without plain text yet (Qualtrics' looked-at rows), is copied.
-    PlainText* text = source.plain_text();
-    PlainText::BlockRead cut = PlainText::BlockRead::long_record;
-    if (text) {
-      if (!workers.front().blocks) {
-        for (auto& worker : workers) worker.blocks = text->block_reader();
-      }
-      cut = text->next_block(batch.records.block, kQualityBlockBytes);
-    }
-    if (cut == PlainText::BlockRead::block) {
-      batch.from_block = true;
-      batch.records.records = batch.records.block.records;
-      for (std::size_t r = 0; r < batch.records.records; ++r) progress.row();
-      rows += batch.records.records;
-    } else if (cut == PlainText::BlockRead::end) {
-      more = false;
-    } else {
-      while (batch.records.records < kQualityBatchRows && (more = source.next(record))) {
-        progress.row();
-        batch.records.add(record);
-        ++rows;
-        if (text || source.plain_text()) break;   // the one long record, or plain text from here: blocks again
-      }
-    }
+    more = cut_batch(source, workers, batch.records, batch.from_block, kQualityBlockBytes, kQualityBatchRows, record,
+                     progress, rows);
     pool.submit();
   }
   pool.finish();
