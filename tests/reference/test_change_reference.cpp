@@ -4,38 +4,23 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "attune/stats/co_moments.h"
 #include "attune/stats/icc.h"
+#include "fixture_csv.h"
 
 using namespace attune;
 
 namespace {
 
-// The cells of a small CSV (quotes stripped), header line dropped.
+// The cells of a fixture (quotes stripped), header line dropped.
 std::vector<std::vector<std::string>> read_csv(const std::string& name) {
-  const std::string path = std::string(ATTUNE_REFERENCE_DIR) + "/" + name;
-  std::ifstream in(path);
-  REQUIRE_MESSAGE(in.good(), "missing fixture " << path);
-  std::string line;
-  std::getline(in, line);
-  std::vector<std::vector<std::string>> rows;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    std::vector<std::string> row;
-    std::stringstream cells(line);
-    std::string cell;
-    while (std::getline(cells, cell, ',')) {
-      if (cell.size() >= 2 && cell.front() == '"') cell = cell.substr(1, cell.size() - 2);
-      row.push_back(cell);
-    }
-    rows.push_back(row);
-  }
+  std::vector<std::vector<std::string>> rows = reference::read_csv_cells(std::string(ATTUNE_REFERENCE_DIR) + "/" + name);
+  REQUIRE_FALSE(rows.empty());
+  rows.erase(rows.begin());
   return rows;
 }
 
